@@ -1,0 +1,144 @@
+// `npx optout <command>`: the local operator's tools. Each command validates its flags and names the
+// one that is wrong; exit code 2 for bad usage, 1 for a failure.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { getCatalog, getProvider } from '../functions/core/providers/catalog.ts';
+import { BASES, LANGUAGES, type Basis, type Language } from '../functions/core/model.ts';
+import { lawFor } from '../functions/core/jurisdiction.ts';
+import { renderLetter } from '../functions/core/letters.ts';
+import { deadlineCommand, dueDate, toDateString } from '../functions/core/deadlines.ts';
+import { classifyFile } from '../functions/core/replies/index.ts';
+import { AUTHORITIES_FILE, importAuthorities, serializeAuthorities } from '../functions/core/authorities/import.ts';
+
+class UsageError extends Error {}
+
+const USAGE = `usage: optout <command> [options]
+
+  start                                   run the whole system locally (same as npm start)
+  providers                               list the provider catalog
+  letter --provider P --basis B --lang L --name N --identifier I [--jurisdiction J] [--reference R] [--email E]
+                                          print a letter (basis: ${BASES.join(', ')}; lang: ${LANGUAGES.join(', ')})
+  deadline --law L --from YYYY-MM-DD      print {"due": "YYYY-MM-DD"} (law: gdpr, gdpr-extended, ccpa-opt-out, ccpa-ack, ccpa-delete, ccpa-delete-extended)
+  classify <file.eml> [--provider P]      print {"class": ..., "reasons": [...]} for a reply
+  login <provider> [--out cookies.json]   log in in a visible browser and save the session cookies for upload
+  import-authorities <datenanfragen checkout> [--out file]
+                                          rebuild the supervisory-authority facts from a datenanfragen checkout`;
+
+function need(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name}`);
+  return value;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
+  return value as T;
+}
+
+const LAW_OF_BASIS: Record<Basis, string> = { 'gdpr-objection': 'DE', 'ccpa-opt-out': 'US-CA', 'ccpa-delete': 'US-CA', 'ai-training-request': 'US' };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      provider: { type: 'string' },
+      basis: { type: 'string' },
+      lang: { type: 'string' },
+      name: { type: 'string' },
+      identifier: { type: 'string' },
+      jurisdiction: { type: 'string' },
+      reference: { type: 'string' },
+      email: { type: 'string' },
+      law: { type: 'string' },
+      from: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  switch (command) {
+    case 'start':
+      await import('../infra/local/main.ts');
+      return -1; // keeps running
+    case 'providers': {
+      const rows = [...getCatalog().values()].map((p) => [p.slug, p.name, [...new Set(p.channels.map((c) => c.type))].join('+'), p.quality, p.checkedAt]);
+      const header = ['slug', 'name', 'channels', 'quality', 'checked'];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+      return 0;
+    }
+    case 'letter': {
+      const provider = getProvider(need(values, 'provider'));
+      const basis = oneOf(need(values, 'basis'), BASES, 'basis');
+      const lang = oneOf(need(values, 'lang'), LANGUAGES, 'lang') as Language;
+      const jurisdiction = (values.jurisdiction as string | undefined) ?? LAW_OF_BASIS[basis];
+      const today = toDateString(new Date());
+      const law = lawFor(jurisdiction);
+      const deadline = basis === 'ccpa-opt-out' ? 'ccpa-opt-out' : basis === 'ccpa-delete' ? 'ccpa-delete' : 'gdpr';
+      const letter = renderLetter({
+        kind: basis,
+        lang,
+        law,
+        provider: { name: provider.name, legalEntity: provider.legalEntity },
+        person: { name: need(values, 'name'), email: (values.email as string | undefined) ?? 'you@example.org' },
+        account: { identifier: need(values, 'identifier') },
+        agent: null,
+        reference: (values.reference as string | undefined) ?? 'OA-DEMO-0001',
+        date: today,
+        dueDate: dueDate(deadline, today),
+      });
+      console.log(`Subject: ${letter.subject}\n\n${letter.text}`);
+      return 0;
+    }
+    case 'deadline':
+      console.log(JSON.stringify(deadlineCommand({ law: need(values, 'law'), from: need(values, 'from') })));
+      return 0;
+    case 'classify': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('classify needs a file: optout classify reply.eml');
+      const patterns = values.provider ? getProvider(values.provider as string).replyPatterns : [];
+      const result = await classifyFile(file, patterns);
+      console.log(JSON.stringify({ class: result.class, reasons: result.reasons }, null, 2));
+      return 0;
+    }
+    case 'login': {
+      const slug = positionals[0];
+      if (!slug) throw new UsageError('login needs a provider: optout login pinterest');
+      const provider = getProvider(slug);
+      const { captureSessionInteractively } = await import('../functions/browser/sessions.ts');
+      const cookies = await captureSessionInteractively(provider);
+      const out = (values.out as string | undefined) ?? `${provider.slug}-cookies.json`;
+      writeFileSync(out, JSON.stringify(cookies, null, 2), { mode: 0o600 });
+      console.log(`Saved ${cookies.length} cookies for ${provider.name} to ${out} (readable only by you). Upload it with the form; delete it afterwards.`);
+      return 0;
+    }
+    case 'import-authorities': {
+      const dir = positionals[0];
+      if (!dir) throw new UsageError('import-authorities needs the path of a datenanfragen checkout');
+      const authorities = importAuthorities(dir, (warning) => console.error(`warning: ${warning}`));
+      const out = (values.out as string | undefined) ?? AUTHORITIES_FILE;
+      writeFileSync(out, serializeAuthorities(authorities));
+      console.log(`Wrote ${authorities.length} authorities to ${out}`);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return command ? 0 : 2;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: Error) => {
+    const usage = error instanceof UsageError || error.name === 'TypeError' && /option|argument/i.test(error.message);
+    console.error(`optout: ${error.message}`);
+    if (usage) console.error(`\n${USAGE}`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

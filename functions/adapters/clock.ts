@@ -1,0 +1,46 @@
+// The one clock every handler reads. On AWS it is system time. Locally it can run faster
+// (OPTOUT_CLOCK_SPEED=86400: a day passes in a second) so that a month of follow-up plays out in a
+// minute; deadlines, dates shown and Wait durations all come from this clock, so they stay consistent.
+
+export interface Clock {
+  now(): Date;
+  /** How many simulated seconds pass per real second. */
+  readonly speed: number;
+  /** Real seconds to wait until the simulated instant `at` (0 if it has passed). */
+  realSecondsUntil(at: Date): number;
+}
+
+export function scaledClock(speed: number, origin: { realMs: number; simMs: number }): Clock {
+  if (!Number.isFinite(speed) || speed <= 0) throw new Error(`clock speed must be a positive number, got ${speed}`);
+  return {
+    speed,
+    now: () => new Date(origin.simMs + (Date.now() - origin.realMs) * speed),
+    realSecondsUntil(at) {
+      const simMs = at.getTime() - this.now().getTime();
+      return simMs <= 0 ? 0 : Math.ceil(simMs / 1000 / speed);
+    },
+  };
+}
+
+export const systemClock: Clock = scaledClock(1, { realMs: 0, simMs: 0 });
+
+let current: Clock | undefined;
+
+/** OPTOUT_CLOCK_SPEED and OPTOUT_CLOCK_ORIGIN ("<realMs>:<simMs>") configure a scaled clock. */
+export function clock(): Clock {
+  if (!current) {
+    const speed = Number(process.env.OPTOUT_CLOCK_SPEED ?? '1');
+    const [realMs, simMs] = (process.env.OPTOUT_CLOCK_ORIGIN ?? '').split(':').map(Number);
+    current =
+      speed === 1 && !process.env.OPTOUT_CLOCK_ORIGIN
+        ? systemClock
+        : scaledClock(speed, { realMs: realMs || Date.now(), simMs: simMs || Date.now() });
+  }
+  return current;
+}
+
+export function setClock(next: Clock | undefined): void {
+  current = next;
+}
+
+export const DAY_MS = 86_400_000;

@@ -1,0 +1,123 @@
+// The settings / web-form channel: runs the provider's playbook with the person's session in a
+// headless browser. Success is only what the engine read back; walls hand over to the person; a
+// failure falls back to the email letter where the provider has an address.
+import type { PlaybookResult } from '../browser/engine.ts';
+import { getProvider } from '../core/providers/catalog.ts';
+import { clock } from '../adapters/clock.ts';
+import { putEvidence } from '../adapters/evidence.ts';
+import { addEvent, getRequest, transitionRequest, updateRequest } from '../data/store.ts';
+import { browserChannel, handToPerson, usableEmailChannel, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
+import { deleteSession, loadSession } from './sessions.ts';
+import { notifyStatusChange } from './notify.ts';
+
+export type BrowserOutcome = RequestRef & { channel: 'email' | 'none' };
+
+/** Test-only mapping of provider origins to fixture servers; the engine refuses it in production. */
+function originOverride(): Record<string, string> | undefined {
+  const raw = process.env.OPTOUT_ORIGIN_OVERRIDE;
+  return raw ? (JSON.parse(raw) as Record<string, string>) : undefined;
+}
+
+export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  if (request.status !== 'queued') return { ...ref, channel: 'none' };
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+  const provider = getProvider(request.provider);
+  const channel = browserChannel(provider, submission.jurisdiction);
+  const playbook = channel?.playbook ? provider.playbooks[channel.playbook] : undefined;
+  if (!channel || !playbook) return fallBack(ref, `${provider.name} has no playbook for your region`);
+  const session = await loadSession(ref.submissionId, provider.slug);
+  if (!session && playbook.requiresSession) return fallBack(ref, 'no session was given for this account');
+
+  // Loaded lazily: only this task needs Chromium.
+  const { launchBrowser, openGuardedPage, closeGuardedPage } = await import('../browser/launch.ts');
+  const { runPlaybook } = await import('../browser/engine.ts');
+  const browser = await launchBrowser();
+  let result: PlaybookResult;
+  try {
+    const page = await openGuardedPage(browser, { allowedOrigins: provider.origins, originOverride: originOverride() });
+    result = await runPlaybook(page, playbook, {
+      values: { identifier: request.identifier, name: submission.name, email: submission.email, reference: request.reference },
+      cookies: session?.cookies ?? [],
+    });
+    await closeGuardedPage(page);
+  } finally {
+    await browser.close();
+  }
+  if (session && !session.keep) await deleteSession(ref.submissionId, provider.slug);
+
+  const now = clock().now().toISOString();
+  const evidence: string[] = [];
+  for (const [i, shot] of result.screenshots.entries()) {
+    const label = shot.label.replace(/[^\w-]/g, '-');
+    evidence.push(await putEvidence(`screenshots/${ref.submissionId}/${ref.requestId}/${i + 1}-${label}.png`, shot.png, 'image/png'));
+  }
+  if (result.outcome === 'done' || result.outcome === 'already_off') {
+    const moved = await transitionRequest(ref.submissionId, ref.requestId, ['queued'], {
+      status: 'confirmed',
+      channel: channel.type,
+      target: channel.url,
+      sentAt: now,
+    });
+    if (moved) {
+      await addEvent({
+        submissionId: ref.submissionId,
+        requestId: ref.requestId,
+        key: 'browser',
+        at: now,
+        kind: 'confirmed',
+        detail:
+          result.outcome === 'done'
+            ? `"${channel.label}" switched off and read back as off (${playbook.description}).`
+            : `"${channel.label}" was already off; read back, nothing to change.`,
+        evidence,
+      });
+      await notifyStatusChange(ref.submissionId, ref.requestId, 'browser-confirmed');
+    }
+    return { ...ref, channel: 'none' };
+  }
+  await addEvent({
+    submissionId: ref.submissionId,
+    requestId: ref.requestId,
+    key: 'browser',
+    at: now,
+    kind: result.outcome === 'needs_user_action' ? 'browser_stopped' : 'browser_failed',
+    detail: result.reason,
+    evidence,
+  });
+  if (result.outcome === 'needs_user_action') {
+    await handToPerson(request, provider, submission.jurisdiction, `${result.reason}.`);
+    return { ...ref, channel: 'none' };
+  }
+  return fallBack(ref, result.reason);
+}
+
+/** After the browser failed (or could not run): the letter if there is an address, else the person. */
+async function fallBack(ref: RequestRef, why: string): Promise<BrowserOutcome> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  if (request.status !== 'queued') return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+  const provider = getProvider(request.provider);
+  const email = await usableEmailChannel(provider, submission.jurisdiction, request.basis);
+  if (email) {
+    await updateRequest(ref.submissionId, ref.requestId, { channel: 'email', target: email.address }, { status: ['queued'] });
+    await addEvent({
+      submissionId: ref.submissionId,
+      requestId: ref.requestId,
+      key: 'fallback',
+      at: clock().now().toISOString(),
+      kind: 'fallback',
+      detail: `Browser channel not possible (${why}); sending the letter by email instead.`,
+    });
+    return { ...ref, channel: 'email' };
+  }
+  await handToPerson(request, provider, submission.jurisdiction, `We could not do this for you (${why}).`);
+  return { ...ref, channel: 'none' };
+}
+
+export async function browserFailed(input: RequestRef & { error?: { Error?: string; Cause?: string } }): Promise<BrowserOutcome> {
+  const ref = { submissionId: input.submissionId, requestId: input.requestId };
+  // The cause may quote page text but never cookies: the engine does not put them in errors.
+  const why = `browser run failed: ${input.error?.Error ?? 'error'}`;
+  return fallBack(ref, why);
+}

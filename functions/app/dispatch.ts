@@ -1,0 +1,262 @@
+// Workflow steps that turn a verified submission into requests and send each one out.
+// Every step is idempotent: re-running it (retry, redrive, local restart) never sends twice.
+import { createHash, randomBytes } from 'node:crypto';
+import { lawFor, type Law } from '../core/jurisdiction.ts';
+import { channelsFor, getProvider } from '../core/providers/catalog.ts';
+import type { Channel, Provider } from '../core/providers/schema.ts';
+import { basisFor, letterLanguage, renderLetter, type LetterKind } from '../core/letters.ts';
+import { dueDate, toDateString, type DeadlineLaw } from '../core/deadlines.ts';
+import type { Basis } from '../core/model.ts';
+import { config } from '../adapters/config.ts';
+import { clock } from '../adapters/clock.ts';
+import { putEvidence } from '../adapters/evidence.ts';
+import { sendMail } from '../adapters/mailer.ts';
+import {
+  addEvent,
+  ensureRequest,
+  expiresAt,
+  getItem,
+  getRequest,
+  getSubmission,
+  putMessagePointer,
+  transitionRequest,
+  updateRequest,
+  type RequestRecord,
+  type Submission,
+} from '../data/store.ts';
+import { key } from '../data/schema.ts';
+import { notifyStatusChange } from './notify.ts';
+
+export interface RequestRef {
+  submissionId: string;
+  requestId: string;
+}
+
+/** Deterministic per request, so a re-run plans the same reference. */
+export function referenceFor(submissionId: string, index: number): string {
+  const digest = createHash('sha256').update(`${submissionId}#${index}`).digest();
+  const code = base32(digest).slice(0, 8).toUpperCase();
+  return `OA-${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+function base32(bytes: Buffer): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1: read aloud without confusion
+  return [...bytes].map((b) => alphabet[b % 32]).join('');
+}
+
+/** Lower-case so that mail systems that fold the local part of reply+<token>@ still match. */
+function newReplyToken(): string {
+  return base32(randomBytes(20));
+}
+
+export async function loadVerifiedSubmission(submissionId: string): Promise<Submission> {
+  const submission = await getSubmission(submissionId);
+  if (!submission) throw new Error(`submission ${submissionId} not found`);
+  if (submission.status === 'awaiting_verification') throw new Error(`submission ${submissionId} is not verified`);
+  return submission;
+}
+
+/** Creates one request per account (deterministic ids r1, r2...). */
+export async function planRequests(input: { submissionId: string }): Promise<{ submissionId: string; requestIds: string[] }> {
+  const submission = await loadVerifiedSubmission(input.submissionId);
+  if (submission.status === 'cancelled') return { submissionId: submission.id, requestIds: [] };
+  const law = lawFor(submission.jurisdiction);
+  const now = clock().now().toISOString();
+  const requestIds: string[] = [];
+  for (const [index, account] of submission.accounts.entries()) {
+    const provider = getProvider(account.provider);
+    const request = await ensureRequest({
+      submissionId: submission.id,
+      id: `r${index + 1}`,
+      provider: provider.slug,
+      identifier: account.identifier,
+      basis: basisFor(law),
+      law,
+      lang: letterLanguage(provider.languages, submission.lang),
+      channel: 'none',
+      status: 'queued',
+      reference: referenceFor(submission.id, index),
+      replyToken: newReplyToken(),
+      createdAt: now,
+      updatedAt: now,
+      reminders: 0,
+      expiresAt: expiresAt(),
+    });
+    requestIds.push(request.id);
+  }
+  return { submissionId: submission.id, requestIds };
+}
+
+export type ChannelChoice = 'email' | 'browser' | 'none';
+
+export async function hasSession(submissionId: string, provider: string): Promise<boolean> {
+  return (await getItem(key.session(submissionId, provider))) !== undefined;
+}
+
+export function emailChannel(provider: Provider, jurisdiction: string, basis: Basis) {
+  return channelsFor(provider, jurisdiction).find(
+    (c): c is Extract<Channel, { type: 'email' }> => c.type === 'email' && !c.failing && (!c.bases || c.bases.includes(basis)),
+  );
+}
+
+/** The email channel unless its address bounced before (recorded in the table by mail-in). */
+export async function usableEmailChannel(provider: Provider, jurisdiction: string, basis: Basis) {
+  const email = emailChannel(provider, jurisdiction, basis);
+  if (!email) return undefined;
+  const health = await getItem<{ failing?: boolean }>(key.contact(provider.slug, email.address));
+  return health?.failing ? undefined : email;
+}
+
+function manualChannel(provider: Provider, jurisdiction: string) {
+  return channelsFor(provider, jurisdiction).find(
+    (c): c is Extract<Channel, { type: 'settings' | 'webform' }> => c.type === 'settings' || c.type === 'webform',
+  );
+}
+
+export function browserChannel(provider: Provider, jurisdiction: string) {
+  return channelsFor(provider, jurisdiction).find(
+    (c): c is Extract<Channel, { type: 'settings' | 'webform' }> =>
+      (c.type === 'settings' || c.type === 'webform') && !!c.playbook && !!provider.playbooks[c.playbook],
+  );
+}
+
+/** What a person must do by hand for a settings or web-form channel. */
+export function manualInstructions(provider: Provider, channel: Extract<Channel, { type: 'settings' | 'webform' }>): string {
+  return channel.type === 'settings'
+    ? `Open ${provider.name} > ${channel.path} and switch off "${channel.label}".`
+    : `Fill in ${provider.name}'s form "${channel.label}" (we cannot send it for you without a session).`;
+}
+
+/**
+ * Picks the channel for a queued request: the browser when a playbook exists and the person gave us a
+ * session, else the provider's email address, else a hand-over to the person with a deep link.
+ */
+export async function chooseChannel(ref: RequestRef): Promise<RequestRef & { channel: ChannelChoice }> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  // Already past queued (a re-run): an email request goes on to sendLetter, which sends only if
+  // the letter has not gone out; anything else has nothing left to dispatch.
+  if (request.status !== 'queued') return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+  const provider = getProvider(request.provider);
+  const jurisdiction = submission.jurisdiction;
+
+  const browser = browserChannel(provider, jurisdiction);
+  if (browser && (await hasSession(ref.submissionId, provider.slug))) {
+    await updateRequest(ref.submissionId, ref.requestId, { channel: browser.type, target: browser.url }, { status: ['queued'] });
+    return { ...ref, channel: 'browser' };
+  }
+  const email = await usableEmailChannel(provider, jurisdiction, request.basis);
+  if (email) {
+    await updateRequest(ref.submissionId, ref.requestId, { channel: 'email', target: email.address }, { status: ['queued'] });
+    return { ...ref, channel: 'email' };
+  }
+  await handToPerson(request, provider, jurisdiction);
+  return { ...ref, channel: 'none' };
+}
+
+/** No channel we can use on the person's behalf: tell them exactly what to do and where. */
+export async function handToPerson(request: RequestRecord, provider: Provider, jurisdiction: string, why?: string): Promise<void> {
+  const manual = manualChannel(provider, jurisdiction);
+  const playbook = manual?.playbook ? provider.playbooks[manual.playbook] : undefined;
+  const userAction = manual
+    ? `${why ? `${why} ` : ''}${manualInstructions(provider, manual)}`
+    : `${provider.name} offers no channel for your region that we can use; contact them at ${provider.sources[0]}.`;
+  const deepLink = playbook?.deepLink ?? manual?.url ?? provider.sources[0]!;
+  const moved = await transitionRequest(request.submissionId, request.id, [request.status], {
+    status: 'needs_user_action',
+    channel: manual?.type ?? 'none',
+    target: manual?.url,
+    userAction,
+    deepLink,
+  });
+  if (!moved) return;
+  const at = clock().now().toISOString();
+  await addEvent({ submissionId: request.submissionId, requestId: request.id, at, kind: 'needs_user_action', detail: userAction });
+  await notifyStatusChange(request.submissionId, request.id, `needs_user_action:${at}`);
+}
+
+/** The deadline rule for a basis under a law (one place: functions/core/deadlines.ts holds the arithmetic). */
+export function deadlineLaw(basis: Basis, law: Law, extended = false): DeadlineLaw {
+  if (basis === 'ccpa-opt-out') return 'ccpa-opt-out';
+  if (basis === 'ccpa-delete') return extended ? 'ccpa-delete-extended' : 'ccpa-delete';
+  // GDPR, UK GDPR, and (as a courtesy period) people under no such law: one month.
+  void law;
+  return extended ? 'gdpr-extended' : 'gdpr';
+}
+
+function messageIdFor(request: RequestRecord, kind: LetterKind, attempt: number): string {
+  return `${request.reference}.${kind}.${attempt}@${config().inboundDomain}`.toLowerCase();
+}
+
+export function replyAddress(request: RequestRecord): string {
+  return `reply+${request.replyToken}@${config().inboundDomain}`;
+}
+
+/**
+ * Sends the first letter of an email request. The claim (status queued -> sent with the Message-ID)
+ * happens before SES is called, so a re-run after a crash finds the request already sent and does
+ * nothing; the letter event records the send once it has gone out.
+ */
+export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: boolean }> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  if (request.channel !== 'email' || !request.target) throw new Error(`request ${ref.requestId} has no email channel`);
+  const sentEvent = await getItem(key.event(ref.submissionId, ref.requestId, 'letter'));
+  if (request.status !== 'queued' && sentEvent) return { ...ref, sent: false };
+
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+  const provider = getProvider(request.provider);
+  const now = clock().now();
+  const today = toDateString(now);
+  const due = dueDate(deadlineLaw(request.basis, request.law), today);
+  const messageId = messageIdFor(request, request.basis, 1);
+
+  if (request.status === 'queued') {
+    const claimed = await transitionRequest(ref.submissionId, ref.requestId, ['queued'], {
+      status: 'sent',
+      sentAt: now.toISOString(),
+      dueDate: due,
+      messageId,
+    });
+    if (!claimed) return { ...ref, sent: false };
+  } else if (request.messageId !== messageId) {
+    return { ...ref, sent: false };
+  }
+  // Between the claim and the event lies only the SES call: a crash there is the one case where a
+  // re-run sends again (same Message-ID, which receiving systems de-duplicate).
+  const letter = renderLetter({
+    kind: request.basis,
+    lang: request.lang,
+    law: request.law,
+    provider: { name: provider.name, legalEntity: provider.legalEntity },
+    person: { name: submission.name, email: submission.email },
+    account: { identifier: request.identifier },
+    agent: { name: config().operatorName },
+    reference: request.reference,
+    date: request.sentAt ? toDateString(new Date(request.sentAt)) : today,
+    dueDate: request.dueDate ?? due,
+  });
+  const { raw, sesMessageId } = await sendMail({
+    to: [request.target],
+    cc: [submission.email],
+    replyTo: replyAddress(request),
+    subject: letter.subject,
+    text: letter.text,
+    messageId,
+  });
+  const evidence = await putEvidence(`letters/${ref.submissionId}/${ref.requestId}/letter.eml`, raw, 'message/rfc822');
+  await putMessagePointer(messageId, ref.submissionId, ref.requestId);
+  if (sesMessageId) await putMessagePointer(`${sesMessageId}@email.amazonses.com`, ref.submissionId, ref.requestId);
+  const first = await addEvent({
+    submissionId: ref.submissionId,
+    requestId: ref.requestId,
+    key: 'letter',
+    at: now.toISOString(),
+    kind: 'sent',
+    detail: `Letter "${letter.subject}" sent to ${request.target}; answer due by ${request.dueDate ?? due}.`,
+    evidence: [evidence],
+    data: { messageId, citations: letter.citations.join('; '), dueDate: request.dueDate ?? due },
+  });
+  return { ...ref, sent: first };
+}
+
+export { messageIdFor };

@@ -1,0 +1,203 @@
+// The follow-up loop's steps: plan the next wait, check the request, and send the reminder, the
+// final notice or the escalation. Each send is guarded by a deterministic event key.
+import { nextFollowUp, type FollowUpAction } from '../core/followup.ts';
+import { renderLetter, type LetterKind } from '../core/letters.ts';
+import { toDateString, addGdprMonths } from '../core/deadlines.ts';
+import { authorityForPerson, leadAuthorityFor, type Authority } from '../core/authorities/index.ts';
+import { getProvider } from '../core/providers/catalog.ts';
+import { config } from '../adapters/config.ts';
+import { clock, DAY_MS } from '../adapters/clock.ts';
+import { getEvidence, putEvidence } from '../adapters/evidence.ts';
+import { sendMail } from '../adapters/mailer.ts';
+import { addEvent, getItem, getRequest, listRequests, transitionRequest, type RequestRecord } from '../data/store.ts';
+import { key } from '../data/schema.ts';
+import { loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
+import { notifyStatusChange } from './notify.ts';
+
+/**
+ * One Wait lasts at most 20 days: the local interpreter sleeps with setTimeout, which cannot wait
+ * longer than 24.8 days. Longer waits become several loop turns (CheckRequest answers "wait").
+ */
+const MAX_WAIT_SECONDS = 20 * 86_400;
+
+function settings() {
+  const { reminderGraceDays, finalNoticeGraceDays } = config();
+  return { reminderGraceDays, finalNoticeGraceDays };
+}
+
+export async function planFollowUp(ref: RequestRef): Promise<RequestRef & { action: 'wait' | 'done'; waitSeconds: number }> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  const next = nextFollowUp(request, settings());
+  if (next.action === 'done') return { ...ref, action: 'done', waitSeconds: 0 };
+  const waitSeconds = Math.min(clock().realSecondsUntil(next.at), MAX_WAIT_SECONDS);
+  return { ...ref, action: 'wait', waitSeconds };
+}
+
+export async function checkRequest(ref: RequestRef): Promise<RequestRef & { next: FollowUpAction | 'wait' }> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  const next = nextFollowUp(request, settings());
+  if (next.action === 'done') return { ...ref, next: 'done' };
+  // The deadline may have moved (an extension) since the wait was planned.
+  if (next.at.getTime() > clock().now().getTime()) return { ...ref, next: 'wait' };
+  return { ...ref, next: next.action };
+}
+
+async function originalLetter(request: RequestRecord) {
+  const sentAt = request.sentAt ?? clock().now().toISOString();
+  return { basis: request.basis, date: toDateString(new Date(sentAt)), reference: request.reference, dueDate: request.dueDate ?? toDateString(new Date(sentAt)) };
+}
+
+function authorities(request: RequestRecord, jurisdiction: string): { lead: Authority | undefined; own: Authority | undefined } {
+  const provider = getProvider(request.provider);
+  const own = authorityForPerson(jurisdiction);
+  if (request.law === 'ccpa') return { lead: own, own };
+  if (request.law === 'none') return { lead: undefined, own };
+  let lead: Authority | undefined;
+  try {
+    lead = leadAuthorityFor(provider.legalEntity.country);
+  } catch {
+    lead = undefined;
+  }
+  return { lead, own };
+}
+
+/** Reminder and final notice: a letter to the provider citing the original one and the missed deadline. */
+async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-notice'): Promise<boolean> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  if (await getItem(key.event(ref.submissionId, ref.requestId, kind))) return false;
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+  const provider = getProvider(request.provider);
+  const now = clock().now();
+  const graceDays = kind === 'reminder' ? settings().reminderGraceDays : settings().finalNoticeGraceDays;
+  const due = toDateString(new Date(now.getTime() + graceDays * DAY_MS));
+  const { lead } = authorities(request, submission.jurisdiction);
+  const letter = renderLetter({
+    kind,
+    lang: request.lang,
+    law: request.law,
+    provider: { name: provider.name, legalEntity: provider.legalEntity },
+    person: { name: submission.name, email: submission.email },
+    account: { identifier: request.identifier },
+    agent: { name: config().operatorName },
+    reference: request.reference,
+    date: toDateString(now),
+    dueDate: due,
+    original: await originalLetter(request),
+    authority: lead ? { name: lead.name, address: lead.address, email: lead.email, webform: lead.webform } : undefined,
+  });
+  const messageId = messageIdFor(request, kind, 1);
+  const patch = kind === 'reminder' ? { status: 'reminded' as const, remindedAt: now.toISOString(), reminders: 1 } : { status: 'reminded' as const, finalNoticeAt: now.toISOString(), reminders: 2 };
+  const moved = await transitionRequest(ref.submissionId, ref.requestId, kind === 'reminder' ? ['sent', 'acknowledged'] : ['reminded'], patch);
+  if (!moved) return false;
+  const { raw } = await sendMail({
+    to: [request.target!],
+    cc: [submission.email],
+    replyTo: replyAddress(request),
+    subject: letter.subject,
+    text: letter.text,
+    messageId,
+    inReplyTo: request.messageId,
+  });
+  const evidence = await putEvidence(`letters/${ref.submissionId}/${ref.requestId}/${kind}.eml`, raw, 'message/rfc822');
+  await addEvent({
+    submissionId: ref.submissionId,
+    requestId: ref.requestId,
+    key: kind,
+    at: now.toISOString(),
+    kind,
+    detail: `${kind === 'reminder' ? 'Reminder' : 'Final notice'} sent to ${request.target}: the deadline of ${request.dueDate} passed without an answer; new deadline ${due}.`,
+    evidence: [evidence],
+    data: { messageId, dueDate: due },
+  });
+  await notifyStatusChange(ref.submissionId, ref.requestId, kind);
+  return true;
+}
+
+export async function sendReminder(ref: RequestRef): Promise<RequestRef> {
+  await sendFollowUpLetter(ref, 'reminder');
+  return ref;
+}
+
+export async function sendFinalNotice(ref: RequestRef): Promise<RequestRef> {
+  await sendFollowUpLetter(ref, 'final-notice');
+  return ref;
+}
+
+/**
+ * Drafts the complaint to the competent authority and sends it to the person (never to the authority:
+ * the person submits it), with the letters and replies attached as evidence.
+ */
+export async function escalate(ref: RequestRef): Promise<RequestRef> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  if (request.status === 'escalated' || request.escalatedAt) return ref;
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+  const provider = getProvider(request.provider);
+  const now = clock().now();
+  const { lead, own } = authorities(request, submission.jurisdiction);
+  const authority = lead ?? own;
+  const { events } = await listRequests(ref.submissionId);
+  const mine = events.filter((e) => e.requestId === request.id);
+  const refusal = mine.find((e) => e.kind === 'reply:refused');
+  const kind: LetterKind = 'complaint';
+  const letter = renderLetter({
+    kind,
+    lang: submission.lang,
+    law: request.law,
+    provider: { name: provider.name, legalEntity: provider.legalEntity },
+    person: { name: submission.name, email: submission.email },
+    account: { identifier: request.identifier },
+    agent: null,
+    reference: request.reference,
+    date: toDateString(now),
+    dueDate: addGdprMonths(toDateString(now), 3),
+    original: await originalLetter(request),
+    authority: authority ? { name: authority.name, address: authority.address, email: authority.email, webform: authority.webform } : undefined,
+    timeline: mine.map((e) => ({ date: e.at.slice(0, 10), what: e.detail })),
+    providerAnswer: refusal?.detail ?? null,
+  });
+  const attachments = [];
+  for (const event of mine) {
+    for (const ref_ of event.evidence ?? []) {
+      try {
+        const name = ref_.split('/').pop()!;
+        attachments.push({ filename: `${event.at.slice(0, 10)}-${name}`, content: await getEvidence(ref_), contentType: name.endsWith('.png') ? 'image/png' : 'message/rfc822' });
+      } catch {
+        // Evidence past retention is gone; the timeline still lists the event.
+      }
+    }
+  }
+  const moved = await transitionRequest(ref.submissionId, ref.requestId, [request.status], {
+    status: 'escalated',
+    escalatedAt: now.toISOString(),
+  });
+  if (!moved) return ref;
+  const otherAuthority = own && authority && own.id !== authority.id ? own : undefined;
+  const intro = refusal
+    ? `${provider.name} refused your request. You can complain to the supervisory authority; a draft is below.`
+    : `${provider.name} did not answer in time, even after a reminder and a final notice. You can complain to the supervisory authority; a draft is below.`;
+  const where = authority
+    ? `Submit it to ${authority.name}${authority.webform ? ` (${authority.webform})` : ''}${authority.email ? ` or by email to ${authority.email}` : ''}.${otherAuthority ? ` You may instead complain to your own authority, ${otherAuthority.name}${otherAuthority.webform ? ` (${otherAuthority.webform})` : ''}.` : ''}`
+    : 'No supervisory authority is known for your region; the draft can still serve as a formal complaint to the company.';
+  const { raw } = await sendMail({
+    to: [submission.email],
+    subject: letter.subject,
+    text: `${intro}\n${where}\n\n----------\n\n${letter.text}`,
+    messageId: messageIdFor(request, 'complaint', 1),
+    attachments,
+    autoSubmitted: true,
+  });
+  const evidence = await putEvidence(`letters/${ref.submissionId}/${ref.requestId}/complaint.eml`, raw, 'message/rfc822');
+  await addEvent({
+    submissionId: ref.submissionId,
+    requestId: ref.requestId,
+    key: 'escalation',
+    at: now.toISOString(),
+    kind: 'escalated',
+    detail: `Complaint draft to ${authority?.name ?? 'the company'} sent to you${refusal ? ' after the refusal' : ' after the deadlines passed'}.`,
+    evidence: [evidence],
+    data: { authority: authority?.id ?? null },
+  });
+  await notifyStatusChange(ref.submissionId, ref.requestId, 'escalated', intro);
+  return ref;
+}
+

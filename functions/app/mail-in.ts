@@ -1,0 +1,271 @@
+// Mail in: a provider's reply (or a bounce) arrives as raw MIME, from the local SMTP server or from
+// SES via S3. It is stored as evidence, authenticated (SPF/DKIM/DMARC), matched to its request,
+// classified, and moves the request through its states. The same message twice changes nothing.
+import { createHash } from 'node:crypto';
+import { authenticate } from 'mailauth';
+import { simpleParser } from 'mailparser';
+import { classifyRawEmail, type Classification } from '../core/replies/index.ts';
+import { getProvider } from '../core/providers/catalog.ts';
+import type { Provider } from '../core/providers/schema.ts';
+import { dueDate, toDateString } from '../core/deadlines.ts';
+import { config } from '../adapters/config.ts';
+import { clock } from '../adapters/clock.ts';
+import { dnsResolver } from '../adapters/dns.ts';
+import { putEvidence } from '../adapters/evidence.ts';
+import { key } from '../data/schema.ts';
+import {
+  addEvent,
+  findByMessageId,
+  findRequestByReplyToken,
+  getItem,
+  getRequest,
+  putItem,
+  transitionRequest,
+  updateItem,
+  type RequestRecord,
+} from '../data/store.ts';
+import type { RequestStatus } from '../core/model.ts';
+import { deadlineLaw, handToPerson, loadVerifiedSubmission } from './dispatch.ts';
+import { escalate } from './followup.ts';
+import { notifyStatusChange } from './notify.ts';
+
+export interface Envelope {
+  /** RCPT TO addresses; the reply token is in reply+<token>@<inbound domain>. */
+  rcptTo: string[];
+  mailFrom?: string;
+  remoteIp?: string;
+  helo?: string;
+}
+
+export type MailInResult =
+  | { outcome: 'duplicate'; hash: string }
+  | { outcome: 'unmatched'; hash: string }
+  | { outcome: 'applied'; hash: string; submissionId: string; requestId: string; class: string; authenticated: boolean; status: RequestStatus };
+
+const OPEN: RequestStatus[] = ['sent', 'acknowledged', 'reminded', 'needs_user_action', 'refused', 'escalated'];
+
+function replyToken(addresses: string[]): string | undefined {
+  const inbound = config().inboundDomain.toLowerCase();
+  for (const address of addresses) {
+    const match = /^reply\+([a-z0-9]+)@(.+)$/i.exec(address.trim().replace(/^<|>$/g, ''));
+    if (match && match[2]!.toLowerCase() === inbound) return match[1]!.toLowerCase();
+  }
+  return undefined;
+}
+
+async function match(envelope: Envelope, headers: { to: string[]; inReplyTo?: string; references: string[] }) {
+  const token = replyToken([...envelope.rcptTo, ...headers.to]);
+  if (token) {
+    const request = await findRequestByReplyToken(token);
+    if (request) return { request, by: 'reply token' };
+  }
+  for (const id of [headers.inReplyTo, ...headers.references].filter(Boolean) as string[]) {
+    const pointer = await findByMessageId(id);
+    if (pointer) return { request: await getRequest(pointer.submissionId, pointer.requestId), by: `In-Reply-To/References ${id}` };
+  }
+  return undefined;
+}
+
+function domainOf(address: string | undefined): string | undefined {
+  return address?.split('@').pop()?.toLowerCase().replace(/>$/, '');
+}
+
+function belongsTo(domain: string | undefined, provider: Provider): boolean {
+  if (!domain) return false;
+  return provider.replyDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
+}
+
+/** DMARC pass for a From domain that is one of the provider's reply domains. */
+async function authenticateFor(raw: Buffer, envelope: Envelope, fromAddress: string | undefined, provider: Provider) {
+  const result = await authenticate(raw, {
+    ip: envelope.remoteIp,
+    helo: envelope.helo,
+    sender: envelope.mailFrom,
+    trustReceived: !envelope.remoteIp,
+    mta: config().inboundDomain,
+    resolver: dnsResolver(),
+    disableArc: true,
+    disableBimi: true,
+  });
+  const dmarc = result.dmarc ? (result.dmarc as unknown as { status?: { result?: string }; domain?: string }) : undefined;
+  const dmarcPass = dmarc?.status?.result === 'pass';
+  const fromDomain = domainOf(fromAddress);
+  const authenticated = dmarcPass && belongsTo(fromDomain, provider);
+  const spf = result.spf ? (result.spf as unknown as { status?: { result?: string } }).status?.result : 'none';
+  const dkim = result.dkim.results?.map((r) => `${r.signingDomain}:${r.status?.result}`).join(',') || 'none';
+  return { authenticated, summary: `dmarc=${dmarc?.status?.result ?? 'none'} spf=${spf} dkim=${dkim} from=${fromDomain ?? '?'}` };
+}
+
+export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<MailInResult> {
+  const hash = createHash('sha256').update(raw).digest('hex');
+  const now = clock().now().toISOString();
+  const seen = await getItem<{ state: string }>(key.inboundMail(hash));
+  if (seen?.state === 'done') return { outcome: 'duplicate', hash };
+
+  const parsed = await simpleParser(raw);
+  const fromAddress = parsed.from?.value[0]?.address;
+  const toList = [parsed.to, parsed.cc]
+    .flatMap((field) => (Array.isArray(field) ? field : field ? [field] : []))
+    .flatMap((group) => group.value.map((v) => v.address ?? ''));
+  const references = Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [];
+  const matched = await match(envelope, { to: toList, inReplyTo: parsed.inReplyTo, references });
+
+  if (!matched) {
+    const evidence = await putEvidence(`unmatched/${hash}.eml`, raw, 'message/rfc822');
+    await putItem(key.unmatched(now, hash), { type: 'unmatched', hash, from: fromAddress ?? '', subject: parsed.subject ?? '', evidence, receivedAt: now, expiresAt: Math.floor(Date.now() / 1000) + config().retentionDays * 86400 });
+    await putItem(key.inboundMail(hash), { type: 'inbound', state: 'done', matched: false, receivedAt: now });
+    return { outcome: 'unmatched', hash };
+  }
+
+  const request = matched.request;
+  await putItem(key.inboundMail(hash), { type: 'inbound', state: 'processing', submissionId: request.submissionId, requestId: request.id, receivedAt: now });
+  const provider = getProvider(request.provider);
+  const evidence = await putEvidence(`replies/${request.submissionId}/${request.id}/${hash.slice(0, 16)}.eml`, raw, 'message/rfc822');
+  const auth = await authenticateFor(raw, envelope, fromAddress, provider);
+  const classification = await classifyRawEmail(raw, provider.replyPatterns);
+  const status = await apply(request, provider, classification, auth.authenticated, {
+    eventKey: `reply-${hash.slice(0, 16)}`,
+    at: now,
+    evidence,
+    from: fromAddress ?? '(no sender)',
+    subject: parsed.subject ?? '',
+    matchedBy: matched.by,
+    auth: auth.summary,
+  });
+  await updateItem(key.inboundMail(hash), { state: 'done', class: classification.class });
+  return { outcome: 'applied', hash, submissionId: request.submissionId, requestId: request.id, class: classification.class, authenticated: auth.authenticated, status };
+}
+
+interface ReplyFacts {
+  eventKey: string;
+  at: string;
+  evidence: string;
+  from: string;
+  subject: string;
+  matchedBy: string;
+  auth: string;
+}
+
+/** Moves the request according to the reply's class; returns the status after. */
+async function apply(request: RequestRecord, provider: Provider, c: Classification, authenticated: boolean, facts: ReplyFacts): Promise<RequestStatus> {
+  const ref = { submissionId: request.submissionId, requestId: request.id };
+  const isNew = await addEvent({
+    ...ref,
+    key: facts.eventKey,
+    at: facts.at,
+    kind: `reply:${c.class}`,
+    detail: `Reply from ${facts.from} ("${facts.subject}") read as ${c.class}${authenticated ? '' : ' (sender not authenticated)'}: ${c.reasons[0] ?? 'no rule matched'}.`,
+    evidence: [facts.evidence],
+    data: { authenticated, auth: facts.auth, matchedBy: facts.matchedBy, reasons: c.reasons.join(' | ') },
+  });
+  // A crash after the event but before the status change is mended on redelivery: the transitions
+  // below are conditional on the current status, so running them again is harmless.
+  void isNew;
+  const change = (to: RequestStatus, from: RequestStatus[], patch: Partial<RequestRecord> = {}) =>
+    transitionRequest(ref.submissionId, ref.requestId, from, { status: to, ...patch });
+  const notify = (note?: string) => notifyStatusChange(ref.submissionId, ref.requestId, facts.eventKey, note);
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+
+  switch (c.class) {
+    case 'acknowledged':
+      if (await change('acknowledged', ['sent'])) await notify(`${provider.name} confirmed that it received your request.`);
+      break;
+    case 'confirmed':
+      if (!authenticated) {
+        await notify(`We received what looks like a confirmation from ${facts.from}, but it did not pass sender authentication (${facts.auth}), so we do not count it. If you trust it, mark the request as confirmed on your status page.`);
+        break;
+      }
+      if (await change('confirmed', OPEN)) await notify(`${provider.name} confirmed your request.`);
+      break;
+    case 'refused':
+      if (await change('refused', ['sent', 'acknowledged', 'reminded'], { userAction: refusalExplanation(c) })) {
+        await notify(refusalExplanation(c));
+        // A refusal goes straight to escalation: the person gets the complaint draft now.
+        await escalate(ref);
+      }
+      break;
+    case 'identity_requested': {
+      const asked = c.identityAsk ? `They wrote: "${c.identityAsk}". ` : '';
+      if (await change('needs_user_action', ['sent', 'acknowledged', 'reminded'], {
+        userAction: `${provider.name} asks you to prove your identity. ${asked}We never send identity documents for you. For an opt-out of sale/sharing under the CCPA they may not require it (11 CCR §7026(d)); for a GDPR objection they may only ask for what they need to identify you (Art. 12(6)). Answer them directly, with the reference ${request.reference}.`,
+        deepLink: c.otherChannelUrl ?? provider.sources[0],
+      })) await notify();
+      break;
+    }
+    case 'use_other_channel':
+      if (await change('needs_user_action', ['sent', 'acknowledged', 'reminded'], {
+        userAction: `${provider.name} asks that this request be made through another channel${c.otherChannelUrl ? `: ${c.otherChannelUrl}` : ''}. Please use it; our letter (reference ${request.reference}) stays on record as evidence that you asked.`,
+        deepLink: c.otherChannelUrl ?? provider.sources[0],
+      })) await notify();
+      break;
+    case 'extension':
+      await applyExtension(request, provider, c, facts, notify);
+      break;
+    case 'bounce':
+      if (c.bouncePermanent === false) break; // a delay notice: the server keeps trying
+      if (request.target) {
+        await putItem(key.contact(provider.slug, request.target), {
+          type: 'contact',
+          failing: true,
+          since: facts.at,
+          reason: `bounced${c.bounceStatus ? ` (${c.bounceStatus})` : ''}`,
+        });
+      }
+      await handToPerson(request, provider, submission.jurisdiction, `Our letter to ${request.target ?? provider.name} bounced${c.bounceStatus ? ` (${c.bounceStatus})` : ''}; that address no longer works.`);
+      break;
+    case 'auto_reply':
+    case 'unknown':
+      if (c.class === 'unknown') await notify(`${provider.name} answered, but we could not tell what the answer means. Please read it (linked on your status page) and mark the request confirmed if it is done.`);
+      break;
+  }
+  return (await getRequest(ref.submissionId, ref.requestId)).status;
+}
+
+function refusalExplanation(c: Classification): string {
+  const reasons: Record<string, string> = {
+    no_data: 'The company says it holds no data for your account. If that is wrong (for example, another email address), tell it directly.',
+    not_applicable: 'The company says the law does not apply to it or to this request.',
+    compelling_grounds: 'The company claims compelling legitimate grounds that override your objection (GDPR Art. 21(1)); it must demonstrate them.',
+    exemption: 'The company claims an exemption.',
+    other: 'The company refused your request.',
+  };
+  return `${reasons[c.refusalReason ?? 'other']} You can complain to the supervisory authority; we sent you a draft.`;
+}
+
+async function applyExtension(
+  request: RequestRecord,
+  provider: Provider,
+  c: Classification,
+  facts: ReplyFacts,
+  notify: (note?: string) => Promise<void>,
+): Promise<void> {
+  const ref = { submissionId: request.submissionId, requestId: request.id };
+  const sentDate = request.sentAt ? toDateString(new Date(request.sentAt)) : undefined;
+  if (request.extended || !sentDate || !request.dueDate) return;
+  if (request.basis === 'ccpa-opt-out') {
+    await notify(`${provider.name} claims more time, but an opt-out of sale/sharing must be honoured within 15 business days (11 CCR §7026(f)); no extension applies. The deadline stays ${request.dueDate}.`);
+    return;
+  }
+  // Art. 12(3): the controller must tell the person within the first month; a late claim moves nothing.
+  if (facts.at.slice(0, 10) > request.dueDate) {
+    await notify(`${provider.name} claimed an extension only after the deadline of ${request.dueDate} had passed, which Art. 12(3) does not allow; the deadline stays.`);
+    return;
+  }
+  // At most two further months (GDPR) or 45 more days (CCPA deletion), whatever the letter claims.
+  const extendedDue = dueDate(deadlineLaw(request.basis, request.law, true), sentDate);
+  const moved = await transitionRequest(ref.submissionId, ref.requestId, ['sent', 'acknowledged'], {
+    status: request.status === 'sent' ? 'acknowledged' : request.status,
+    extended: true,
+    dueDate: extendedDue,
+  });
+  if (moved) {
+    await addEvent({
+      ...ref,
+      key: 'extension',
+      at: facts.at,
+      kind: 'deadline_extended',
+      detail: `Deadline moved once from ${request.dueDate} to ${extendedDue} (extension claimed${c.extensionMonths ? ` for ${c.extensionMonths} months` : ''}; at most two further months allowed).`,
+    });
+    await notify(`${provider.name} extended the deadline to ${extendedDue}, as the law allows once.`);
+  }
+}

@@ -1,0 +1,35 @@
+// The status page's "upload an exported cookie file" for a provider: the person's session, sealed
+// at once, so the browser channel can act for them. We never ask for or store a password.
+import { z } from 'zod';
+import { getCatalog, getProvider } from '../core/providers/catalog.ts';
+import { parseCookieExport } from '../browser/sessions.ts';
+import { getSubmission } from '../data/store.ts';
+import { verifySignature } from '../adapters/signing.ts';
+import { NotFound, ValidationError } from './errors.ts';
+import { saveSession } from './sessions.ts';
+
+const UploadSchema = z.object({
+  provider: z.string().refine((slug) => getCatalog().has(slug), { message: 'is not a provider in the catalog' }),
+  cookies: z.string().min(1, 'is empty: paste the exported cookie file').max(200_000, 'is too large'),
+  keep: z.boolean().default(false),
+});
+
+export async function uploadSession(id: string, token: string | undefined, body: unknown): Promise<{ provider: string; cookies: number; keep: boolean }> {
+  if (!token || !(await verifySignature('status', id, token)) || !(await getSubmission(id))) throw new NotFound('submission not found');
+  const parsed = UploadSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new ValidationError('invalid session upload', parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+  }
+  const provider = getProvider(parsed.data.provider);
+  let cookies: ReturnType<typeof parseCookieExport>;
+  try {
+    cookies = parseCookieExport(parsed.data.cookies, provider.origins);
+  } catch (error) {
+    throw new ValidationError('invalid cookie file', [{ path: 'cookies', message: (error as Error).message }]);
+  }
+  if (cookies.length === 0) {
+    throw new ValidationError('invalid cookie file', [{ path: 'cookies', message: `holds no cookie for ${provider.name} (${provider.origins.join(', ')})` }]);
+  }
+  await saveSession(id, provider.slug, cookies, parsed.data.keep);
+  return { provider: provider.slug, cookies: cookies.length, keep: parsed.data.keep };
+}

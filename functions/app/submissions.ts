@@ -1,0 +1,246 @@
+// Use cases of the web form: submit, verify the email address, read the status, confirm or cancel.
+import { z } from 'zod';
+import { defaultLanguage, JurisdictionSchema } from '../core/jurisdiction.ts';
+import { getCatalog } from '../core/providers/catalog.ts';
+import { config } from '../adapters/config.ts';
+import { clock } from '../adapters/clock.ts';
+import { sign, verifySignature } from '../adapters/signing.ts';
+import { sendMail } from '../adapters/mailer.ts';
+import { render } from '../core/templates.ts';
+import { startSubmissionWorkflow } from '../adapters/workflow.ts';
+import {
+  addEvent,
+  createSubmission,
+  expiresAt,
+  getSubmission,
+  listRequests,
+  newId,
+  transitionRequest,
+  transitionSubmission,
+  type EventRecord,
+  type RequestRecord,
+  type Submission,
+} from '../data/store.ts';
+import { CLOSED_STATUSES, type RequestStatus } from '../core/model.ts';
+import { Conflict, NotFound, ValidationError } from './errors.ts';
+import { notifyStatusChange } from './notify.ts';
+import { saveSession } from './sessions.ts';
+import { parseCookieExport } from '../browser/sessions.ts';
+
+export function submissionSchema(maxAccounts: number) {
+  const providers = getCatalog();
+  return z
+    .object({
+      name: z.string().trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
+      email: z.string().trim().toLowerCase().email('is not a valid email address').max(254),
+      jurisdiction: JurisdictionSchema,
+      accounts: z
+        .array(
+          z.object({
+            provider: z
+              .string()
+              .trim()
+              .toLowerCase()
+              .refine((slug) => providers.has(slug), { message: 'is not a provider in the catalog (see GET /api/providers)' }),
+            identifier: z.string().trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
+            /** An exported cookie file of the person's logged-in session, for the browser channel. */
+            session: z.string().max(200_000, 'is too large').optional(),
+            keepSession: z.boolean().default(false),
+          }),
+        )
+        .min(1, 'must list at least one account')
+        .max(maxAccounts, `may list at most ${maxAccounts} accounts`),
+      consent: z.literal(true, { message: 'must be true: the person instructs us to send these requests' }),
+    })
+    .superRefine((input, ctx) => {
+      const seen = new Set<string>();
+      input.accounts.forEach((account, i) => {
+        const id = `${account.provider}\n${account.identifier.toLowerCase()}`;
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['accounts', i], message: 'lists the same account twice' });
+        seen.add(id);
+        const provider = providers.get(account.provider);
+        if (account.session && provider) {
+          try {
+            if (parseCookieExport(account.session, provider.origins).length === 0) {
+              ctx.addIssue({ code: 'custom', path: ['accounts', i, 'session'], message: `holds no cookie for ${provider.name}` });
+            }
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', path: ['accounts', i, 'session'], message: (error as Error).message });
+          }
+        }
+      });
+    });
+}
+export type SubmissionInput = z.infer<ReturnType<typeof submissionSchema>>;
+
+export function parseSubmission(body: unknown): SubmissionInput {
+  const result = submissionSchema(config().maxAccounts).safeParse(body);
+  if (!result.success) {
+    throw new ValidationError(
+      'invalid submission',
+      result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
+    );
+  }
+  return result.data;
+}
+
+export async function statusToken(id: string): Promise<string> {
+  return sign('status', id);
+}
+
+export async function statusUrl(id: string): Promise<string> {
+  return `${config().publicUrl}/status/${id}?t=${await statusToken(id)}`;
+}
+
+async function verifyToken(id: string): Promise<string> {
+  return `${id}.${await sign('verify', id)}`;
+}
+
+/** Stores the submission (one item: nothing half-written) and mails the verification link. */
+export async function submit(body: unknown): Promise<{ id: string; status: 'awaiting_verification' }> {
+  const input = parseSubmission(body);
+  const now = clock().now();
+  const id = newId(12);
+  // Sessions first: if we stop between these writes, what is left is a sealed session nobody can
+  // reach (it expires with the retention TTL), never a submission whose session went missing.
+  for (const account of input.accounts) {
+    if (!account.session) continue;
+    const provider = getCatalog().get(account.provider)!;
+    await saveSession(id, provider.slug, parseCookieExport(account.session, provider.origins), account.keepSession);
+  }
+  const submission: Submission = {
+    id,
+    name: input.name,
+    email: input.email,
+    jurisdiction: input.jurisdiction,
+    lang: defaultLanguage(input.jurisdiction),
+    status: 'awaiting_verification',
+    accounts: input.accounts.map(({ provider, identifier }) => ({ provider, identifier })),
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt(now),
+  };
+  await createSubmission(submission);
+  const link = `${config().publicUrl}/verify?token=${await verifyToken(submission.id)}`;
+  const accounts = submission.accounts.map((a) => ({ provider: getCatalog().get(a.provider)!.name, identifier: a.identifier }));
+  await sendMail({
+    to: [submission.email],
+    subject: render(`emails/verify.${submission.lang}.subject.hbs`, {}).trim(),
+    text: render(`emails/verify.${submission.lang}.hbs`, { name: submission.name, link, accounts }),
+    messageId: `verify.${submission.id}@${config().inboundDomain}`,
+    autoSubmitted: true,
+  });
+  return { id: submission.id, status: 'awaiting_verification' };
+}
+
+/** Follows the emailed link: marks the address verified and starts the workflow (idempotent). */
+export async function verify(token: string | undefined): Promise<{ id: string; statusUrl: string }> {
+  const [id, signature] = (token ?? '').split('.');
+  if (!id || !signature || !(await verifySignature('verify', id, signature))) {
+    throw new NotFound('this verification link is not valid');
+  }
+  const submission = await getSubmission(id);
+  if (!submission) throw new NotFound('this verification link is not valid');
+  if (submission.status === 'cancelled') throw new Conflict('this submission was cancelled');
+  if (submission.status === 'awaiting_verification') {
+    await transitionSubmission(id, ['awaiting_verification'], 'verified', { verifiedAt: clock().now().toISOString() });
+  }
+  // Starting is idempotent (execution name = submission id), so a second click, or a crash between
+  // the two writes above and here, is mended by clicking the link again.
+  await startSubmissionWorkflow(id);
+  return { id, statusUrl: await statusUrl(id) };
+}
+
+export interface RequestView {
+  id: string;
+  provider: string;
+  providerName: string;
+  identifier: string;
+  channel: string;
+  target: string | null;
+  basis: string;
+  status: RequestStatus;
+  reference: string;
+  dueAt: string | null;
+  userAction: string | null;
+  deepLink: string | null;
+  events: { at: string; kind: string; detail: string; evidence: string[] }[];
+}
+
+export interface SubmissionView {
+  id: string;
+  status: string;
+  name: string;
+  jurisdiction: string;
+  createdAt: string;
+  requests: RequestView[];
+}
+
+async function authorized(id: string, token: string | undefined): Promise<Submission> {
+  // A wrong token and an unknown id look the same from outside.
+  if (!token || !(await verifySignature('status', id, token))) throw new NotFound('submission not found');
+  const submission = await getSubmission(id);
+  if (!submission) throw new NotFound('submission not found');
+  return submission;
+}
+
+export function toRequestView(request: RequestRecord, events: EventRecord[]): RequestView {
+  return {
+    id: request.id,
+    provider: request.provider,
+    providerName: getCatalog().get(request.provider)?.name ?? request.provider,
+    identifier: request.identifier,
+    channel: request.channel,
+    target: request.target ?? null,
+    basis: request.basis,
+    status: request.status,
+    reference: request.reference,
+    dueAt: request.dueDate ?? null,
+    userAction: request.userAction ?? null,
+    deepLink: request.deepLink ?? null,
+    events: events
+      .filter((e) => e.requestId === request.id)
+      .map((e) => ({ at: e.at, kind: e.kind, detail: e.detail, evidence: e.evidence ?? [] })),
+  };
+}
+
+export async function getStatus(id: string, token: string | undefined): Promise<SubmissionView> {
+  const submission = await authorized(id, token);
+  const { requests, events } = await listRequests(id);
+  return {
+    id,
+    status: submission.status,
+    name: submission.name,
+    jurisdiction: submission.jurisdiction,
+    createdAt: submission.createdAt,
+    requests: requests.map((r) => toRequestView(r, events)),
+  };
+}
+
+const PERSON_ACTIONS = {
+  confirm: { to: 'confirmed', kind: 'confirmed_by_person', detail: 'You marked this request as confirmed.' },
+  cancel: { to: 'cancelled', kind: 'cancelled_by_person', detail: 'You cancelled this request.' },
+} as const;
+
+/** The person marks a request confirmed or cancels it; either ends its follow-up loop. */
+export async function personAction(
+  id: string,
+  token: string | undefined,
+  requestId: string,
+  action: keyof typeof PERSON_ACTIONS,
+): Promise<void> {
+  await authorized(id, token);
+  const { requests } = await listRequests(id);
+  const request = requests.find((r) => r.id === requestId);
+  if (!request) throw new NotFound(`request ${requestId} not found`);
+  if (CLOSED_STATUSES.includes(request.status)) throw new Conflict(`request ${requestId} is already ${request.status}`);
+  const step = PERSON_ACTIONS[action];
+  const open = (
+    ['queued', 'sent', 'acknowledged', 'refused', 'needs_user_action', 'reminded', 'escalated'] as RequestStatus[]
+  ).filter((s) => s === request.status);
+  if (!(await transitionRequest(id, requestId, open, { status: step.to }))) {
+    throw new Conflict(`request ${requestId} changed meanwhile; reload the page`);
+  }
+  const at = clock().now().toISOString();
+  await addEvent({ submissionId: id, requestId, at, kind: step.kind, detail: step.detail });
+  await notifyStatusChange(id, requestId, `${step.kind}:${at}`);
+}

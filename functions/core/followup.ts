@@ -1,0 +1,46 @@
+// What the follow-up loop does next for a request, and when: a pure function of the request's
+// status and dates, so the workflow, the status page and tests all read the same rule.
+import { endOfDay } from './deadlines.ts';
+import type { RequestStatus } from './model.ts';
+
+export type FollowUpAction = 'remind' | 'final_notice' | 'escalate' | 'done';
+
+export interface FollowUpState {
+  status: RequestStatus;
+  dueDate?: string;
+  remindedAt?: string;
+  finalNoticeAt?: string;
+  escalatedAt?: string;
+}
+
+export interface FollowUpSettings {
+  /** Days between the reminder and the final notice. */
+  reminderGraceDays: number;
+  /** Days between the final notice and the escalation. */
+  finalNoticeGraceDays: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function nextFollowUp(state: FollowUpState, settings: FollowUpSettings): { action: FollowUpAction; at: Date } {
+  const now = new Date(0);
+  switch (state.status) {
+    case 'sent':
+    case 'acknowledged':
+      // The deadline is the whole due day; the reminder goes out once it has passed.
+      if (!state.dueDate) return { action: 'done', at: now };
+      return { action: 'remind', at: new Date(endOfDay(state.dueDate).getTime() + 1) };
+    case 'reminded':
+      if (!state.remindedAt) return { action: 'final_notice', at: now };
+      if (!state.finalNoticeAt) {
+        return { action: 'final_notice', at: new Date(Date.parse(state.remindedAt) + settings.reminderGraceDays * DAY_MS) };
+      }
+      return { action: 'escalate', at: new Date(Date.parse(state.finalNoticeAt) + settings.finalNoticeGraceDays * DAY_MS) };
+    case 'refused':
+      // A refusal needs no further waiting: the person gets the complaint draft with an explanation.
+      return state.escalatedAt ? { action: 'done', at: now } : { action: 'escalate', at: now };
+    default:
+      // queued (not dispatched), needs_user_action (the person acts), escalated, and closed statuses.
+      return { action: 'done', at: now };
+  }
+}

@@ -1,0 +1,41 @@
+// Which law protects a person, from the jurisdiction they give (ISO 3166-1 alpha-2, or US-CA style).
+import { z } from 'zod';
+
+/** EU member states plus the EEA (IS, LI, NO): GDPR applies. */
+export const GDPR_COUNTRIES = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
+  'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
+] as const;
+
+export type Law = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'none';
+
+export const JurisdictionSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be an ISO country code like "DE", or "US-CA" for a US state');
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+
+export function lawFor(jurisdiction: string): Law {
+  const code = jurisdiction.toUpperCase();
+  if ((GDPR_COUNTRIES as readonly string[]).includes(code)) return 'gdpr';
+  if (code === 'GB' || code === 'UK') return 'uk-gdpr';
+  if (code === 'US-CA') return 'ccpa';
+  return 'none';
+}
+
+/** Region tags a catalog channel may be limited to. */
+export function regionTags(jurisdiction: string): string[] {
+  const code = jurisdiction.toUpperCase();
+  const tags = ['global', code];
+  const law = lawFor(code);
+  if (law === 'gdpr') tags.push('EU', 'EEA');
+  if (law === 'uk-gdpr') tags.push('GB', 'UK');
+  if (code.startsWith('US-')) tags.push('US');
+  return tags;
+}
+
+/** The language a person most likely writes in, for status emails. */
+export function defaultLanguage(jurisdiction: string): 'en' | 'de' {
+  return ['DE', 'AT', 'LI'].includes(jurisdiction.toUpperCase()) ? 'de' : 'en';
+}

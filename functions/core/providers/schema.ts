@@ -1,0 +1,109 @@
+// The provider catalog format: one providers/<slug>.json per provider, validated at load and in a test.
+import { z } from 'zod';
+import { BasisSchema, LanguageSchema } from '../model.ts';
+import { PlaybookSchema } from './playbook.ts';
+
+const Url = z.string().url();
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/** Region tags: "global", ISO country codes, "EU", "EEA", "GB", "CH", "US", "US-CA". */
+const Regions = z.array(z.string().min(2)).min(1).default(['global']);
+
+export const LegalEntitySchema = z.object({
+  name: z.string().min(1),
+  address: z.string().min(1),
+  /** ISO 3166-1 alpha-2 country of establishment (decides the lead supervisory authority). */
+  country: z.string().regex(/^[A-Z]{2}$/),
+});
+
+const EmailChannel = z.object({
+  type: z.literal('email'),
+  address: z.string().email(),
+  regions: Regions,
+  /** Which bases this address takes; absent means all. */
+  bases: z.array(BasisSchema).optional(),
+  /** Set when a letter to this address bounced; the dispatcher skips failing addresses. */
+  failing: z.object({ since: IsoDate, reason: z.string() }).optional(),
+  note: z.string().optional(),
+});
+
+const WebFormChannel = z.object({
+  type: z.literal('webform'),
+  label: z.string().min(1),
+  url: Url,
+  regions: Regions,
+  bases: z.array(BasisSchema).optional(),
+  /** Key into `playbooks` when the form can be filled by the browser engine. */
+  playbook: z.string().optional(),
+  note: z.string().optional(),
+});
+
+const SettingsChannel = z.object({
+  type: z.literal('settings'),
+  /** The setting's name as the provider shows it. */
+  label: z.string().min(1),
+  /** Menu path a person follows, e.g. "Settings > Privacy and data". */
+  path: z.string().min(1),
+  url: Url,
+  regions: Regions,
+  playbook: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const ChannelSchema = z.discriminatedUnion('type', [EmailChannel, WebFormChannel, SettingsChannel]);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const ReplyPatternSchema = z.object({
+  class: z.enum([
+    'acknowledged',
+    'confirmed',
+    'refused',
+    'identity_requested',
+    'use_other_channel',
+    'extension',
+    'auto_reply',
+    'bounce',
+  ]),
+  /** A case-insensitive regular expression tried against subject and body. */
+  pattern: z.string().min(1),
+  lang: LanguageSchema.optional(),
+});
+
+export const ProviderSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    /** Products and services covered, for the form's picker. */
+    services: z.array(z.string()).default([]),
+    /** The EU/EEA controller (or the main entity where none is in the EU). */
+    legalEntity: LegalEntitySchema,
+    /** Further entities, e.g. the US company for CCPA letters. */
+    otherEntities: z.array(LegalEntitySchema).default([]),
+    /** Letter language preferred by the provider, first match wins against the person's own. */
+    languages: z.array(LanguageSchema).min(1),
+    /** Web origins the browser may visit for this provider; every other origin is blocked. */
+    origins: z.array(Url).default([]),
+    /** Domains whose authenticated mail counts as the provider's reply (DMARC alignment). */
+    replyDomains: z.array(z.string().min(3)).min(1),
+    channels: z.array(ChannelSchema).min(1),
+    playbooks: z.record(z.string(), PlaybookSchema).default({}),
+    replyPatterns: z.array(ReplyPatternSchema).default([]),
+    /** What an identifier looks like for this provider ("username", "email address"...). */
+    identifierHint: z.string().min(1),
+    sources: z.array(Url).min(1),
+    checkedAt: IsoDate,
+    quality: z.enum(['verified', 'tested', 'unsure']),
+    notes: z.string().optional(),
+  })
+  .superRefine((p, ctx) => {
+    p.channels.forEach((channel, i) => {
+      if ((channel.type === 'settings' || channel.type === 'webform') && channel.playbook && !p.playbooks[channel.playbook]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['channels', i, 'playbook'],
+          message: `names playbook "${channel.playbook}", which is not in playbooks`,
+        });
+      }
+    });
+  });
+export type Provider = z.infer<typeof ProviderSchema>;

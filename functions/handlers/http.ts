@@ -1,0 +1,233 @@
+// The HTTP API and pages, independent of where they run: the local server (infra/local/http-server.ts)
+// and API Gateway (http-lambda.ts) both translate to HttpRequest and call handleHttp.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getCatalog } from '../core/providers/catalog.ts';
+import { render, TEMPLATES_DIR } from '../core/templates.ts';
+import { getEvidence } from '../adapters/evidence.ts';
+import { Conflict, NotFound, ValidationError } from '../app/errors.ts';
+import { getStatus, personAction, statusToken, submit, verify, type SubmissionView } from '../app/submissions.ts';
+import { uploadSession } from '../app/session-upload.ts';
+import { statusText } from '../app/notify.ts';
+import type { Language, RequestStatus } from '../core/model.ts';
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | undefined>;
+  headers: Record<string, string | undefined>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+  isBase64?: boolean;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Bodies larger than this are refused before parsing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function json(status: number, body: unknown): HttpResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS }, body: JSON.stringify(body) };
+}
+
+function html(status: number, body: string): HttpResponse {
+  return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS }, body };
+}
+
+function redirect(location: string): HttpResponse {
+  return { status: 303, headers: { location, ...SECURITY_HEADERS }, body: '' };
+}
+
+function parseJson(body: string | undefined): unknown {
+  if (!body) throw new ValidationError('request body is missing', [{ path: '(body)', message: 'is missing: send a JSON object' }]);
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new ValidationError('request body is not valid JSON', [{ path: '(body)', message: 'is not valid JSON' }]);
+  }
+}
+
+const STATIC_FILES: Record<string, string> = {
+  '/static/form.js': 'application/javascript; charset=utf-8',
+  '/static/style.css': 'text/css; charset=utf-8',
+};
+
+type Route = { method: string; pattern: RegExp; run: (req: HttpRequest, params: string[]) => Promise<HttpResponse> };
+
+const ID = '([\\w-]{8,64})';
+const RID = '(r\\d{1,4})';
+
+const routes: Route[] = [
+  { method: 'GET', pattern: /^\/$/, run: async () => html(200, formPage()) },
+  {
+    method: 'GET',
+    pattern: /^\/api\/providers$/,
+    run: async () => json(200, { providers: providerList() }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/submissions$/,
+    run: async (req) => json(202, await submit(parseJson(req.body))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/verify$/,
+    run: async (req) => json(200, await verify(req.query.token)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/verify$/,
+    run: async (req) => {
+      const { statusUrl } = await verify(req.query.token);
+      return html(200, render('pages/verified.html', { statusUrl }));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/submissions/${ID}$`),
+    run: async (req, [id]) => json(200, publicView(await getStatus(id!, req.query.t))),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/status/${ID}$`),
+    run: async (req, [id]) => html(200, await statusPage(await getStatus(id!, req.query.t), req.query.t!)),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/submissions/${ID}/requests/${RID}/(confirm|cancel)$`),
+    run: async (req, [id, rid, action]) => {
+      await personAction(id!, req.query.t, rid!, action as 'confirm' | 'cancel');
+      return json(200, publicView(await getStatus(id!, req.query.t)));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/status/${ID}/requests/${RID}/(confirm|cancel)$`),
+    run: async (req, [id, rid, action]) => {
+      await personAction(id!, req.query.t, rid!, action as 'confirm' | 'cancel');
+      return redirect(`/status/${id}?t=${encodeURIComponent(req.query.t ?? '')}`);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/submissions/${ID}/sessions$`),
+    run: async (req, [id]) => json(201, await uploadSession(id!, req.query.t, parseJson(req.body))),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/evidence/${ID}/(.+)$`),
+    run: async (req, [id, rest]) => {
+      await getStatus(id!, req.query.t); // authorizes
+      const evidenceKey = decodeURIComponent(rest!);
+      if (!evidenceKey.includes(`/${id}/`)) throw new NotFound('evidence not found');
+      const body = await getEvidence(evidenceKey).catch(() => {
+        throw new NotFound('evidence not found');
+      });
+      const type = evidenceKey.endsWith('.png') ? 'image/png' : 'message/rfc822';
+      return { status: 200, headers: { 'content-type': type, ...SECURITY_HEADERS }, body };
+    },
+  },
+];
+
+export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
+  const staticType = STATIC_FILES[req.path];
+  if (req.method === 'GET' && staticType) {
+    return { status: 200, headers: { 'content-type': staticType, 'cache-control': 'max-age=300' }, body: readFileSync(join(TEMPLATES_DIR, 'pages', req.path.slice('/static/'.length))) };
+  }
+  const wantsHtml = !req.path.startsWith('/api/');
+  try {
+    if (req.body && Buffer.byteLength(req.body) > MAX_BODY_BYTES) {
+      return json(413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
+    }
+    let methodMismatch = false;
+    for (const route of routes) {
+      const match = route.pattern.exec(req.path);
+      if (!match) continue;
+      if (route.method !== req.method) {
+        methodMismatch = true;
+        continue;
+      }
+      return await route.run(req, match.slice(1));
+    }
+    if (methodMismatch) return json(405, { error: `method ${req.method} not allowed on ${req.path}` });
+    return wantsHtml ? html(404, render('pages/error.html', { title: 'Not found', message: 'There is no page here.' })) : json(404, { error: 'not found' });
+  } catch (error) {
+    if (error instanceof ValidationError) return json(400, { error: error.message, issues: error.issues });
+    if (error instanceof NotFound) {
+      return wantsHtml ? html(404, render('pages/error.html', { title: 'Not found', message: error.message })) : json(404, { error: error.message });
+    }
+    if (error instanceof Conflict) {
+      return wantsHtml ? html(409, render('pages/error.html', { title: 'Not possible', message: error.message })) : json(409, { error: error.message });
+    }
+    console.error(JSON.stringify({ level: 'error', msg: 'http handler failed', path: req.path, error: (error as Error).message }));
+    return json(500, { error: 'internal error; nothing was changed that you need to repeat, try again later' });
+  }
+}
+
+function providerList() {
+  return [...getCatalog().values()]
+    .map((p) => ({ slug: p.slug, name: p.name, identifierHint: p.identifierHint, channels: [...new Set(p.channels.map((c) => c.type))] }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function formPage(): string {
+  return render('pages/form.html', { providers: providerList() });
+}
+
+/** The JSON shape of GET /api/submissions/{id}: no name, no email (the link may be forwarded). */
+function publicView(view: SubmissionView) {
+  return {
+    id: view.id,
+    status: view.status,
+    requests: view.requests.map((r) => ({
+      id: r.id,
+      provider: r.provider,
+      identifier: r.identifier,
+      channel: r.channel,
+      basis: r.basis,
+      status: r.status,
+      reference: r.reference,
+      dueAt: r.dueAt,
+      userAction: r.userAction,
+      deepLink: r.deepLink,
+      events: r.events,
+    })),
+  };
+}
+
+async function statusPage(view: SubmissionView, token: string): Promise<string> {
+  const lang: Language = 'en';
+  const t = encodeURIComponent(token);
+  return render('pages/status.html', {
+    id: view.id,
+    name: view.name,
+    token: t,
+    statusUrl: `/status/${view.id}?t=${t}`,
+    verified: view.status !== 'awaiting_verification',
+    requests: view.requests.map((r) => ({
+      ...r,
+      statusText: statusText(lang, r.status as RequestStatus),
+      open: !['confirmed', 'cancelled', 'failed'].includes(r.status),
+      events: r.events.map((e) => ({
+        ...e,
+        day: e.at.slice(0, 10),
+        evidence: e.evidence.map((ref) => ({
+          href: `/evidence/${view.id}/${encodeURIComponent(ref)}?t=${t}`,
+          isImage: ref.endsWith('.png'),
+          name: ref.split('/').pop(),
+        })),
+      })),
+    })),
+  });
+}
+
+export { statusToken };

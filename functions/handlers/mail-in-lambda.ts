@@ -1,0 +1,24 @@
+// SES receipt rule entry: the rule's S3 action stored the raw message under inbound/<messageId>;
+// this reads it and calls the same receiveMail as the local SMTP server.
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { receiveMail } from '../app/mail-in.ts';
+import { config, ConfigError } from '../adapters/config.ts';
+
+interface SesEvent {
+  Records: { ses: { mail: { messageId: string; source?: string; destination: string[] }; receipt: { recipients: string[] } } }[];
+}
+
+let s3: S3Client | undefined;
+
+export async function handler(event: SesEvent): Promise<void> {
+  const bucket = process.env.INBOUND_BUCKET;
+  if (!bucket) throw new ConfigError('setting INBOUND_BUCKET is missing');
+  s3 ??= new S3Client({ region: config().region });
+  for (const record of event.Records) {
+    const { mail, receipt } = record.ses;
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: `inbound/${mail.messageId}` }));
+    const raw = Buffer.from(await object.Body!.transformToByteArray());
+    // SES adds a Received header with the sending IP; mail-in trusts it when no remote IP is given.
+    await receiveMail(raw, { rcptTo: receipt.recipients, mailFrom: mail.source });
+  }
+}

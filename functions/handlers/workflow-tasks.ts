@@ -1,0 +1,19 @@
+// Every Task state of workflows/submission.asl.json, by state name. The Lambda entry points export
+// these names (this file for the light functions, browser-task.ts for the one with Chromium); the
+// local runtime binds the same functions to the same state names through TASK_HANDLERS.
+import { chooseChannel, planRequests, sendLetter } from '../app/dispatch.ts';
+import { checkRequest, escalate, planFollowUp, sendFinalNotice, sendReminder } from '../app/followup.ts';
+import { sendSummary } from '../app/notify.ts';
+import { browserFailed } from '../app/browser-channel.ts';
+import { workflowTask } from './task.ts';
+
+export const PlanRequests = workflowTask(planRequests);
+export const ChooseChannel = workflowTask(chooseChannel);
+export const SendLetter = workflowTask(sendLetter);
+export const SendSummary = workflowTask(sendSummary);
+export const PlanFollowUp = workflowTask(planFollowUp);
+export const CheckRequest = workflowTask(checkRequest);
+export const SendReminder = workflowTask(sendReminder);
+export const SendFinalNotice = workflowTask(sendFinalNotice);
+export const Escalate = workflowTask(escalate);
+export const BrowserFailed = workflowTask(browserFailed);

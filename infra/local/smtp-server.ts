@@ -1,0 +1,58 @@
+// Mail in, locally: an SMTP server on SMTP_PORT that hands each message to the same receiveMail the
+// SES receipt Lambda calls. Only mail for the inbound domain is accepted.
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { config } from '../../functions/adapters/config.ts';
+import { receiveMail } from '../../functions/app/mail-in.ts';
+
+export interface SmtpServerHandle {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Larger messages are refused at the door (RFC 1870 SIZE). */
+const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
+export function startSmtpServer(port: number, host = '127.0.0.1'): Promise<SmtpServerHandle> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: MAX_MESSAGE_BYTES,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const domain = address.address.split('@').pop()?.toLowerCase();
+      if (domain !== config().inboundDomain.toLowerCase()) {
+        return callback(Object.assign(new Error(`550 5.1.1 we only accept mail for ${config().inboundDomain}`), { responseCode: 550 }));
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
+          return callback(Object.assign(new Error('552 5.3.4 message too large'), { responseCode: 552 }));
+        }
+        receiveMail(Buffer.concat(chunks), {
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
+          remoteIp: session.remoteAddress,
+          helo: session.hostNameAppearsAs,
+        })
+          .then(() => callback())
+          .catch((error: Error) => {
+            // 451: the sender keeps the message and tries again, so nothing is lost.
+            console.error(JSON.stringify({ level: 'error', msg: 'mail-in failed', error: error.message }));
+            callback(Object.assign(new Error('451 4.3.0 temporary failure, try again later'), { responseCode: 451 }));
+          });
+      });
+    },
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.server.address() as AddressInfo;
+      resolve({ port: address.port, close: () => new Promise<void>((r) => server.close(() => r())) });
+    });
+  });
+}

@@ -1,0 +1,154 @@
+// The whole system on one machine: dynalite (data under OPTOUT_DATA_DIR), the SES v2 emulator with
+// its mail viewer, the web server, the local workflow runner, and the SMTP server for replies.
+// Used by `npm start` (main.ts) and by the integration tests.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import dynalite from 'dynalite';
+import * as sesLocal from 'aws-ses-v2-local';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { createTableInput } from '../../functions/data/schema.ts';
+import { resetConfig } from '../../functions/adapters/config.ts';
+import { resetClients } from '../../functions/adapters/clients.ts';
+import { resetSigningKey } from '../../functions/adapters/signing.ts';
+import { setClock, scaledClock, systemClock } from '../../functions/adapters/clock.ts';
+import { useLocalWorkflowStarter } from '../../functions/adapters/workflow.ts';
+import { resetSecretBox } from '../../functions/app/sessions.ts';
+import { LocalWorkflowRunner, type ExecutionRecord } from './workflow-runner.ts';
+import { startHttpServer } from './http-server.ts';
+import { startSmtpServer, type SmtpServerHandle } from './smtp-server.ts';
+
+export interface LocalStackOptions {
+  dataDir: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  sesPort: number;
+  smtpPort: number;
+  host?: string;
+  clockSpeed?: number;
+  /** Reuse an SES emulator already running (tests restart the app but keep the mailbox). */
+  sesEndpoint?: string;
+  retryIntervalMs?: number;
+  env?: Record<string, string>;
+  onExecutionFinished?: (record: ExecutionRecord) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  sesUrl: string;
+  smtpPort: number;
+  dynamoEndpoint: string;
+  runner: LocalWorkflowRunner;
+  resumed: string[];
+  stop(): Promise<void>;
+}
+
+// aws-ses-v2-local is CommonJS with `exports.default`; under ESM interop the function sits one level down.
+type SesStart = (config?: { host?: string; port?: number }) => Promise<Server>;
+const startSes: SesStart =
+  (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ region: 'local', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  for (let i = 0; i < 50; i++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  client.destroy();
+}
+
+/** The scaled clock keeps its origin in the data folder, so simulated time goes on across restarts. */
+function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: number } {
+  const file = join(dataDir, 'clock.json');
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { realMs: number; simMs: number; speed: number };
+    if (saved.speed === speed) return saved;
+  }
+  const origin = { realMs: Date.now(), simMs: Date.now(), speed };
+  writeFileSync(file, JSON.stringify(origin));
+  return origin;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
+
+  const dynamo = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const dynamoPort = await listen(dynamo, 0, host);
+  const dynamoEndpoint = `http://${host}:${dynamoPort}`;
+
+  let ses: Server | undefined;
+  let sesUrl = options.sesEndpoint;
+  if (!sesUrl) {
+    const started = await startSes({ host, port: options.sesPort });
+    ses = started;
+    sesUrl = `http://${host}:${(started.address() as AddressInfo).port}`;
+  }
+
+  const http = await startHttpServer(options.port, host);
+  const url = `http://${host}:${(http.address() as AddressInfo).port}`;
+
+  Object.assign(process.env, {
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+    TABLE_NAME: 'optout',
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    SES_ENDPOINT: sesUrl,
+    OPTOUT_DATA_DIR: dataDir,
+    OPTOUT_FROM_ADDRESS: process.env.OPTOUT_FROM_ADDRESS ?? 'optout@autopilot.localhost',
+    OPTOUT_INBOUND_DOMAIN: process.env.OPTOUT_INBOUND_DOMAIN ?? 'in.autopilot.localhost',
+    OPTOUT_PUBLIC_URL: process.env.OPTOUT_PUBLIC_URL ?? url,
+    ...options.env,
+  });
+  resetConfig();
+  resetClients();
+  resetSigningKey();
+  resetSecretBox();
+  const speed = options.clockSpeed ?? Number(process.env.OPTOUT_CLOCK_SPEED ?? '1');
+  setClock(speed === 1 ? systemClock : scaledClock(speed, clockOrigin(dataDir, speed)));
+
+  await ensureTable(dynamoEndpoint, 'optout');
+
+  const runner = new LocalWorkflowRunner({ retryIntervalMs: options.retryIntervalMs, onFinish: options.onExecutionFinished });
+  useLocalWorkflowStarter((name, input) => runner.start(name, input));
+  const smtp: SmtpServerHandle = await startSmtpServer(options.smtpPort, host);
+  const resumed = await runner.resumeUnfinished();
+
+  return {
+    url,
+    sesUrl,
+    smtpPort: smtp.port,
+    dynamoEndpoint,
+    runner,
+    resumed,
+    async stop() {
+      await runner.stop();
+      useLocalWorkflowStarter(undefined);
+      await smtp.close();
+      const httpClosed = new Promise<void>((r) => http.close(() => r()));
+      http.closeAllConnections();
+      await httpClosed;
+      resetClients();
+      await new Promise<void>((r) => dynamo.close(() => r()));
+      if (ses) {
+        const sesClosed = new Promise<void>((r) => ses!.close(() => r()));
+        ses.closeAllConnections();
+        await sesClosed;
+      }
+    },
+  };
+}

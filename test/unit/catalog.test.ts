@@ -1,0 +1,217 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CatalogError,
+  channelsFor,
+  getCatalog,
+  getProvider,
+  loadCatalog,
+  PROVIDERS_DIR,
+  UnknownProviderError,
+} from '../../functions/core/providers/catalog.ts';
+import { ProviderSchema } from '../../functions/core/providers/schema.ts';
+
+const REQUIRED = [
+  'pinterest', 'facebook', 'instagram', 'linkedin', 'x', 'reddit', 'quora', 'slack', 'discord',
+  'openai', 'google', 'adobe', 'amazon', 'microsoft', 'snapchat',
+];
+const META_AI_FORM = 'https://www.facebook.com/help/contact/712876720715583';
+
+const providerFiles = readdirSync(PROVIDERS_DIR).filter((f) => f.endsWith('.json'));
+
+describe('the provider catalog in providers/', () => {
+  it.each(providerFiles)('%s is valid under ProviderSchema', (file) => {
+    const raw = JSON.parse(readFileSync(join(PROVIDERS_DIR, file), 'utf8'));
+    const result = ProviderSchema.safeParse(raw);
+    const issues = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues).toEqual([]);
+    expect(raw.slug).toBe(file.replace(/\.json$/, ''));
+  });
+
+  it('loads as a whole, one entry per file', () => {
+    const catalog = loadCatalog();
+    expect(catalog.size).toBe(providerFiles.length);
+    expect(getCatalog()).toBe(getCatalog());
+  });
+
+  it('has the required providers, each with at least one channel, https sources and bare reply domains', () => {
+    const catalog = getCatalog();
+    for (const slug of REQUIRED) expect(catalog.has(slug), slug).toBe(true);
+    for (const p of catalog.values()) {
+      expect(p.channels.length, p.slug).toBeGreaterThan(0);
+      for (const url of [...p.sources, ...p.origins]) expect(url, p.slug).toMatch(/^https:\/\//);
+      for (const domain of p.replyDomains) expect(domain, p.slug).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
+    }
+  });
+
+  it('records the Slack workspace opt-out as an email to feedback@slack.com with the subject in the note', () => {
+    const optOut = getProvider('slack').channels.find((c) => c.type === 'email' && c.address === 'feedback@slack.com');
+    expect(optOut?.note).toContain('Slack Global model opt-out request');
+  });
+});
+
+describe('channelsFor', () => {
+  it('offers the Meta AI objection form in the EU, EEA, GB and CH but not in California', () => {
+    const facebook = getProvider('facebook');
+    const urls = (j: string) => channelsFor(facebook, j).flatMap((c) => (c.type === 'email' ? [] : [c.url]));
+    for (const j of ['DE', 'IE', 'NO', 'GB', 'uk', 'CH']) expect(urls(j), j).toContain(META_AI_FORM);
+    expect(urls('US-CA')).not.toContain(META_AI_FORM);
+    // The general privacy form is global.
+    expect(urls('US-CA')).toContain('https://www.facebook.com/help/contact/540977946302970');
+  });
+
+  it('picks the country-specific Amazon address before the EU fallback', () => {
+    const emails = (j: string) => channelsFor(getProvider('amazon'), j).flatMap((c) => (c.type === 'email' ? [c.address] : []));
+    expect(emails('FR')).toEqual(['eu-privacy@amazon.fr', 'eu-privacy@amazon.de']);
+    expect(emails('GB')).toEqual(['eu-privacy@amazon.co.uk']);
+    expect(emails('US-CA')).toEqual([]);
+  });
+
+  it('puts failing email addresses last and keeps catalog order otherwise', () => {
+    const provider = ProviderSchema.parse({
+      ...minimalProvider('acme'),
+      channels: [
+        { type: 'email', address: 'old@acme.example', failing: { since: '2026-10-01', reason: '550 no such user' } },
+        { type: 'email', address: 'eu@acme.example', regions: ['EU'] },
+        { type: 'webform', label: 'Privacy form', url: 'https://acme.example/privacy' },
+        { type: 'email', address: 'us@acme.example', regions: ['US-CA'] },
+      ],
+    });
+    const order = (j: string) => channelsFor(provider, j).map((c) => (c.type === 'email' ? c.address : c.label));
+    expect(order('DE')).toEqual(['eu@acme.example', 'Privacy form', 'old@acme.example']);
+    expect(order('US-CA')).toEqual(['Privacy form', 'us@acme.example', 'old@acme.example']);
+  });
+});
+
+describe('getProvider', () => {
+  it('returns a provider by slug', () => {
+    expect(getProvider('pinterest').legalEntity.country).toBe('IE');
+  });
+
+  it('names the unknown slug and suggests close matches', () => {
+    expect(() => getProvider('pintrest')).toThrow(UnknownProviderError);
+    expect(() => getProvider('pintrest')).toThrow(/"pintrest".*pinterest/);
+    expect(() => getProvider('twitter')).toThrow(/"twitter".*\bx\b/);
+    try {
+      getProvider('zzqqvv');
+      expect.unreachable('getProvider should have thrown');
+    } catch (err) {
+      expect(err).toBeInstanceOf(UnknownProviderError);
+      expect((err as UnknownProviderError).slug).toBe('zzqqvv');
+      expect((err as Error).message).toContain('no close match');
+    }
+  });
+});
+
+describe('a broken catalog', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  function catalogWith(files: Record<string, unknown>): string {
+    dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    for (const [name, content] of Object.entries(files)) {
+      writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+    }
+    return dir;
+  }
+
+  function problemsOf(path: string): string[] {
+    try {
+      loadCatalog(path);
+    } catch (err) {
+      expect(err).toBeInstanceOf(CatalogError);
+      return (err as CatalogError).problems;
+    }
+    throw new Error('loadCatalog accepted a broken catalog');
+  }
+
+  it('accepts a minimal valid provider (control case)', () => {
+    expect(loadCatalog(catalogWith({ 'acme.json': minimalProvider('acme') })).get('acme')?.name).toBe('Acme');
+  });
+
+  it('names the file and field of a bad email address', () => {
+    const bad = { ...minimalProvider('acme'), channels: [{ type: 'email', address: 'privacy-at-acme' }] };
+    const problems = problemsOf(catalogWith({ 'acme.json': bad }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^acme\.json: channels\.0\.address: /);
+  });
+
+  it('names a channel whose playbook is missing', () => {
+    const bad = {
+      ...minimalProvider('acme'),
+      channels: [{ type: 'settings', label: 'AI training', path: 'Settings', url: 'https://acme.example/s', playbook: 'ai-toggle' }],
+    };
+    const [problem] = problemsOf(catalogWith({ 'acme.json': bad }));
+    expect(problem).toContain('acme.json: channels.0.playbook');
+    expect(problem).toContain('"ai-toggle"');
+  });
+
+  it('rejects a slug that differs from the file name', () => {
+    const [problem] = problemsOf(catalogWith({ 'other.json': minimalProvider('acme') }));
+    expect(problem).toBe('other.json: slug: "acme" does not match the file name (expected "other")');
+  });
+
+  it('rejects the same provider twice under two slugs, and duplicate channels', () => {
+    const copy = { ...minimalProvider('acme-copy'), name: 'ACME ' };
+    const twice = {
+      ...minimalProvider('beta'),
+      name: 'Beta',
+      channels: [
+        { type: 'email', address: 'privacy@beta.example' },
+        { type: 'email', address: 'Privacy@beta.example', regions: ['EU'] },
+      ],
+    };
+    const problems = problemsOf(catalogWith({ 'acme.json': minimalProvider('acme'), 'acme-copy.json': copy, 'beta.json': twice }));
+    expect(problems).toContain('acme.json: name: "Acme" is already used by acme-copy.json (the same provider twice?)');
+    expect(problems.some((p) => p.startsWith('beta.json: channels.1: duplicates channels.0'))).toBe(true);
+  });
+
+  it('lists every problem of every file in one error, including bad JSON, region tags and reply patterns', () => {
+    const badRegion = { ...minimalProvider('gamma'), name: 'Gamma', channels: [{ type: 'email', address: 'p@gamma.example', regions: ['eu'] }] };
+    const badPattern = { ...minimalProvider('delta'), name: 'Delta', replyPatterns: [{ class: 'confirmed', pattern: '(unclosed' }] };
+    const path = catalogWith({
+      'broken.json': '{ "slug": ',
+      'gamma.json': badRegion,
+      'delta.json': badPattern,
+      'other.json': minimalProvider('acme'),
+    });
+    let message = '';
+    try {
+      loadCatalog(path);
+    } catch (err) {
+      expect(err).toBeInstanceOf(CatalogError);
+      message = (err as Error).message;
+    }
+    expect(message).toContain('4 problem(s)');
+    expect(message).toMatch(/broken\.json: not valid JSON/);
+    expect(message).toContain('gamma.json: channels.0.regions.0: "eu" is not a region tag');
+    expect(message).toMatch(/delta\.json: replyPatterns\.0\.pattern: not a valid regular expression/);
+    expect(message).toContain('other.json: slug');
+  });
+
+  it('reports an empty or missing folder', () => {
+    expect(problemsOf(catalogWith({}))).toEqual(['no provider files (*.json) found']);
+    expect(problemsOf(join(tmpdir(), 'no-such-catalog-dir-4711'))[0]).toMatch(/^cannot read the folder/);
+  });
+});
+
+/** Raw catalog input (before zod defaults), valid as it stands. */
+function minimalProvider(slug: string): Record<string, unknown> {
+  return {
+    slug,
+    name: 'Acme',
+    legalEntity: { name: 'Acme Ltd', address: '1 Main Street, Dublin 2, Ireland', country: 'IE' },
+    languages: ['en'],
+    replyDomains: ['acme.example'],
+    channels: [{ type: 'email', address: 'privacy@acme.example' }],
+    identifierHint: 'email address of the account',
+    sources: ['https://acme.example/privacy'],
+    checkedAt: '2026-11-01',
+    quality: 'unsure',
+  };
+}
