@@ -193,70 +193,73 @@ export function replyAddress(request: RequestRecord): string {
 }
 
 /**
- * Sends the first letter of an email request. The claim (status queued -> sent with the Message-ID)
- * happens before SES is called, so a re-run after a crash finds the request already sent and does
- * nothing; the letter event records the send once it has gone out.
+ * Sends the first letter of an email request, as an outbox: the claim (queued -> sent, letterState
+ * "sending") is written before SES is called and "sent" right after, so a re-run resends only if
+ * the process died inside the SES call itself, and then with the same Message-ID and bytes.
  */
 export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: boolean }> {
-  const request = await getRequest(ref.submissionId, ref.requestId);
-  if (request.channel !== 'email' || !request.target) throw new Error(`request ${ref.requestId} has no email channel`);
-  const sentEvent = await getItem(key.event(ref.submissionId, ref.requestId, 'letter'));
-  if (request.status !== 'queued' && sentEvent) return { ...ref, sent: false };
-
-  const submission = await loadVerifiedSubmission(ref.submissionId);
-  const provider = getProvider(request.provider);
+  let request = await getRequest(ref.submissionId, ref.requestId);
+  const target = request.target;
+  if (request.channel !== 'email' || !target) throw new Error(`request ${ref.requestId} has no email channel`);
   const now = clock().now();
-  const today = toDateString(now);
-  const due = dueDate(deadlineLaw(request.basis, request.law), today);
-  const messageId = messageIdFor(request, request.basis, 1);
-
   if (request.status === 'queued') {
+    const today = toDateString(now);
     const claimed = await transitionRequest(ref.submissionId, ref.requestId, ['queued'], {
       status: 'sent',
+      letterState: 'sending',
       sentAt: now.toISOString(),
-      dueDate: due,
-      messageId,
+      dueDate: dueDate(deadlineLaw(request.basis, request.law), today),
+      messageId: messageIdFor(request, request.basis, 1),
     });
     if (!claimed) return { ...ref, sent: false };
-  } else if (request.messageId !== messageId) {
-    return { ...ref, sent: false };
+    request = await getRequest(ref.submissionId, ref.requestId);
   }
-  // Between the claim and the event lies only the SES call: a crash there is the one case where a
-  // re-run sends again (same Message-ID, which receiving systems de-duplicate).
-  const letter = renderLetter({
-    kind: request.basis,
-    lang: request.lang,
-    law: request.law,
-    provider: { name: provider.name, legalEntity: provider.legalEntity },
-    person: { name: submission.name, email: submission.email },
-    account: { identifier: request.identifier },
-    agent: { name: config().operatorName },
-    reference: request.reference,
-    date: request.sentAt ? toDateString(new Date(request.sentAt)) : today,
-    dueDate: request.dueDate ?? due,
-  });
-  const { raw, sesMessageId } = await sendMail({
-    to: [request.target],
-    cc: [submission.email],
-    replyTo: replyAddress(request),
-    subject: letter.subject,
-    text: letter.text,
-    messageId,
-  });
-  const evidence = await putEvidence(`letters/${ref.submissionId}/${ref.requestId}/letter.eml`, raw, 'message/rfc822');
+  if (!request.letterState) return { ...ref, sent: false }; // not ours to send (e.g. cancelled first)
+  const evidenceKey = `letters/${ref.submissionId}/${ref.requestId}/letter.eml`;
+  const messageId = request.messageId!;
+  let sent = false;
+  if (request.letterState === 'sending') {
+    const submission = await loadVerifiedSubmission(ref.submissionId);
+    const provider = getProvider(request.provider);
+    const letter = renderLetter({
+      kind: request.basis,
+      lang: request.lang,
+      law: request.law,
+      provider: { name: provider.name, legalEntity: provider.legalEntity },
+      person: { name: submission.name, email: submission.email },
+      account: { identifier: request.identifier },
+      agent: { name: config().operatorName },
+      reference: request.reference,
+      date: toDateString(new Date(request.sentAt!)),
+      dueDate: request.dueDate!,
+    });
+    const { raw, sesMessageId } = await sendMail({
+      to: [target],
+      cc: [submission.email],
+      replyTo: replyAddress(request),
+      subject: letter.subject,
+      text: letter.text,
+      messageId,
+    });
+    await updateRequest(ref.submissionId, ref.requestId, { letterState: 'sent', sesMessageId });
+    await putEvidence(evidenceKey, raw, 'message/rfc822');
+    request = { ...request, letterState: 'sent', sesMessageId };
+    sent = true;
+  }
+  // Bookkeeping after the send: every write here is idempotent, so a re-run completes it.
   await putMessagePointer(messageId, ref.submissionId, ref.requestId);
-  if (sesMessageId) await putMessagePointer(`${sesMessageId}@email.amazonses.com`, ref.submissionId, ref.requestId);
-  const first = await addEvent({
+  if (request.sesMessageId) await putMessagePointer(`${request.sesMessageId}@email.amazonses.com`, ref.submissionId, ref.requestId);
+  await addEvent({
     submissionId: ref.submissionId,
     requestId: ref.requestId,
     key: 'letter',
-    at: now.toISOString(),
+    at: request.sentAt!,
     kind: 'sent',
-    detail: `Letter "${letter.subject}" sent to ${request.target}; answer due by ${request.dueDate ?? due}.`,
-    evidence: [evidence],
-    data: { messageId, citations: letter.citations.join('; '), dueDate: request.dueDate ?? due },
+    detail: `Letter sent to ${request.target} (reference ${request.reference}); answer due by ${request.dueDate}.`,
+    evidence: [evidenceKey],
+    data: { messageId, dueDate: request.dueDate ?? null },
   });
-  return { ...ref, sent: first };
+  return { ...ref, sent };
 }
 
 export { messageIdFor };

@@ -60,6 +60,9 @@ export interface RequestRecord {
   userAction?: string;
   deepLink?: string;
   messageId?: string;
+  /** Outbox state of the first letter: claimed before SES is called, "sent" once SES accepted it. */
+  letterState?: 'sending' | 'sent';
+  sesMessageId?: string;
   expiresAt: number;
 }
 

@@ -63,12 +63,28 @@ export function estimateHistoryEvents(log: { type: string; state?: { type: strin
 export class LocalWorkflowRunner {
   private readonly machine: StateMachine;
   private readonly running = new Map<string, Running>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly handlers: Record<string, (input: unknown) => Promise<unknown>>;
   private stopped = false;
 
   constructor(
     private readonly options: { retryIntervalMs?: number; onFinish?: (record: ExecutionRecord) => void } = {},
   ) {
     this.machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true, checkPaths: true } });
+    // Track each running task so stop() can let it finish: a step cut off half-way (letter sent, not
+    // yet recorded) is the one thing idempotency cannot mend.
+    this.handlers = Object.fromEntries(
+      Object.entries(TASK_HANDLERS).map(([state, handler]) => [
+        state,
+        (input: unknown) => {
+          if (this.stopped) return Promise.reject(new Error('the local runtime is stopping'));
+          const call = (handler as (input: unknown) => Promise<unknown>)(input);
+          this.inFlight.add(call);
+          void call.catch(() => undefined).finally(() => this.inFlight.delete(call));
+          return call;
+        },
+      ]),
+    );
   }
 
   /**
@@ -112,7 +128,7 @@ export class LocalWorkflowRunner {
 
   private run(record: ExecutionRecord): void {
     const overrides = {
-      taskResourceLocalHandlers: TASK_HANDLERS as unknown as Record<string, (input: never) => Promise<never>>,
+      taskResourceLocalHandlers: this.handlers,
       retryIntervalOverrides: this.options.retryIntervalMs === undefined ? undefined : this.retryOverrides(this.options.retryIntervalMs),
     };
     const execution = this.machine.run(record.input, {
@@ -150,10 +166,12 @@ export class LocalWorkflowRunner {
   }
 
   /** Aborts running executions without marking them finished, so the next start resumes them. */
-  async stop(): Promise<void> {
+  async stop(graceMs = 15_000): Promise<void> {
     this.stopped = true;
     const pending = [...this.running.values()];
     for (const run of pending) run.abort();
     await Promise.allSettled(pending.map((run) => run.done));
+    const grace = new Promise((r) => setTimeout(r, graceMs).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
   }
 }

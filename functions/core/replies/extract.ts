@@ -1,0 +1,102 @@
+// Pulling details out of a classified reply: the sentence around a match, a channel URL, an extension period.
+
+/** Abbreviations whose dot does not end a sentence ("Art. 12 Abs. 3", "Cal. Civ. Code"). */
+const ABBREVIATION = /(?:^|[\s(])(?:Art|Abs|lit|Nr|No|Sec|Cal|Civ|Reg|ca|bzw|ggf|vgl|gem|z\.B|e\.g|i\.e|Mr|Ms|Mrs|Dr|St)\.$/i;
+
+/** Start and end of the sentence containing `index` in normalised text (sentences end at . ! ? or a line break). */
+export function sentenceBounds(text: string, index: number): { start: number; end: number } {
+  let start = 0;
+  const boundary = /[.!?](?=\s)\s*|\n/g;
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    if (m[0].startsWith('.') && ABBREVIATION.test(text.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    const endOfBoundary = m.index + m[0].length;
+    if (endOfBoundary <= index) {
+      start = endOfBoundary;
+      continue;
+    }
+    return { start, end: m.index + (m[0].startsWith('\n') ? 0 : 1) };
+  }
+  return { start, end: text.length };
+}
+
+export function sentenceAt(text: string, index: number, maxLength = 400): string {
+  const { start, end } = sentenceBounds(text, index);
+  const s = text.slice(start, end).trim();
+  return s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
+}
+
+const URL = /\bhttps?:\/\/[^\s<>"'\][)(]+/gi;
+const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+/** URLs that are never a request channel. */
+const NOT_A_CHANNEL = /unsubscribe|\.(?:png|jpe?g|gif|svg)(?:\?|$)|\/track|\/pixel|\/open\?|mailto:/i;
+/** Paths that look like a privacy request channel, preferred when no URL sits next to the matched phrase. */
+const CHANNEL_HINT = /privacy|datenschutz|form|request|dsar|gdpr|dsgvo|ccpa|portal|support|help|contact|kontakt|rights|opt-?out/i;
+/** Our own inbound addresses must never be offered as "the other channel". */
+const OUR_ADDRESS = /^reply\+/i;
+
+function cleanUrl(u: string): string {
+  return u.replace(/[.,;:!?]+$/, '');
+}
+
+function urlsIn(text: string): string[] {
+  return [...text.matchAll(URL)].map((m) => cleanUrl(m[0])).filter((u) => !NOT_A_CHANNEL.test(u));
+}
+
+/**
+ * The channel a "use another channel" reply points to: a URL in the matched sentence or the two after it,
+ * then a privacy-looking URL anywhere in the reply, then an email address in those sentences (as mailto:).
+ */
+export function extractChannelUrl(text: string, matchIndex: number, senderAddress: string): string | undefined {
+  const { start } = sentenceBounds(text, matchIndex);
+  let end = sentenceBounds(text, matchIndex).end;
+  for (let n = 0; n < 2 && end < text.length; n++) end = sentenceBounds(text, end + 1).end;
+  const near = text.slice(start, end);
+  const nearUrl = urlsIn(near)[0];
+  if (nearUrl) return nearUrl;
+  const hinted = urlsIn(text).find((u) => CHANNEL_HINT.test(u));
+  if (hinted) return hinted;
+  const sender = senderAddress.toLowerCase();
+  const address = [...near.matchAll(EMAIL)]
+    .map((m) => m[0].replace(/\.$/, ''))
+    .find((a) => !OUR_ADDRESS.test(a) && a.toLowerCase() !== sender);
+  return address ? `mailto:${address}` : undefined;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, ein: 1, einen: 1, einem: 1, '1': 1,
+  two: 2, zwei: 2, '2': 2,
+  three: 3, drei: 3, '3': 3,
+};
+const MONTHS =
+  /\b(a|an|one|two|three|1|2|3|einen?|einem|zwei|drei)[ -](?:(further|additional|more|extra|weitere[nm]?|zusätzliche[nm]?) )?(?:months?|monate?n?)\b/gi;
+const MONTHS_AFTER = /\b(further|additional|weitere[nm]?|zusätzliche[nm]?) (one|two|three|1|2|3|zwei|drei|einen?) (?:months?|monate?n?)\b/gi;
+const DAYS =
+  /\b(?:(?:an? )?(?:additional|further|another|weitere) (\d{1,3}|forty-five|thirty|sixty|ninety) (?:calendar |business )?(?:days|tage)|(\d{1,3}|forty-five) (?:additional|further|more|extra|weitere) (?:calendar |business )?(?:days|tage))\b/i;
+const DAY_WORDS: Record<string, number> = { 'forty-five': 45, thirty: 30, sixty: 60, ninety: 90 };
+
+/**
+ * The extension period stated in the matched sentence or the next one. Months stated "further/additional"
+ * win over a bare "one month" (which is usually the original deadline). Days are returned when stated.
+ */
+export function extractExtension(text: string, matchIndex: number): { months?: number; days?: number } {
+  const first = sentenceBounds(text, matchIndex);
+  const second = first.end < text.length ? sentenceBounds(text, first.end + 1) : first;
+  const scope = text.slice(first.start, second.end);
+
+  const after = [...scope.matchAll(MONTHS_AFTER)].map((m) => NUMBER_WORDS[(m[2] ?? '').toLowerCase()]);
+  const stated = [...scope.matchAll(MONTHS)].map((m) => ({
+    n: NUMBER_WORDS[(m[1] ?? '').toLowerCase()],
+    further: Boolean(m[2]),
+    within: /\b(?:within|innerhalb|in)\s*$/i.test(scope.slice(Math.max(0, (m.index ?? 0) - 12), m.index)),
+  }));
+  const months = after[0] ?? stated.find((s) => s.further)?.n ?? stated.find((s) => !s.within)?.n;
+  if (months) return { months };
+
+  const d = scope.match(DAYS);
+  if (d) {
+    const raw = (d[1] ?? d[2] ?? '').toLowerCase();
+    const days = DAY_WORDS[raw] ?? Number(raw);
+    if (Number.isFinite(days) && days > 0) return { days };
+  }
+  return {};
+}

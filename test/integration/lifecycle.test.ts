@@ -1,0 +1,204 @@
+// The lifecycle on the embedded services: submit, verify, letters out, records and status.
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ddb } from '../../functions/adapters/clients.ts';
+import { person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
+
+let t: TestStack;
+
+beforeAll(async () => {
+  t = await startTestStack();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+beforeEach(async () => {
+  await t.clearMails();
+});
+
+async function tableItems(): Promise<Record<string, unknown>[]> {
+  const { Items } = await ddb().send(new ScanCommand({ TableName: 'optout' }));
+  return Items ?? [];
+}
+
+interface StatusBody {
+  id: string;
+  status: string;
+  requests: { id: string; provider: string; identifier: string; channel: string; status: string; dueAt: string | null; events: { kind: string }[] }[];
+}
+
+/** Submits, follows the verification link from the mailbox, and waits until nothing is queued. */
+async function submitAndVerify(body: unknown): Promise<{ id: string; statusToken: string; status: StatusBody }> {
+  const created = await t.api('/api/submissions', postJson(body));
+  expect(created.status).toBe(202);
+  const { id } = created.body as { id: string };
+  const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.subject.includes('confirm') || m.subject.includes('bestätigen')));
+  const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
+  expect(verified.status).toBe(200);
+  const statusToken = new URL((verified.body as { statusUrl: string }).statusUrl).searchParams.get('t')!;
+  const status = await waitUntil('every request dispatched', async () => {
+    const { body } = await t.api(`/api/submissions/${id}?t=${statusToken}`);
+    const view = body as StatusBody;
+    return view.requests.length > 0 && view.requests.every((r) => r.status !== 'queued') ? view : undefined;
+  });
+  return { id, statusToken, status };
+}
+
+function lettersTo(mails: StoredMail[], address: string): StoredMail[] {
+  return mails.filter((m) => m.destination.to.includes(address));
+}
+
+describe('submission validation', () => {
+  it('refuses bad input with the field and reason, and stores and sends nothing', async () => {
+    const before = (await tableItems()).length;
+    const response = await t.api(
+      '/api/submissions',
+      postJson(person({ email: 'not-an-address', jurisdiction: 'Germany', consent: false, accounts: [{ provider: 'myspace', identifier: '' }] })),
+    );
+    expect(response.status).toBe(400);
+    const { issues } = response.body as { issues: { path: string; message: string }[] };
+    const paths = issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['email', 'jurisdiction', 'consent', 'accounts.0.provider', 'accounts.0.identifier']));
+    expect(issues.find((i) => i.path === 'accounts.0.provider')?.message).toMatch(/not a provider/);
+    expect((await tableItems()).length).toBe(before);
+    expect(await t.mails()).toEqual([]);
+  });
+
+  it('refuses a body that is not JSON, a duplicate account, and too many accounts', async () => {
+    const notJson = await t.api('/api/submissions', { method: 'POST', body: '{"name":' });
+    expect(notJson.status).toBe(400);
+    expect((notJson.body as { issues: { path: string }[] }).issues[0]!.path).toBe('(body)');
+
+    const twice = await t.api('/api/submissions', postJson(person({ accounts: [{ provider: 'reddit', identifier: 'a' }, { provider: 'reddit', identifier: 'A' }] })));
+    expect(twice.status).toBe(400);
+    expect((twice.body as { issues: { path: string; message: string }[] }).issues).toContainEqual({ path: 'accounts.1', message: 'lists the same account twice' });
+
+    const many = Array.from({ length: 41 }, (_, i) => ({ provider: 'reddit', identifier: `user${i}` }));
+    const tooMany = await t.api('/api/submissions', postJson(person({ accounts: many })));
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('at most 40 accounts');
+  });
+
+  it('sends nothing to any provider before the address is verified', async () => {
+    const created = await t.api('/api/submissions', postJson(person({ accounts: [{ provider: 'slack', identifier: 'erika' }] })));
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({ status: 'awaiting_verification' });
+    await new Promise((r) => setTimeout(r, 500));
+    const mails = await t.mails();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.destination.to).toEqual(['erika@example.org']);
+  });
+});
+
+describe('an EU submission', () => {
+  it('sends a GDPR objection per email account, hands over the rest, and mails one summary', async () => {
+    const { id, statusToken, status } = await submitAndVerify(
+      person({
+        accounts: [
+          { provider: 'reddit', identifier: 'erika_m' },
+          { provider: 'pinterest', identifier: 'erika.pins' },
+          { provider: 'facebook', identifier: 'erika.mustermann' },
+          { provider: 'quora', identifier: 'Erika-Mustermann' },
+          { provider: 'x', identifier: '@erika' },
+        ],
+      }),
+    );
+    const byProvider = Object.fromEntries(status.requests.map((r) => [r.provider, r]));
+    expect(byProvider.reddit).toMatchObject({ channel: 'email', status: 'sent' });
+    expect(byProvider.pinterest).toMatchObject({ channel: 'email', status: 'sent' });
+    expect(byProvider.quora).toMatchObject({ channel: 'email', status: 'sent' });
+    expect(byProvider.facebook).toMatchObject({ channel: 'webform', status: 'needs_user_action' });
+    expect(byProvider.x).toMatchObject({ channel: 'settings', status: 'needs_user_action' });
+    expect(byProvider.reddit!.dueAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const mails = await waitUntil('summary mail', async () => {
+      const all = await t.mails();
+      return all.some((m) => m.subject.includes('Opt-out-Anfragen')) ? all : undefined;
+    });
+    const [letter] = lettersTo(mails, 'redditdatarequests@reddit.com');
+    expect(lettersTo(mails, 'redditdatarequests@reddit.com')).toHaveLength(1);
+    expect(letter!.from).toBe('optout@autopilot.localhost');
+    expect(letter!.destination.cc).toEqual(['erika@example.org']);
+    expect(letter!.replyTo).toHaveLength(1);
+    expect(letter!.replyTo[0]).toMatch(/^reply\+[a-z0-9]{20}@in\.autopilot\.localhost$/);
+    expect(letter!.subject).toMatch(/Art\. 21\(1\) GDPR/);
+    for (const citation of ['Art. 21(1)', 'Art. 18(1)(d)', 'Art. 17(1)(c)', 'Art. 12(3)']) expect(letter!.body.text).toContain(citation);
+    expect(letter!.body.text).toContain('erika_m');
+    expect(letter!.body.text).toMatch(/OA-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    // Each letter has its own reply address.
+    const replyTos = new Set(mails.filter((m) => m.replyTo.length).map((m) => m.replyTo[0]));
+    expect(replyTos.size).toBe(3);
+
+    const summaries = mails.filter((m) => m.subject.includes('Opt-out-Anfragen'));
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]!.body.text).toContain('Reddit (erika_m)');
+    expect(summaries[0]!.body.text).toContain(`/status/${id}?t=${statusToken}`);
+
+    const page = await t.api(`/status/${id}?t=${statusToken}`);
+    expect(page.status).toBe(200);
+    expect(page.body as string).toContain('data-provider="reddit" data-status="sent" data-channel="email"');
+  });
+});
+
+describe('a California submission', () => {
+  it('sends a CCPA opt-out of sale/sharing with limit of sensitive data', async () => {
+    await submitAndVerify(person({ email: 'sam@example.com', name: 'Sam Rivera', jurisdiction: 'US-CA', accounts: [{ provider: 'discord', identifier: 'samr#1234' }] }));
+    const mails = await waitUntil('letter', async () => {
+      const found = lettersTo(await t.mails(), 'privacy@discord.com');
+      return found.length ? found : undefined;
+    });
+    const letter = mails[0]!;
+    expect(letter.destination.cc).toEqual(['sam@example.com']);
+    expect(letter.subject).toMatch(/opt-out|Opt-Out|sale|sharing/i);
+    for (const citation of ['1798.120', '1798.121', '15 business days']) expect(letter.body.text).toContain(citation);
+  });
+});
+
+describe('access to status', () => {
+  it('refuses a wrong status token or verification token with 404', async () => {
+    const { id, statusToken } = await submitAndVerify(person({ email: 'kim@example.org', accounts: [{ provider: 'snapchat', identifier: 'kim' }] }));
+    expect((await t.api(`/api/submissions/${id}?t=${statusToken}`)).status).toBe(200);
+    expect((await t.api(`/api/submissions/${id}?t=${statusToken.slice(0, -2)}xx`)).status).toBe(404);
+    expect((await t.api(`/api/submissions/${id}`)).status).toBe(404);
+    expect((await t.api(`/status/${id}?t=wrong`)).status).toBe(404);
+    expect((await t.api(`/api/verify?token=${id}.forged`)).status).toBe(404);
+  });
+
+  it('lets the person mark a request confirmed, once', async () => {
+    const { id, statusToken } = await submitAndVerify(person({ email: 'lee@example.org', accounts: [{ provider: 'grammarly', identifier: 'lee' }] }));
+    const confirmed = await t.api(`/api/submissions/${id}/requests/r1/confirm?t=${statusToken}`, { method: 'POST' });
+    expect(confirmed.status).toBe(200);
+    expect((confirmed.body as StatusBody).requests[0]!.status).toBe('confirmed');
+    const again = await t.api(`/api/submissions/${id}/requests/r1/cancel?t=${statusToken}`, { method: 'POST' });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('a restart in the middle of a submission', () => {
+  it('sends no letter twice and loses none', async () => {
+    const accounts = ['reddit', 'pinterest', 'quora', 'discord', 'slack', 'adobe', 'anthropic', 'grammarly', 'snapchat', 'substack'].map((provider) => ({
+      provider,
+      identifier: `erika-${provider}`,
+    }));
+    const created = await t.api('/api/submissions', postJson(person({ email: 'restart@example.org', accounts })));
+    const { id } = created.body as { id: string };
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('restart@example.org')));
+    await t.api(`/api/verify?token=${verificationToken(mail)}`);
+    // Stop as soon as the first letters are out, with the rest still queued.
+    await waitUntil('first letter', async () => (await t.mails()).some((m) => m.destination.cc.includes('restart@example.org')), 10_000);
+    await t.restart();
+    expect(t.stack.resumed).toContain(`sub-${id}`);
+
+    const letters = await waitUntil('all ten letters', async () => {
+      const sent = (await t.mails()).filter((m) => m.destination.cc.includes('restart@example.org'));
+      return sent.length >= 10 ? sent : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1000)); // a second copy would arrive in this time
+    const after = (await t.mails()).filter((m) => m.destination.cc.includes('restart@example.org'));
+    expect(after.length).toBe(letters.length);
+    const perRecipient = new Map<string, number>();
+    for (const m of after) for (const to of m.destination.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
+    expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
+    expect(perRecipient.size).toBe(10);
+  });
+});

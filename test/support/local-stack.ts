@@ -1,0 +1,119 @@
+// Starts the real local runtime (dynalite, SES emulator, web server, workflow runner, SMTP) for a
+// test file, in a temp data folder, on free ports. The SES emulator runs apart from the app so a
+// test can restart the app and still read every mail sent before the restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as sesLocal from 'aws-ses-v2-local';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
+
+type SesStart = (config?: { host?: string; port?: number }) => Promise<Server>;
+const startSes: SesStart =
+  (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
+
+export interface StoredMail {
+  messageId: string;
+  from: string;
+  replyTo: string[];
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  headers?: { name: string; value: string }[];
+  attachments: { filename?: string; contentType: string; size: number }[];
+  at: number;
+}
+
+export interface TestStack {
+  dataDir: string;
+  stack: LocalStack;
+  url: string;
+  api(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }>;
+  mails(): Promise<StoredMail[]>;
+  clearMails(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(options: Partial<LocalStackOptions> = {}): Promise<TestStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'optout-test-'));
+  const ses = await startSes({ host: '127.0.0.1', port: 0 });
+  const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+  const stackOptions: LocalStackOptions = { dataDir, port: 0, sesPort: 0, smtpPort: 0, sesEndpoint: sesUrl, retryIntervalMs: 10, ...options };
+  const handle: TestStack = {
+    dataDir,
+    stack: await startLocalStack(stackOptions),
+    get url() {
+      return handle.stack.url;
+    },
+    async api(path, init) {
+      const response = await fetch(`${handle.stack.url}${path}`, init);
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // HTML pages stay text
+      }
+      return { status: response.status, body };
+    },
+    async mails() {
+      const response = await fetch(`${sesUrl}/store`);
+      return ((await response.json()) as { emails: StoredMail[] }).emails;
+    },
+    async clearMails() {
+      await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
+    },
+    async restart() {
+      await handle.stack.stop();
+      delete process.env.OPTOUT_PUBLIC_URL;
+      handle.stack = await startLocalStack(stackOptions);
+    },
+    async stop() {
+      await handle.stack.stop();
+      const closed = new Promise<void>((r) => ses.close(() => r()));
+      ses.closeAllConnections();
+      await closed;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+/** Polls until `check` returns a value, failing with `what` after `timeoutMs` (never loops forever). */
+export async function waitUntil<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+}
+
+export function verificationToken(mail: StoredMail): string {
+  const match = /verify\?token=([\w.-]+)/.exec(mail.body.text ?? '');
+  if (!match) throw new Error(`no verification link in mail "${mail.subject}"`);
+  return match[1]!;
+}
+
+export function person(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Erika Mustermann',
+    email: 'erika@example.org',
+    jurisdiction: 'DE',
+    consent: true,
+    accounts: [{ provider: 'reddit', identifier: 'erika_m' }],
+    ...overrides,
+  };
+}
+
+export function postJson(body: unknown): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
