@@ -1,0 +1,78 @@
+// A person in a real browser (Chromium from @sparticuz/chromium, driven by puppeteer-core): fills the
+// form with five accounts, follows the verification link from the mailbox, reads the status page.
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../functions/browser/launch.ts';
+import { startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+
+let t: TestStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+const ACCOUNTS = [
+  ['reddit', 'erika_m'],
+  ['pinterest', 'erika.pins'],
+  ['discord', 'erika#4242'],
+  ['facebook', 'erika.mustermann'],
+  ['linkedin', 'erika-mustermann'],
+] as const;
+
+describe('the web form', () => {
+  it('takes five accounts, verifies the address, and shows one request per account', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
+    await page.type('#name', 'Erika Mustermann');
+    await page.type('#email', 'erika@example.org');
+    await page.type('#jurisdiction', 'DE');
+    for (let i = 1; i < ACCOUNTS.length; i++) await page.click('#add-account');
+    const rows = await page.$$('#accounts .account');
+    expect(rows).toHaveLength(5);
+    for (const [i, [provider, identifier]] of ACCOUNTS.entries()) {
+      await rows[i]!.$eval('select[name=provider]', (el, value) => {
+        (el as HTMLSelectElement).value = value;
+      }, provider);
+      await (await rows[i]!.$('input[name=identifier]'))!.type(identifier);
+    }
+    await page.click('#consent');
+    await page.click('#send');
+    await page.waitForFunction(() => document.getElementById('result')?.textContent?.includes('we sent you an email'), { timeout: 10_000 });
+
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('erika@example.org')));
+    await page.goto(`${t.url}/verify?token=${verificationToken(mail)}`, { waitUntil: 'networkidle0' });
+    const statusHref = await page.$eval('#status-link', (a) => (a as HTMLAnchorElement).href);
+
+    const rowsOnPage = await waitUntil('every request dispatched on the status page', async () => {
+      await page.goto(statusHref, { waitUntil: 'networkidle0' });
+      const found = await page.$$eval('tr.request', (trs) =>
+        trs.map((tr) => ({ provider: tr.getAttribute('data-provider'), status: tr.getAttribute('data-status'), channel: tr.getAttribute('data-channel') })),
+      );
+      return found.length === 5 && found.every((r) => r.status !== 'queued') ? found : undefined;
+    });
+    const byProvider = Object.fromEntries(rowsOnPage.map((r) => [r.provider, r]));
+    expect(byProvider.reddit).toEqual({ provider: 'reddit', status: 'sent', channel: 'email' });
+    expect(byProvider.pinterest).toEqual({ provider: 'pinterest', status: 'sent', channel: 'email' });
+    expect(byProvider.discord).toEqual({ provider: 'discord', status: 'sent', channel: 'email' });
+    expect(byProvider.facebook).toEqual({ provider: 'facebook', status: 'needs_user_action', channel: 'webform' });
+    expect(byProvider.linkedin).toEqual({ provider: 'linkedin', status: 'needs_user_action', channel: 'settings' });
+    // The hand-over tells the person what to do and links to the place.
+    const action = await page.$eval('tr[data-provider=facebook] .user-action', (el) => el.textContent ?? '');
+    expect(action).toMatch(/form/i);
+  });
+
+  it('shows each field error next to the form when the input is wrong', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
+    await page.type('#email', 'not an address');
+    await page.click('#send');
+    await page.waitForSelector('#errors li', { timeout: 10_000 });
+    const errors = await page.$$eval('#errors li', (items) => items.map((li) => li.textContent));
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^email: /), expect.stringMatching(/^consent: /), expect.stringMatching(/^name: /)]));
+  });
+});
