@@ -70,7 +70,9 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
   const now = clock().now();
   const graceDays = kind === 'reminder' ? settings().reminderGraceDays : settings().finalNoticeGraceDays;
   const due = toDateString(new Date(now.getTime() + graceDays * DAY_MS));
-  const { lead } = authorities(request, submission.jurisdiction);
+  const { lead, own } = authorities(request, submission.jurisdiction);
+  // A controller outside the EU (e.g. a US company) has no lead authority: name the person's own.
+  const authority = lead ?? own;
   const letter = renderLetter({
     kind,
     lang: request.lang,
@@ -83,7 +85,7 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
     date: toDateString(now),
     dueDate: due,
     original: await originalLetter(request),
-    authority: lead ? { name: lead.name, address: lead.address, email: lead.email, webform: lead.webform } : undefined,
+    authority: authority ? { name: authority.name, address: authority.address, email: authority.email, webform: authority.webform } : undefined,
   });
   const messageId = messageIdFor(request, kind, 1);
   const patch = kind === 'reminder' ? { status: 'reminded' as const, remindedAt: now.toISOString(), reminders: 1 } : { status: 'reminded' as const, finalNoticeAt: now.toISOString(), reminders: 2 };

@@ -5,6 +5,7 @@ import { chooseChannel, planRequests, sendLetter } from '../app/dispatch.ts';
 import { checkRequest, escalate, planFollowUp, sendFinalNotice, sendReminder } from '../app/followup.ts';
 import { sendSummary } from '../app/notify.ts';
 import { browserFailed } from '../app/browser-channel.ts';
+import { requestFailed } from '../app/failures.ts';
 import { workflowTask } from './task.ts';
 
 export const PlanRequests = workflowTask(planRequests);
@@ -17,3 +18,5 @@ export const SendReminder = workflowTask(sendReminder);
 export const SendFinalNotice = workflowTask(sendFinalNotice);
 export const Escalate = workflowTask(escalate);
 export const BrowserFailed = workflowTask(browserFailed);
+export const DispatchFailed = workflowTask(requestFailed);
+export const FollowUpFailed = workflowTask(requestFailed);

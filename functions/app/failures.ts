@@ -1,0 +1,22 @@
+// When a step of one request fails for good (retries exhausted, or a bug), that request is marked
+// failed with the reason and the person is told; the other requests of the submission go on.
+import { clock } from '../adapters/clock.ts';
+import { addEvent, getRequest, transitionRequest } from '../data/store.ts';
+import { CLOSED_STATUSES, REQUEST_STATUSES } from '../core/model.ts';
+import type { RequestRef } from './dispatch.ts';
+import { notifyStatusChange } from './notify.ts';
+
+export async function requestFailed(input: RequestRef & { error?: { Error?: string; Cause?: string } }): Promise<RequestRef> {
+  const ref = { submissionId: input.submissionId, requestId: input.requestId };
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  if (CLOSED_STATUSES.includes(request.status)) return ref;
+  const open = REQUEST_STATUSES.filter((s) => s === request.status);
+  const cause = (input.error?.Cause ?? '').slice(0, 300);
+  const reason = `${input.error?.Error ?? 'Error'}${cause ? `: ${cause}` : ''}`;
+  if (await transitionRequest(ref.submissionId, ref.requestId, open, { status: 'failed', userAction: `We could not finish this request (${reason}). You can send it yourself, or contact the operator of this service.` })) {
+    const at = clock().now().toISOString();
+    await addEvent({ ...ref, at, kind: 'failed', detail: `Stopped after an error: ${reason}` });
+    await notifyStatusChange(ref.submissionId, ref.requestId, `failed:${at}`);
+  }
+  return ref;
+}
