@@ -32,6 +32,7 @@ export interface LocalStackOptions {
   retryIntervalMs?: number;
   env?: Record<string, string>;
   onExecutionFinished?: (record: ExecutionRecord) => void;
+  onWorkflowEvent?: (entry: unknown) => void;
 }
 
 export interface LocalStack {
@@ -123,7 +124,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   await ensureTable(dynamoEndpoint, 'optout');
 
-  const runner = new LocalWorkflowRunner({ retryIntervalMs: options.retryIntervalMs, onFinish: options.onExecutionFinished });
+  const runner = new LocalWorkflowRunner({
+    retryIntervalMs: options.retryIntervalMs,
+    onFinish: options.onExecutionFinished,
+    onEvent: options.onWorkflowEvent,
+  });
   useLocalWorkflowStarter((name, input) => runner.start(name, input));
   const smtp: SmtpServerHandle = await startSmtpServer(options.smtpPort, host);
   const resumed = await runner.resumeUnfinished();

@@ -68,7 +68,12 @@ export class LocalWorkflowRunner {
   private stopped = false;
 
   constructor(
-    private readonly options: { retryIntervalMs?: number; onFinish?: (record: ExecutionRecord) => void } = {},
+    private readonly options: {
+      retryIntervalMs?: number;
+      onFinish?: (record: ExecutionRecord) => void;
+      /** Every interpreter event (state inputs and outputs included); tests check what workflow state holds. */
+      onEvent?: (entry: unknown) => void;
+    } = {},
   ) {
     this.machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true, checkPaths: true } });
     // Track each running task so stop() can let it finish: a step cut off half-way (letter sent, not
@@ -138,7 +143,10 @@ export class LocalWorkflowRunner {
     } as unknown as Parameters<StateMachine['run']>[1]);
     const log: { type: string; state?: { type: string } }[] = [];
     const collect = (async () => {
-      for await (const entry of execution.eventLogs) log.push(entry as { type: string; state?: { type: string } });
+      for await (const entry of execution.eventLogs) {
+        log.push(entry as { type: string; state?: { type: string } });
+        this.options.onEvent?.(entry);
+      }
     })();
     const done = (async () => {
       let status: ExecutionRecord['status'] = 'SUCCEEDED';

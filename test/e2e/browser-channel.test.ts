@@ -1,0 +1,141 @@
+// The settings channel end to end: a person gives their Pinterest session through the form, the
+// workflow switches the GenAI toggle off on the (fixture) site in real Chromium, reads it back, and
+// the status page shows the request confirmed with screenshots. Without a session: the letter.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ddb } from '../../functions/adapters/clients.ts';
+import { launchBrowser } from '../../functions/browser/launch.ts';
+import { startFixtureSites, type FixtureSites } from '../support/fixture-sites.ts';
+import { person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+
+let sites: FixtureSites;
+let t: TestStack;
+let browser: Browser;
+const workflowEvents: string[] = [];
+const logged: string[] = [];
+const originalWrite = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+
+beforeAll(async () => {
+  sites = await startFixtureSites();
+  // Capture everything the system logs while it handles the session.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    logged.push(String(chunk));
+    return originalWrite.out(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    logged.push(String(chunk));
+    return originalWrite.err(chunk, ...rest);
+  }) as typeof process.stderr.write;
+  [t, browser] = await Promise.all([
+    startTestStack({
+      env: { OPTOUT_ALLOW_ORIGIN_OVERRIDE: '1', OPTOUT_ORIGIN_OVERRIDE: JSON.stringify(sites.origins) },
+      onWorkflowEvent: (entry) => workflowEvents.push(JSON.stringify(entry)),
+    }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  process.stdout.write = originalWrite.out;
+  process.stderr.write = originalWrite.err;
+  await browser?.close();
+  await t?.stop();
+  await sites?.close();
+});
+
+interface StatusBody {
+  requests: { provider: string; channel: string; status: string; events: { kind: string; evidence: string[] }[] }[];
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('a Pinterest session given through the form', () => {
+  let cookieValue = '';
+  let statusUrl = '';
+
+  it('switches the GenAI toggle off, reads it back, and shows the request confirmed with screenshots', async () => {
+    const cookie = sites.newSession('pinterest');
+    cookieValue = cookie.value;
+    const cookieFile = join(t.dataDir, '..', `pinterest-cookies-${Date.now()}.json`);
+    writeFileSync(cookieFile, JSON.stringify([cookie]));
+
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
+    await page.type('#name', 'Erika Mustermann');
+    await page.type('#email', 'erika.pins@example.org');
+    await page.type('#jurisdiction', 'DE');
+    await page.select('#accounts .account select[name=provider]', 'pinterest');
+    await page.type('#accounts .account input[name=identifier]', 'erika.pins');
+    const upload = await page.$('#accounts .account input[name=session]');
+    await (upload as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(cookieFile);
+    await page.click('#consent');
+    await page.click('#send');
+    await page.waitForFunction(() => document.getElementById('result')?.textContent?.includes('we sent you an email'), { timeout: 10_000 });
+
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('erika.pins@example.org')));
+    const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
+    statusUrl = (verified.body as { statusUrl: string }).statusUrl;
+    const apiUrl = statusUrl.replace('/status/', '/api/submissions/');
+    const status = await waitUntil(
+      'the Pinterest request to settle',
+      async () => {
+        const view = (await (await fetch(apiUrl)).json()) as StatusBody;
+        return view.requests[0] && view.requests[0].status !== 'queued' ? view : undefined;
+      },
+      60_000,
+    );
+    const request = status.requests[0]!;
+    expect(request).toMatchObject({ provider: 'pinterest', channel: 'settings', status: 'confirmed' });
+    const confirmation = request.events.find((e) => e.kind === 'confirmed')!;
+    expect(confirmation.evidence.length).toBeGreaterThanOrEqual(2);
+    // What the site itself now holds for this session: the toggle is off.
+    expect(Object.values(sites.settings('pinterest', cookieValue) ?? { missing: true })).toContain(false);
+
+    await page.goto(statusUrl, { waitUntil: 'networkidle0' });
+    expect(await page.$eval('tr[data-provider=pinterest]', (tr) => tr.getAttribute('data-status'))).toBe('confirmed');
+    const shot = await page.$eval('tr[data-provider=pinterest] .evidence img', (img) => (img as HTMLImageElement).src);
+    const image = await fetch(shot);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('never puts the session cookie in workflow state, logs, the table or the data folder in clear text', async () => {
+    expect(cookieValue.length).toBeGreaterThan(10);
+    expect(workflowEvents.length).toBeGreaterThan(0);
+    expect(workflowEvents.join('\n')).not.toContain(cookieValue);
+    expect(logged.join('')).not.toContain(cookieValue);
+    const { Items } = await ddb().send(new ScanCommand({ TableName: 'optout' }));
+    expect(JSON.stringify(Items)).not.toContain(cookieValue);
+    for (const file of filesUnder(t.dataDir)) {
+      expect(readFileSync(file).includes(Buffer.from(cookieValue)), file).toBe(false);
+    }
+  });
+});
+
+describe('without a session', () => {
+  it('falls back to the letter where the provider has an address, and hands over where it has none', async () => {
+    const created = await t.api(
+      '/api/submissions',
+      postJson(person({ email: 'nosession@example.org', accounts: [{ provider: 'pinterest', identifier: 'erika.pins' }, { provider: 'linkedin', identifier: 'erika-m' }] })),
+    );
+    expect(created.status).toBe(202);
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('nosession@example.org')));
+    const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
+    const apiUrl = (verified.body as { statusUrl: string }).statusUrl.replace('/status/', '/api/submissions/');
+    const status = await waitUntil('both requests dispatched', async () => {
+      const view = (await (await fetch(apiUrl)).json()) as StatusBody;
+      return view.requests.length === 2 && view.requests.every((r) => r.status !== 'queued') ? view : undefined;
+    });
+    const byProvider = Object.fromEntries(status.requests.map((r) => [r.provider, r]));
+    expect(byProvider.pinterest).toMatchObject({ channel: 'email', status: 'sent' });
+    expect(byProvider.linkedin).toMatchObject({ status: 'needs_user_action' });
+  });
+});
