@@ -30,15 +30,17 @@ export const NEGATION = /\b(?:not|no longer|cannot|can ?not|never|unable|nicht|n
 /** Words that, before a match in the same clause, make it conditional or hypothetical. */
 export const HEDGE = /\b(?:if|once|whether|unless|as soon as|may|might|sobald|wenn|falls|ob|sofern|gegebenenfalls|ggf|eventuell|möglicherweise)\b/i;
 /** Extra hedges for classes where a mere possibility is common boilerplate ("the period can be extended"). */
-export const HEDGE_POSSIBILITY = /\b(?:can|could|kann|können|könnten|dürfen)\b(?! (?:you|Sie)\b)/i;
+export const HEDGE_POSSIBILITY = /\b(?:can|could|kann|könnte|könnten)\b(?! (?:you|Sie)\b)/i;
 /** Clause boundaries: a negation before one of these does not reach the match. */
 export const CLAUSE_BREAK = /[.!?;]\s|,\s(?:and|und)\b|\b(?:but|however|although|aber|jedoch|sondern|allerdings)\b|\n/gi;
 
 const NOT_NEGATION = String.raw`(?!(?:not|no|nicht|kein\w*|never|nie|cannot)\b)`;
+/** Abbreviations ending in a dot that do not end a sentence (a gap may run over them). */
+const ABBREVIATIONS = String.raw`(?:Art|Abs|lit|Nr|No|Sec|Cal|Civ|Reg|ca|bzw|ggf|vgl|gem|z\.B|e\.g|i\.e|Mr|Ms|Mrs|Dr)\.`;
 
 /** Builds a case-insensitive RegExp; `~N` becomes a lazy gap of up to N words without negations. */
 function r(strings: TemplateStringsArray, ...values: unknown[]): RegExp {
-  const src = String.raw(strings, ...values).replace(/~(\d+) /g, (_m, n: string) => `(?:${NOT_NEGATION}\\S*[^\\s.!?;] ){0,${n}}?`);
+  const src = String.raw(strings, ...values).replace(/~(\d+) /g, (_m, n: string) => `(?:${NOT_NEGATION}(?:${ABBREVIATIONS}|\\S*[^\\s.!?;]) ){0,${n}}?`);
   return new RegExp(src, 'i');
 }
 
@@ -52,6 +54,10 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'auto_reply', strength: 'strong', lang: 'en', re: r`\b(?:limited|no|intermittent) access to (?:my )?e-?mails?\b` },
   { class: 'auto_reply', strength: 'strong', lang: 'en', re: r`\bI (?:will|shall) (?:be back|return|reply|respond) ~4 (?:on my return|when I return|upon my return|after my return)` },
   { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:ich bin|bin ich) ~6 (?:nicht im Büro|abwesend|im Urlaub|außer Haus|nicht erreichbar|auf Dienstreise|in Elternzeit)` },
+  { class: 'auto_reply', strength: 'strong', lang: 'en', re: r`\b(?:I am|I'm) (?:currently )?away\b|\bI will be back (?:on|in|from|after|at)\b` },
+  { class: 'auto_reply', strength: 'strong', lang: 'en', re: r`\b(?:won't be|will not be|am not|I'm not) (?:regularly )?(?:checking|reading|monitoring) (?:my )?(?:e-?mails?|messages|inbox)` },
+  { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\bbefinde mich (?:\S+ ){0,5}?(?:im Urlaub|nicht im Büro|außer Haus|auf Dienstreise|in Elternzeit|im Krankenstand)` },
+  { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:keinen|nur eingeschränkten|eingeschränkten) Zugriff auf (?:meine )?E-Mails` },
   { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\bAbwesenheits(?:notiz|meldung|nachricht)` },
   { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:nach meiner Rückkehr|ab dem \S+ wieder (?:im Büro|erreichbar))` },
   // ---- auto_reply: no-reply notices (weak) ----
@@ -59,6 +65,7 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'auto_reply', strength: 'weak', lang: 'en', re: r`\b(?:this|the) ~2 (?:e-?mail address|address|mailbox|inbox) (?:is|has been) (?:no longer|not|un)(?: being)? ?(?:monitored|in use|active|checked|attended|staffed|read)` },
   { class: 'auto_reply', strength: 'weak', lang: 'en', re: r`\b(?:this is an|this is a|this) (?:automated|automatic|auto-generated|automatically generated|system-generated) (?:message|e-?mail|response|reply|notification)` },
   { class: 'auto_reply', strength: 'weak', lang: 'en', re: r`\b(?:does not|doesn't|cannot|can't) (?:accept|receive) (?:incoming|inbound)? ?(?:e-?mails?|messages|replies)` },
+  { class: 'auto_reply', strength: 'weak', lang: 'en', re: r`\be-?mails? (?:sent )?to this (?:address|mailbox|inbox) (?:are|is|will) not (?:be )?(?:processed|read|answered|monitored)` },
   { class: 'auto_reply', strength: 'weak', lang: 'de', re: r`\bantworten Sie (?:bitte )?nicht auf diese (?:E-Mail|Nachricht)` },
   { class: 'auto_reply', strength: 'weak', lang: 'de', re: r`\b(?:dieses Postfach|diese (?:E-Mail-)?Adresse) wird nicht (?:mehr )?(?:überwacht|gelesen|bearbeitet|betreut|abgerufen)` },
   { class: 'auto_reply', strength: 'weak', lang: 'de', re: r`\bautomatisch (?:generierte|erstellte|versandte|versendete|erzeugte) (?:E-Mail|Nachricht|Antwort)` },
@@ -73,6 +80,10 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'identity_requested', lang: 'en', re: r`\b(?:provide|send|reply with|tell us|give us|confirm) (?:us )?(?:with )?(?:the|your) ~2 (?:e-?mail address|username|user name|phone number|account (?:ID|number|name)|customer number|date of birth|full name|postal address)(?:es)? ~3 (?:associated|linked|registered|used|connected|on file)` },
   { class: 'identity_requested', lang: 'en', re: r`\bplease ~3 verify (?:your|the) (?:request|e-?mail address|account)` },
   { class: 'identity_requested', lang: 'en', re: r`\b(?:verification|confirmation) link\b` },
+  { class: 'identity_requested', lang: 'en', re: r`\b(?:confirm|prove|verify|show) that you are the (?:\S+ )?(?:account holder|account owner|owner|person|data subject)` },
+  { class: 'identity_requested', lang: 'en', re: r`\breply from the e-?mail address ~2 (?:registered|associated|linked|on file|used)` },
+  { class: 'identity_requested', lang: 'en', re: r`\bwe (?:will )?(?:need|require) ~3 (?:date of birth|account (?:ID|number)|customer number|username|user name|phone number|postal address|photo ID)` },
+  { class: 'identity_requested', lang: 'de', re: r`\bbenötigen (?:wir )?~4 (?:Kundennummer|Geburtsdatum|Ausweis|Personalausweis|Anschrift|Vertragsnummer|Benutzernamen|Nutzernamen)` },
   { class: 'identity_requested', lang: 'de', re: r`\bKopie ~3 (?:Personalausweis|Ausweis|Reisepass|Pass\b|Passes|Lichtbildausweis|Identitätsnachweis|Führerschein)` },
   { class: 'identity_requested', lang: 'de', re: r`\bIdentität ~3 (?:zu )?(?:bestätigen|verifizieren|nachweisen|nachzuweisen|überprüfen|prüfen|zu prüfen|feststellen)` },
   { class: 'identity_requested', lang: 'de', re: r`\b(?:Bestätigung|Verifizierung|Prüfung|Überprüfung|Nachweis|Feststellung) Ihrer Identität` },
@@ -91,6 +102,9 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'use_other_channel', lang: 'en', re: r`\b(?:requests|objections|opt-?outs|submissions) ~4 (?:must|need to|should|have to) be (?:submitted|made|sent|filed|raised|directed) (?:through|via|using|at|on|in|to)\b` },
   { class: 'use_other_channel', lang: 'en', re: r`\bfor ~3 (?:requests|enquiries|inquiries|matters|questions|concerns)(?: \S+){0,3}?,? (?:please )?(?:visit|go to|use|write to|e-?mail|reach us at|contact \S+ (?:at|via))\b` },
   { class: 'use_other_channel', lang: 'en', re: r`\bplease ~2 (?:write|send|e-?mail|resend|re-send|forward) ~4 to [\w.+-]+@[\w-]+\.[\w.-]+` },
+  { class: 'use_other_channel', lang: 'en', re: r`\b(?:handle|process|accept|manage|receive) (?:all )?~2 (?:requests|enquiries|inquiries|objections) (?:only )?(?:via|through|using|in|on) (?:our|the)\b` },
+  { class: 'use_other_channel', lang: 'en', re: r`\bto (?:opt out|object|turn (?:this|it) off|switch (?:this|it) off|disable)\b[^.]{0,60}?\b(?:head|go|navigate) to\b` },
+  { class: 'use_other_channel', lang: 'en', re: r`\b(?:cannot|can't|are not able to|are unable to) (?:change|update|turn off|switch off|disable) (?:this|the|that) setting (?:for you|on your behalf)` },
   { class: 'use_other_channel', lang: 'de', re: r`\b(?:nutzen|verwenden|benutzen) Sie ~4 \S*(?:formular|center|portal|zentrum|Center)` },
   { class: 'use_other_channel', lang: 'de', re: r`\b(?:ausschließlich|nur noch|nur) (?:über|via|per|mittels) (?:unser|unsere|unseren|das|die|den) \S*(?:formular|center|portal|zentrum|Datenschutz|Webseite|Website|App)` },
   { class: 'use_other_channel', lang: 'de', re: r`\b(?:richten|senden|schicken|stellen) Sie ~4 ${REQUEST_DE}\S* ~4 (?:an|über|unter)\b` },
@@ -101,8 +115,11 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'extension', lang: 'en', re: r`\b(?:is|has been|have been|will be|are|was) (?:hereby |therefore |now )?extended (?:by|until|to|for)\b` },
   { class: 'extension', lang: 'en', re: r`\b(?:require|requires|need|needs|take|use|invoke|invoking|making use of|make use of|apply|applying|exercising|exercise) ~2 (?:an? |the |this |our )?(?:extension|additional time|more time|further time)\b` },
   { class: 'extension', lang: 'en', re: r`\b(?:an? )?(?:additional|further|another) (?:45|forty-five) (?:calendar |business )?days\b` },
+  { class: 'extension', lang: 'en', re: r`\b(?:one|two|a|1|2) (?:additional|further|extra) months?\b` },
+  { class: 'extension', lang: 'de', re: r`\b(?:mehr|weitere|zusätzliche) Zeit (?:in Anspruch|benötigen)|\bbenötigen ~4 (?:mehr|weitere|zusätzliche) Zeit` },
+  { class: 'extension', lang: 'de', re: r`\bVerlängerung (?:nach|gemäß|gem\.) Art` },
   { class: 'extension', lang: 'de', re: r`\bFrist\S* ~8 verlänger` },
-  { class: 'extension', lang: 'de', re: r`\bverlänger\S* ~6 Frist` },
+  { class: 'extension', lang: 'de', re: r`\bverlänger\S* ~6 \S*[Ff]rist` },
   { class: 'extension', lang: 'de', re: r`\bFristverlängerung` },
   { class: 'extension', lang: 'de', re: r`\b(?:um )?(?:weitere )?(?:zwei|einen|2|1|drei) (?:weitere[n]? )?Monat\S* ~2 verlänger` },
 
@@ -116,11 +133,15 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'refused', refusal: 'not_applicable', lang: 'en', re: r`\bonly (?:available|applies|apply|extends?) to ~3 (?:residents|consumers|users|individuals)\b` },
   { class: 'refused', refusal: 'no_data', lang: 'en', re: r`\b(?:could not|couldn't|did not|didn't|were unable to|was unable to|are unable to|have been unable to|were not able to|was not able to|weren't able to|cannot|can't) (?:find|locate|identify|match)\b(?: \S+){0,5}? (?:an? |any )?(?:account|record|data|personal (?:data|information)|information|user|customer|profile)` },
   { class: 'refused', refusal: 'no_data', lang: 'en', re: r`\bno ~2 (?:account|records?|data|personal (?:data|information)|information|user|customer profile|profile)s? ~4 (?:found|on file|associated|linked|matching|exists?|held|registered)\b` },
+  { class: 'refused', refusal: 'no_data', lang: 'en', re: r`\b(?:did not|didn't|does not|doesn't) (?:return|show|reveal|contain|produce|match) (?:any )?(?:records?|results?|matches|data|accounts?)\b` },
+  { class: 'refused', refusal: 'no_data', lang: 'en', re: r`\b(?:hold|have|store|keep|process) no (?:personal )?(?:data|information|records?) (?:about|on|for|relating to|concerning) you` },
   { class: 'refused', refusal: 'no_data', lang: 'en', re: r`\bnot (?:in|on) (?:our|any of our) (?:system|records|database|files)` },
   { class: 'refused', refusal: 'no_data', lang: 'en', re: r`\b(?:do not|don't) (?:hold|have|store|keep|process|maintain) (?:any )?(?:personal )?(?:data|information|records?|account) (?:about|on|for|relating to|concerning|of|in relation to) you` },
   { class: 'refused', refusal: 'exemption', lang: 'en', re: r`\b(?:is|are|falls?|remains?) ~2 exempt\b|\bexemption (?:under|in|pursuant|applies)\b|\bfalls? under (?:an|the) exemption` },
   { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:unable|not able|cannot|can ?not|can't|will not|won't|not in a position) (?:to )?(?:comply with|accommodate|honou?r|grant|action|fulfil+|give effect to|accept|uphold|process|agree to) (?:your|this|the) ~2 (?:request|objection|opt-?out)` },
   { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:must |have to |therefore |hereby )?(?:decline|reject|deny|refuse)(?:d|s)? (?:your|the|this) ~2 (?:request|objection)` },
+  { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:cannot|can't|will not|won't) be (?:accepted|upheld|granted|honou?red|actioned)\b` },
+  { class: 'refused', refusal: 'exemption', lang: 'en', re: r`\bprocessed (?:in order )?to comply with (?:a|our) legal obligation` },
   { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:request|objection) (?:has been|was|is) (?:\S+ )?(?:declined|rejected|denied|refused|not upheld)\b` },
   { class: 'refused', refusal: 'compelling_grounds', lang: 'de', re: r`\bzwingende\S* ~3 Gründe` },
   { class: 'refused', refusal: 'compelling_grounds', lang: 'de', re: r`\bberechtigte\S* Interesse\S* ~5 (?:überwieg|überwiegt|überwiegen)` },
@@ -128,7 +149,9 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'refused', refusal: 'other', lang: 'de', re: r`\b(?:können|werden) (?:wir )?~4 ${REQUEST_DE}\S* ~2 (?:leider )?nicht (?:nachkommen|entsprechen|stattgeben|umsetzen|folgen)` },
   { class: 'refused', refusal: 'other', lang: 'de', re: r`\blehnen (?:wir )?~3 ${REQUEST_DE}\S* ~3 ab\b` },
   { class: 'refused', refusal: 'other', lang: 'de', re: r`\b${REQUEST_DE}\S* ~3 (?:wird|wurde|ist) ~2 (?:abgelehnt|unbegründet)` },
+  { class: 'refused', refusal: 'other', lang: 'de', re: r`\b${REQUEST_DE}\S* (?:können|werden) wir (?:\S+ ){0,3}?nicht (?:nachkommen|entsprechen|stattgeben|umsetzen|folgen)` },
   { class: 'refused', refusal: 'not_applicable', lang: 'de', re: r`\b(?:verkaufen|veräußern) ~2 keine (?:personenbezogenen )?Daten` },
+  { class: 'refused', refusal: 'not_applicable', lang: 'de', re: r`\b(?:Widerspruchsrecht|Recht auf \S+|Anspruch) ~8 besteht (?:\S+ ){0,2}?nicht\b` },
   { class: 'refused', refusal: 'not_applicable', lang: 'de', re: r`\b(?:nicht anwendbar|keine Anwendung)\b` },
   { class: 'refused', refusal: 'no_data', lang: 'de', re: r`\bkein(?:e|en)? ~3 (?:Konto|Kundenkonto|Benutzerkonto|Account|Daten|Datensätze|Eintrag|Einträge|Informationen)\S* ~6 (?:finden|gefunden|ermitteln|ermittelt|feststellen|vorhanden|gespeichert|zuordnen)` },
   { class: 'refused', refusal: 'no_data', lang: 'de', re: r`\b(?:speichern|verarbeiten|haben|besitzen) (?:wir )?~2 keine ~2 Daten` },
@@ -154,10 +177,10 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'confirmed', lang: 'de', re: r`\b${REQUEST_DE}\S* ~4 (?:wurde|ist|wurden|haben wir) ~3 (?:umgesetzt|stattgegeben|entsprochen|vollständig bearbeitet|erfolgreich bearbeitet|ausgeführt|berücksichtigt|durchgeführt|nachgekommen)` },
   { class: 'confirmed', lang: 'de', re: r`\b(?:haben|hat) (?:wir )?~3 ${REQUEST_DE}\S* ~3 (?:umgesetzt|stattgegeben|entsprochen|ausgeführt|berücksichtigt|nachgekommen)` },
   { class: 'confirmed', lang: 'de', re: r`\bDaten ~4 (?:wurden|sind|haben wir) ~3 (?:gelöscht|entfernt|anonymisiert)` },
-  { class: 'confirmed', lang: 'de', re: r`\b(?:haben|hat) (?:wir )?~12 (?:gelöscht|entfernt|deaktiviert|ausgeschaltet|abgeschaltet)\b` },
+  { class: 'confirmed', lang: 'de', re: r`\b(?:haben|hat) (?:wir )?~12 (?:gelöscht|entfernt|deaktiviert|ausgeschaltet|abgeschaltet|ausgenommen|ausgeschlossen)\b` },
   { class: 'confirmed', lang: 'de', re: r`\b(?:wurde|ist|wurden) ~2 (?:deaktiviert|ausgeschaltet|abgeschaltet)\b` },
   { class: 'confirmed', lang: 'de', re: r`\b(?:Daten|Einstellung|Konto|Option|Widerspruch|Antrag) ~4 (?:gelöscht|entfernt|anonymisiert|deaktiviert|ausgeschaltet|umgesetzt) (?:wurden|wurde|worden|ist|sind)\b` },
-  { class: 'confirmed', lang: 'de', re: r`\bnicht mehr ~6 (?:für|zum|zur) ~3 (?:Training|KI|Künstliche|Trainieren|Modell)` },
+  { class: 'confirmed', lang: 'de', re: r`\bnicht mehr ~6 (?:für|zum|zur|in) ~3 (?:Training|KI|Künstliche|Trainieren|Modell)` },
 
   // ---- acknowledged ----
   { class: 'acknowledged', lang: 'en', re: r`\b(?:we|I) (?:have|'ve) (?:now |duly |successfully )?received your ~3 ${REQUEST_EN}` },
@@ -168,6 +191,11 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'acknowledged', lang: 'en', re: r`\bwe (?:will|shall|'ll|aim to|endeavou?r to|will aim to|will endeavou?r to) ~2 (?:respond|reply|get back to you|be in touch|revert|follow up|review|look into|investigate|process|handle|action|contact you|come back to you)\b` },
   { class: 'acknowledged', lang: 'en', re: r`\b(?:we are|we're|is being|are being|is currently being|is now being) (?:currently |now )?(?:reviewing|looking into|processing|investigating|reviewed|processed|handled|investigated|assessed|assessing)\b` },
   { class: 'acknowledged', lang: 'en', re: r`\b(?:forwarded|passed|referred|escalated|assigned) ~3 to (?:our|the) ~3 (?:team|department|officer|DPO|specialists?)\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:your|this) ~3 (?:request|e-?mail|message|objection|letter|enquiry|inquiry)s? ~4 (?:has|have) (?:safely )?reached us\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\bwill ~2 (?:be in touch|get back to you|respond to you|contact you|revert to you|come back to you)\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:reference|ref\.?|ticket|case)\s?:\s?#?[A-Z]{2,}[-_]?\d{3,}\b` },
+  { class: 'acknowledged', lang: 'de', re: r`\bkümmern uns (?:darum|um Ihr)|\bkommen ~3 auf Sie zu\b|\bmelden uns ~3 bei Ihnen` },
+  { class: 'acknowledged', lang: 'de', re: r`\b${REQUEST_DE}\S* (?:liegt|liegen) ~4 vor\b|\bSie erhalten ~4 (?:Antwort|Rückmeldung|Nachricht)` },
   { class: 'acknowledged', lang: 'de', re: r`\b(?:wir haben|haben wir) ~4 ${REQUEST_DE}\S* ~4 erhalten` },
   { class: 'acknowledged', lang: 'de', re: r`\b${REQUEST_DE}\S* ~4 (?:ist|wurde|wurden) ~3 (?:eingegangen|erhalten|weitergeleitet|registriert|aufgenommen|erfasst|angelegt)` },
   { class: 'acknowledged', lang: 'de', re: r`\bEingang ~3 (?:bestätigen|bestätigt)|\b(?:bestätigen|bestätigt) ~3 Eingang` },
