@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BasisSchema, LanguageSchema } from '../model.ts';
 import { PlaybookSchema } from './playbook.ts';
+import { REPLY_CLASSES } from '../replies/classes.ts';
 
 const Url = z.string().url();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -54,16 +55,8 @@ export const ChannelSchema = z.discriminatedUnion('type', [EmailChannel, WebForm
 export type Channel = z.infer<typeof ChannelSchema>;
 
 export const ReplyPatternSchema = z.object({
-  class: z.enum([
-    'acknowledged',
-    'confirmed',
-    'refused',
-    'identity_requested',
-    'use_other_channel',
-    'extension',
-    'auto_reply',
-    'bounce',
-  ]),
+  /** Any reply class but "unknown", which is what no pattern matching means. */
+  class: z.enum(REPLY_CLASSES).refine((c) => c !== 'unknown', { message: 'cannot be "unknown"' }),
   /** A case-insensitive regular expression tried against subject and body. */
   pattern: z.string().min(1),
   lang: LanguageSchema.optional(),
