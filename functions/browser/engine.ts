@@ -314,7 +314,7 @@ export async function runPlaybook(page: Page, playbook: Playbook, ctx: PlaybookC
         if (await el.evaluate((node) => node instanceof HTMLSelectElement)) {
           const ok = await el.evaluate((node, wanted) => {
             const select = node as HTMLSelectElement;
-            const option = [...select.options].find((o) => o.text.trim() === wanted || o.value === wanted);
+            const option = Array.from(select.options).find((o) => o.text.trim() === wanted || o.value === wanted);
             if (!option) return false;
             select.value = option.value;
             select.dispatchEvent(new Event('change', { bubbles: true }));

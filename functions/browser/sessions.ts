@@ -191,7 +191,13 @@ export function loginUrlOf(provider: Provider): string {
  */
 export async function captureSessionInteractively(
   provider: Provider,
-  opts: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; launch?: () => Promise<Browser> } = {},
+  opts: {
+    input?: NodeJS.ReadableStream;
+    output?: NodeJS.WritableStream;
+    /** Tests: a headless browser instead of a visible one, and a fixture page to start at. */
+    launch?: () => Promise<Browser>;
+    startUrl?: string;
+  } = {},
 ): Promise<CookieParam[]> {
   const browser = await (opts.launch ?? (() => launchBrowser({ headless: false })))();
   const output = opts.output ?? process.stdout;
@@ -204,7 +210,11 @@ export async function captureSessionInteractively(
   try {
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     await page.setExtraHTTPHeaders({ 'Sec-GPC': '1' });
-    await page.goto(loginUrlOf(provider), { waitUntil: 'domcontentloaded' });
+    const start = opts.startUrl ?? loginUrlOf(provider);
+    // The window stays usable when the first page fails to load: the person can retry there.
+    await page.goto(start, { waitUntil: 'domcontentloaded' }).catch((err: Error) => {
+      output.write(`Could not open ${start} (${err.message}); open it in the window yourself.\n`);
+    });
     output.write(`Log in to ${provider.name} in the browser window, then press Enter here (or close the window).\n`);
     const rl = createInterface({ input: opts.input ?? process.stdin });
     await new Promise<void>((resolve) => {

@@ -1,0 +1,65 @@
+// Shared by the browser tests: the catalog's own playbooks, run against the fixture sites.
+import type { Browser } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { closeGuardedPage, openGuardedPage } from '../../functions/browser/launch.ts';
+import { type PlaybookResult, runPlaybook } from '../../functions/browser/engine.ts';
+import { getProvider } from '../../functions/core/providers/catalog.ts';
+import type { Playbook } from '../../functions/core/providers/playbook.ts';
+import type { FixtureSites } from '../support/fixture-sites.ts';
+
+/** Every (provider, playbook) pair of the catalog that has a fixture site. */
+export const FIXTURE_PLAYBOOKS: [string, string][] = [
+  ['pinterest', 'genai-training'],
+  ['linkedin', 'genai-training'],
+  ['linkedin', 'ts-dpro-objection'],
+  ['x', 'grok-training'],
+  ['quora', 'llm-training'],
+  ['openai', 'improve-model'],
+  ['facebook', 'ai-objection'],
+  ['instagram', 'ai-objection'],
+];
+
+export const VALUES = {
+  name: 'Ada Example',
+  email: 'ada@example.org',
+  letterText: 'I object to the use of my personal data for training AI models (GDPR Art. 21).\nPlease confirm.',
+};
+
+export function catalogPlaybook(slug: string, key: string): Playbook {
+  const playbook = getProvider(slug).playbooks[key];
+  if (!playbook) throw new Error(`providers/${slug}.json has no playbook "${key}"`);
+  return playbook;
+}
+
+export function isToggle(playbook: Playbook): boolean {
+  return playbook.steps.some((s) => s.action === 'setToggle');
+}
+
+/** Runs a playbook on a fresh guarded page; returns the result and the session cookie's value. */
+export async function runOnFixture(
+  browser: Browser,
+  sites: FixtureSites,
+  slug: string,
+  playbook: Playbook,
+  opts: { cookies?: 'session' | 'none'; timeoutMs?: number } = {},
+): Promise<{ result: PlaybookResult; session: string }> {
+  const cookie = sites.newSession(slug);
+  const page = await openGuardedPage(browser, { allowedOrigins: getProvider(slug).origins, originOverride: sites.origins });
+  try {
+    const result = await runPlaybook(page, playbook, {
+      values: VALUES,
+      cookies: opts.cookies === 'none' ? [] : [cookie],
+      defaultTimeoutMs: opts.timeoutMs ?? 5000,
+    });
+    return { result, session: cookie.value };
+  } finally {
+    await closeGuardedPage(page);
+  }
+}
+
+export function expectPng(result: PlaybookResult, label: string): void {
+  const shot = result.screenshots.find((s) => s.label === label);
+  expect(shot, `screenshot "${label}" in ${result.screenshots.map((s) => s.label).join(', ')}`).toBeDefined();
+  expect(shot!.png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(shot!.png.length).toBeGreaterThan(1000);
+}
