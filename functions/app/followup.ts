@@ -65,9 +65,13 @@ function authorities(request: RequestRecord, jurisdiction: string): { lead: Auth
 async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-notice'): Promise<boolean> {
   const request = await getRequest(ref.submissionId, ref.requestId);
   if (await getItem(key.event(ref.submissionId, ref.requestId, kind))) return false;
+  // Claimed by an earlier attempt that failed before the letter was recorded (an SES error, a
+  // timeout): finish that send, with the same date and Message-ID, rather than skip it for good.
+  const claimedAt = kind === 'reminder' ? request.remindedAt : request.finalNoticeAt;
+  if (claimedAt && request.status !== 'reminded') return false; // settled since the claim
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
-  const now = clock().now();
+  const now = claimedAt ? new Date(claimedAt) : clock().now();
   const graceDays = kind === 'reminder' ? settings().reminderGraceDays : settings().finalNoticeGraceDays;
   const due = toDateString(new Date(now.getTime() + graceDays * DAY_MS));
   const { lead, own } = authorities(request, submission.jurisdiction);
@@ -89,8 +93,10 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
   });
   const messageId = messageIdFor(request, kind, 1);
   const patch = kind === 'reminder' ? { status: 'reminded' as const, remindedAt: now.toISOString(), reminders: 1 } : { status: 'reminded' as const, finalNoticeAt: now.toISOString(), reminders: 2 };
-  const moved = await transitionRequest(ref.submissionId, ref.requestId, kind === 'reminder' ? ['sent', 'acknowledged'] : ['reminded'], patch);
-  if (!moved) return false;
+  if (!claimedAt) {
+    const moved = await transitionRequest(ref.submissionId, ref.requestId, kind === 'reminder' ? ['sent', 'acknowledged'] : ['reminded'], patch);
+    if (!moved) return false;
+  }
   const { raw } = await sendMail({
     to: [request.target!],
     cc: [submission.email],
@@ -131,10 +137,13 @@ export async function sendFinalNotice(ref: RequestRef): Promise<RequestRef> {
  */
 export async function escalate(ref: RequestRef): Promise<RequestRef> {
   const request = await getRequest(ref.submissionId, ref.requestId);
-  if (request.status === 'escalated' || request.escalatedAt) return ref;
+  if (await getItem(key.event(ref.submissionId, ref.requestId, 'escalation'))) return ref;
+  if (request.escalatedAt && request.status !== 'escalated') return ref; // settled since
+  // Claimed (status escalated) by an attempt that failed before the draft was recorded: finish it.
+  const claimed = request.status === 'escalated' && !!request.escalatedAt;
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
-  const now = clock().now();
+  const now = claimed ? new Date(request.escalatedAt!) : clock().now();
   const { lead, own } = authorities(request, submission.jurisdiction);
   const authority = lead ?? own;
   const { events } = await listRequests(ref.submissionId);
@@ -157,22 +166,31 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
     timeline: mine.map((e) => ({ date: e.at.slice(0, 10), what: e.detail })),
     providerAnswer: refusal?.detail ?? null,
   });
-  const attachments = [];
+  // Explicitly attachments: nodemailer would put message/rfc822 parts inline, and mail readers
+  // (mailparser among them) then fold them into the body instead of listing them as files.
+  const attachments: { filename: string; content: Buffer; contentType: string; contentDisposition: 'attachment' }[] = [];
   for (const event of mine) {
     for (const ref_ of event.evidence ?? []) {
       try {
         const name = ref_.split('/').pop()!;
-        attachments.push({ filename: `${event.at.slice(0, 10)}-${name}`, content: await getEvidence(ref_), contentType: name.endsWith('.png') ? 'image/png' : 'message/rfc822' });
+        attachments.push({
+          filename: `${event.at.slice(0, 10)}-${name}`,
+          content: await getEvidence(ref_),
+          contentType: name.endsWith('.png') ? 'image/png' : 'message/rfc822',
+          contentDisposition: 'attachment',
+        });
       } catch {
         // Evidence past retention is gone; the timeline still lists the event.
       }
     }
   }
-  const moved = await transitionRequest(ref.submissionId, ref.requestId, [request.status], {
-    status: 'escalated',
-    escalatedAt: now.toISOString(),
-  });
-  if (!moved) return ref;
+  if (!claimed) {
+    const moved = await transitionRequest(ref.submissionId, ref.requestId, [request.status], {
+      status: 'escalated',
+      escalatedAt: now.toISOString(),
+    });
+    if (!moved) return ref;
+  }
   const otherAuthority = own && authority && own.id !== authority.id ? own : undefined;
   const intro = refusal
     ? `${provider.name} refused your request. You can complain to the supervisory authority; a draft is below.`

@@ -15,6 +15,7 @@ import { putEvidence } from '../adapters/evidence.ts';
 import { key } from '../data/schema.ts';
 import {
   addEvent,
+  expiresAt,
   findByMessageId,
   findRequestByReplyToken,
   getItem,
@@ -92,7 +93,8 @@ async function authenticateFor(raw: Buffer, envelope: Envelope, fromAddress: str
   const fromDomain = domainOf(fromAddress);
   const authenticated = dmarcPass && belongsTo(fromDomain, provider);
   const spf = result.spf ? (result.spf as unknown as { status?: { result?: string } }).status?.result : 'none';
-  const dkim = result.dkim.results?.map((r) => `${r.signingDomain}:${r.status?.result}`).join(',') || 'none';
+  // An unsigned message yields one result without a signing domain: that is "none", not a signature.
+  const dkim = result.dkim.results?.filter((r) => r.signingDomain).map((r) => `${r.signingDomain}:${r.status?.result}`).join(',') || 'none';
   return { authenticated, summary: `dmarc=${dmarc?.status?.result ?? 'none'} spf=${spf} dkim=${dkim} from=${fromDomain ?? '?'}` };
 }
 
@@ -112,7 +114,7 @@ export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<Mail
 
   if (!matched) {
     const evidence = await putEvidence(`unmatched/${hash}.eml`, raw, 'message/rfc822');
-    await putItem(key.unmatched(now, hash), { type: 'unmatched', hash, from: fromAddress ?? '', subject: parsed.subject ?? '', evidence, receivedAt: now, expiresAt: Math.floor(Date.now() / 1000) + config().retentionDays * 86400 });
+    await putItem(key.unmatched(now, hash), { type: 'unmatched', hash, from: fromAddress ?? '', subject: parsed.subject ?? '', evidence, receivedAt: now, expiresAt: expiresAt() });
     await putItem(key.inboundMail(hash), { type: 'inbound', state: 'done', matched: false, receivedAt: now });
     return { outcome: 'unmatched', hash };
   }
@@ -180,9 +182,10 @@ async function apply(request: RequestRecord, provider: Provider, c: Classificati
     case 'refused':
       if (await change('refused', ['sent', 'acknowledged', 'reminded'], { userAction: refusalExplanation(c) })) {
         await notify(refusalExplanation(c));
-        // A refusal goes straight to escalation: the person gets the complaint draft now.
-        await escalate(ref);
       }
+      // A refusal goes straight to escalation: the person gets the complaint draft now. Outside the
+      // if: when an earlier delivery failed half-way, the redelivery finishes it (escalate is once-only).
+      if (['refused', 'escalated'].includes((await getRequest(ref.submissionId, ref.requestId)).status)) await escalate(ref);
       break;
     case 'identity_requested': {
       const asked = c.identityAsk ? `They wrote: "${c.identityAsk}". ` : '';
@@ -261,7 +264,8 @@ async function applyExtension(
   if (moved) {
     await addEvent({
       ...ref,
-      key: 'extension',
+      // Events sort by time, then key: this one shares the reply's time and must follow the reply.
+      key: `${facts.eventKey}#extension`,
       at: facts.at,
       kind: 'deadline_extended',
       detail: `Deadline moved once from ${request.dueDate} to ${extendedDue} (extension claimed${c.extensionMonths ? ` for ${c.extensionMonths} months` : ''}; at most two further months allowed).`,

@@ -281,7 +281,9 @@ const InputSchema = z
       }
       if (original.dueDate < original.date) issue(['original', 'dueDate'], 'must not be before original.date');
       // A follow-up says the deadline was missed; that must be true on the day it is sent.
-      if (original.dueDate >= input.date) {
+      // ...except a complaint about a refusal: the answer came, and it is what is complained about.
+      const refusalComplaint = input.kind === 'complaint' && !!input.providerAnswer;
+      if (original.dueDate >= input.date && !refusalComplaint) {
         issue(['original', 'dueDate'], `has not passed yet on ${input.date}; a ${input.kind} comes after the deadline`);
       }
     }

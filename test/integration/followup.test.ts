@@ -1,0 +1,440 @@
+// "Follow up until confirmed", end to end on the embedded services: replies arrive over real SMTP,
+// DKIM-signed by keys published in a local zone file, and move the request; with no answer the loop
+// sends the reminder, the final notice and the complaint draft on a scaled clock.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dueDate, endOfDay, toDateString } from '../../functions/core/deadlines.ts';
+import { sendReminder } from '../../functions/app/followup.ts';
+import { formatLetterDate } from '../../functions/core/letters.ts';
+import { key } from '../../functions/data/schema.ts';
+import { getEvent, getItem, queryPartition, transitionRequest } from '../../functions/data/store.ts';
+import type { ExecutionRecord } from '../../infra/local/workflow-runner.ts';
+import { person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
+import { bounceMessage, composeReply, deliver, dkimKey, mailDomainRecords, signMail, writeZone } from '../support/mail.ts';
+
+// Four simulated days per real second: the month until the deadline passes in about 8 s.
+// OPTOUT_TEST_CLOCK_SPEED=86400 runs the same file at the issue's speed (a day a second) to measure it.
+const SPEED = Number(process.env.OPTOUT_TEST_CLOCK_SPEED ?? 86_400 * 4);
+const realMs = (days: number) => (days * 86_400_000) / SPEED;
+/** Letter deadline (a month) + reminder grace (14 days) + final notice grace (7 days), with slack. */
+const NO_ANSWER_MS = realMs(31 + 1 + 14 + 7 + 2) + 10_000;
+
+const REDDIT_LETTERS = 'redditdatarequests@reddit.com';
+const PINTEREST_LETTERS = 'privacy-support@pinterest.com';
+const QUORA_LETTERS = 'privacy@quora.com';
+const INBOUND = 'in.autopilot.localhost';
+
+const redditKey = dkimKey('s2025');
+const pinterestKey = dkimKey('pin1');
+const lookalikeKey = dkimKey('s1');
+const wrongKey = dkimKey('s2025'); // same selector as Reddit's, but not the published key
+
+let t: TestStack;
+let zoneDir: string;
+
+beforeAll(async () => {
+  zoneDir = mkdtempSync(join(tmpdir(), 'optout-zone-'));
+  // A zone file stands in for the world's DNS. Reddit's SPF allows 127.0.0.1 (the test sends from
+  // there); Pinterest's does not, so an unsigned mail "from pinterest.com" fails SPF as well.
+  const zone = writeZone(
+    join(zoneDir, 'zone.json'),
+    mailDomainRecords('reddit.com', redditKey, 'v=spf1 ip4:127.0.0.1 -all'),
+    mailDomainRecords('pinterest.com', pinterestKey, 'v=spf1 ip4:192.0.2.1 -all'),
+    mailDomainRecords('reddit-privacy.example', lookalikeKey, 'v=spf1 ip4:127.0.0.1 -all'),
+  );
+  t = await startTestStack({ clockSpeed: SPEED, env: { OPTOUT_DNS_ZONE: zone } });
+});
+afterAll(async () => {
+  await t?.stop();
+  if (zoneDir) rmSync(zoneDir, { recursive: true, force: true });
+});
+
+interface EventView {
+  at: string;
+  kind: string;
+  detail: string;
+  evidence: string[];
+}
+interface RequestView {
+  id: string;
+  provider: string;
+  channel: string;
+  status: string;
+  reference: string;
+  dueAt: string | null;
+  userAction: string | null;
+  deepLink: string | null;
+  events: EventView[];
+}
+interface Submitted {
+  id: string;
+  token: string;
+  email: string;
+}
+
+async function statusOf(s: Submitted, requestId = 'r1'): Promise<RequestView> {
+  const { status, body } = await t.api(`/api/submissions/${s.id}?t=${s.token}`);
+  expect(status).toBe(200);
+  const request = (body as { requests: RequestView[] }).requests.find((r) => r.id === requestId);
+  if (!request) throw new Error(`no request ${requestId} in submission ${s.id}`);
+  return request;
+}
+
+/** Submits for `email`, follows the verification link, waits until every request left the queue. */
+async function submitAndVerify(email: string, jurisdiction: string, accounts: { provider: string; identifier: string }[]): Promise<Submitted> {
+  const created = await t.api('/api/submissions', postJson(person({ name: 'Camille Martin', email, jurisdiction, accounts })));
+  expect(created.status).toBe(202);
+  const { id } = created.body as { id: string };
+  const mail = await waitUntil(`verification mail to ${email}`, async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
+  const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
+  expect(verified.status).toBe(200);
+  const token = new URL((verified.body as { statusUrl: string }).statusUrl).searchParams.get('t')!;
+  const s = { id, token, email };
+  await waitUntil('requests dispatched', async () => {
+    const { body } = await t.api(`/api/submissions/${id}?t=${token}`);
+    const requests = (body as { requests: RequestView[] }).requests;
+    return requests.length === accounts.length && requests.every((r) => r.status !== 'queued');
+  });
+  return s;
+}
+
+/** Mails to the person (status emails, complaint drafts), oldest first, without the verification mail. */
+async function mailsToPerson(email: string): Promise<StoredMail[]> {
+  return (await t.mails()).filter((m) => m.destination.to.includes(email) && !m.subject.startsWith('Please confirm your email'));
+}
+
+/** Letters to a provider address in the person's name (the person is in Cc of each). */
+async function lettersTo(address: string, personEmail: string): Promise<StoredMail[]> {
+  return (await t.mails()).filter((m) => m.destination.to.includes(address) && m.destination.cc.includes(personEmail));
+}
+
+/** Our letter's reply address and Message-ID, as the provider's mail client sees them. */
+async function letterOf(address: string, s: Submitted): Promise<{ replyTo: string; messageId: string; mail: StoredMail }> {
+  const [mail] = await waitUntil(`letter to ${address}`, async () => {
+    const found = await lettersTo(address, s.email);
+    return found.length ? found : undefined;
+  });
+  const record = await getItem<{ messageId: string }>(key.request(s.id, 'r1'));
+  return { replyTo: mail!.replyTo[0]!, messageId: record!.messageId, mail: mail! };
+}
+
+/** A reply from Reddit's privacy team: DKIM-signed with the published key, sent from an SPF-allowed IP. */
+async function replyFromReddit(s: Submitted, text: string, subject = 'Re: your request'): Promise<Buffer> {
+  const { replyTo, messageId } = await letterOf(REDDIT_LETTERS, s);
+  const raw = await signMail(await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to: replyTo, subject, text, inReplyTo: messageId }), 'reddit.com', redditKey);
+  await deliver(t.stack.smtpPort, raw, { from: 'privacy@reddit.com', to: [replyTo], helo: 'mail.reddit.com' });
+  return raw;
+}
+
+/** The stored reply event for a raw message (its key is derived from the message's hash). */
+async function replyEvent(s: Submitted, raw: Buffer) {
+  const hash = createHash('sha256').update(raw).digest('hex');
+  return getEvent(s.id, 'r1', `reply-${hash.slice(0, 16)}`);
+}
+
+const CONFIRMED =
+  'Dear Ms Martin,\n\nFollowing our review, your objection has been upheld. With effect from today we will no longer use your personal data to train our AI models, and data previously set aside for this purpose has been removed from our training datasets.\n\nReddit Privacy Team';
+const ACKNOWLEDGED = 'Dear Ms Martin,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
+const EXTENSION =
+  'Dear Ms Martin,\n\nBecause of the number of systems involved, we need to extend the period for our response by two further months, as permitted by Article 12(3) GDPR.\n\nReddit Privacy Team';
+const SECOND_EXTENSION = 'Dear Ms Martin,\n\nFurther to our earlier message, we need two further months to answer your request, as Article 12(3) GDPR allows.\n\nReddit Privacy Team';
+const REFUSED =
+  'Dear Ms Martin,\n\nWe have carefully considered your objection under Article 21(1) GDPR. We rely on our legitimate interests in developing and improving our services, and having balanced those interests against your rights we consider that we have compelling legitimate grounds for the processing which override your interests. We will therefore continue to process the public content of your profile for this purpose.\n\nReddit Privacy Team';
+
+describe('a provider that never answers', () => {
+  it(
+    'gets a reminder, then a final notice, then the person gets the complaint draft for the lead authority',
+    async () => {
+      const started = Date.now();
+      // A French resident, a provider established in Ireland: the DPC is the lead authority, the CNIL the person's own.
+      const s = await submitAndVerify('silence@example.org', 'FR', [{ provider: 'pinterest', identifier: 'camille.pins' }]);
+      const first = await statusOf(s);
+      expect(first).toMatchObject({ status: 'sent', channel: 'email' });
+      expect(await getItem(key.request(s.id, 'r1'))).toMatchObject({ target: PINTEREST_LETTERS });
+      const { mail: letter, messageId } = await letterOf(PINTEREST_LETTERS, s);
+      const sentDate = first.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
+      expect(first.dueAt).toBe(dueDate('gdpr', sentDate));
+
+      await waitUntil('escalation', async () => (await statusOf(s)).status === 'escalated', NO_ANSWER_MS);
+      const record = (await t.stack.runner.waitFor(`sub-${s.id}`)) as ExecutionRecord;
+      const elapsed = Date.now() - started;
+      const escalated = await statusOf(s);
+      expect(record.status).toBe('SUCCEEDED');
+      console.log(
+        `no-answer path at clock speed ${SPEED}: ${(elapsed / 1000).toFixed(1)} s real (submit to escalation and loop end); ` +
+          `execution ${record.name}: ${record.historyEvents} Step Functions history events, ${record.stateTransitions} state transitions (one request)`,
+      );
+      expect(record.historyEvents).toBeGreaterThan(0);
+
+      expect(escalated.status).toBe('escalated');
+      // The timeline: letter, reminder after the due day, final notice 14 days later, escalation 7 days after that.
+      expect(escalated.events.map((e) => e.kind)).toEqual(['sent', 'reminder', 'final-notice', 'escalated']);
+      const at = Object.fromEntries(escalated.events.map((e) => [e.kind, Date.parse(e.at)]));
+      expect(toDateString(new Date(at.reminder!)) > first.dueAt!).toBe(true);
+      expect(at['final-notice']! - at.reminder!).toBeGreaterThanOrEqual(14 * 86_400_000);
+      expect(at.escalated! - at['final-notice']!).toBeGreaterThanOrEqual(7 * 86_400_000);
+      for (const event of escalated.events) expect(event.evidence.length).toBe(1);
+
+      // Three letters to Pinterest, each in the same thread, citing the first one.
+      const letters = await lettersTo(PINTEREST_LETTERS, s.email);
+      expect(letters).toHaveLength(3);
+      const [, reminder, finalNotice] = letters;
+      expect(letters[0]!.subject).toBe(letter.subject);
+      // Letters spell dates out: "27 November 2026".
+      const sentOn = formatLetterDate(sentDate, 'en');
+      const dueOn = formatLetterDate(first.dueAt!, 'en');
+      expect(reminder!.subject).toMatch(new RegExp(`^Reminder: .+ of ${sentOn} – ref ${first.reference}$`));
+      expect(reminder!.body.text).toContain(`On ${sentOn} I sent you the letter`);
+      expect(reminder!.body.text).toContain(`(reference ${first.reference})`);
+      expect(reminder!.body.text).toContain(`Your answer was due by ${dueOn}`);
+      expect(reminder!.body.text).toContain('That deadline has passed.');
+      expect(reminder!.replyTo).toEqual(letter.replyTo);
+      // The sent MIME (kept as evidence) threads the reminder under the first letter.
+      const reminderMime = await simpleParser(readFileSync(join(t.dataDir, 'evidence', escalated.events[1]!.evidence[0]!)));
+      expect(reminderMime.inReplyTo).toBe(`<${messageId}>`);
+      expect(reminderMime.subject).toBe(reminder!.subject);
+      expect(finalNotice!.subject).toBe(`Final notice before a complaint to Irish Data Protection Commission – ref ${first.reference}`);
+      expect(finalNotice!.body.text).toContain(`Your answer was due by ${dueOn}`);
+      expect(finalNotice!.body.text).toContain('Art. 77(1) GDPR');
+
+      // The person: a status email per step, and the complaint draft with the evidence attached.
+      const personal = await mailsToPerson(s.email);
+      const complaint = personal.find((m) => m.subject.startsWith('Complaint under'));
+      expect(complaint?.subject).toBe(`Complaint under Art. 77(1) GDPR about Pinterest Europe Ltd. – ref ${first.reference}`);
+      expect(complaint!.destination.to).toEqual([s.email]);
+      expect(complaint!.destination.cc).toEqual([]);
+      const text = complaint!.body.text!;
+      expect(text).toContain('Pinterest did not answer in time, even after a reminder and a final notice.');
+      expect(text).toContain('Submit it to Irish Data Protection Commission (https://forms.dataprotection.ie/contact) or by email to info@dataprotection.ie.');
+      expect(text).toMatch(/You may instead complain to your own authority, [^\n]*(CNIL|Commission nationale)/);
+      expect(text).toContain('21 Fitzwilliam Square South');
+      expect(text).toContain('Pinterest Europe Ltd.');
+      expect(text).toContain(`The answer was due by ${dueOn}`);
+      expect(complaint!.attachments.map((a) => a.contentType)).toEqual(['message/rfc822', 'message/rfc822', 'message/rfc822']);
+      expect(complaint!.attachments.map((a) => a.filename)).toEqual([
+        expect.stringMatching(/letter\.eml$/),
+        expect.stringMatching(/reminder\.eml$/),
+        expect.stringMatching(/final-notice\.eml$/),
+      ]);
+      const subjects = personal.map((m) => m.subject);
+      expect(subjects.filter((x) => x.startsWith('Pinterest: reminder sent'))).toHaveLength(2);
+      expect(subjects.filter((x) => x.startsWith('Pinterest: escalated'))).toHaveLength(1);
+    },
+    NO_ANSWER_MS + 30_000,
+  );
+});
+
+describe('replies over SMTP', () => {
+  it(
+    'an authenticated confirmation closes the request, tells the person, and ends the loop',
+    async () => {
+      const s = await submitAndVerify('confirm@example.org', 'FR', [{ provider: 'reddit', identifier: 'camille_m' }]);
+      const raw = await replyFromReddit(s, CONFIRMED, 'Re: Objection to AI training');
+      const request = await statusOf(s);
+      expect(request.status).toBe('confirmed');
+      expect(request.events.map((e) => e.kind)).toEqual(['sent', 'reply:confirmed']);
+      expect(request.events[1]!.detail).not.toContain('not authenticated');
+      const event = await replyEvent(s, raw);
+      expect(event?.data).toMatchObject({ authenticated: true, matchedBy: 'reply token' });
+      expect(String(event?.data?.auth)).toMatch(/^dmarc=pass spf=pass dkim=reddit\.com:pass from=reddit\.com$/);
+      // The raw reply is kept as evidence.
+      expect(existsSync(join(t.dataDir, 'evidence', request.events[1]!.evidence[0]!))).toBe(true);
+
+      const personal = await mailsToPerson(s.email);
+      expect(personal.filter((m) => m.subject === `Reddit: confirmed: done (ref ${request.reference})`)).toHaveLength(1);
+
+      // The loop ends at its next check: the execution finishes and no reminder goes out.
+      const record = await t.stack.runner.waitFor(`sub-${s.id}`);
+      expect(record?.status).toBe('SUCCEEDED');
+      expect(await lettersTo(REDDIT_LETTERS, s.email)).toHaveLength(1);
+      expect((await statusOf(s)).status).toBe('confirmed');
+    },
+    realMs(32) + 30_000,
+  );
+
+  it('an extension claimed in time moves the deadline once, to the Art. 12(3) date; a second claim moves nothing', async () => {
+    const s = await submitAndVerify('extension@example.org', 'FR', [{ provider: 'reddit', identifier: 'camille_x' }]);
+    const before = await statusOf(s);
+    const sentDate = before.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
+    expect(before.dueAt).toBe(dueDate('gdpr', sentDate));
+
+    await replyFromReddit(s, EXTENSION, 'Re: your objection – extension');
+    const after = await statusOf(s);
+    const extended = dueDate('gdpr-extended', sentDate);
+    expect(extended > before.dueAt!).toBe(true);
+    expect(after.dueAt).toBe(extended);
+    expect(after.status).toBe('acknowledged');
+    expect(after.events.map((e) => e.kind)).toEqual(['sent', 'reply:extension', 'deadline_extended']);
+    expect(after.events[2]!.detail).toContain(`from ${before.dueAt} to ${extended}`);
+    const told = (await mailsToPerson(s.email)).filter((m) => m.body.text?.includes(`extended the deadline to ${extended}`));
+    expect(told).toHaveLength(1);
+
+    await replyFromReddit(s, SECOND_EXTENSION, 'Re: your objection – more time');
+    const again = await statusOf(s);
+    expect(again.dueAt).toBe(extended);
+    expect(again.status).toBe('acknowledged');
+    expect(again.events.map((e) => e.kind)).toEqual(['sent', 'reply:extension', 'deadline_extended', 'reply:extension']);
+    expect((await mailsToPerson(s.email)).filter((m) => m.body.text?.includes('extended the deadline'))).toHaveLength(1);
+  });
+
+  it('the same message delivered twice changes nothing the second time', async () => {
+    const s = await submitAndVerify('twice@example.org', 'FR', [{ provider: 'reddit', identifier: 'camille_2' }]);
+    const raw = await replyFromReddit(s, ACKNOWLEDGED, 'Re: your request [received]');
+    const once = await statusOf(s);
+    expect(once.status).toBe('acknowledged');
+    const mailsOnce = await mailsToPerson(s.email);
+    const { replyTo } = await letterOf(REDDIT_LETTERS, s);
+    await deliver(t.stack.smtpPort, raw, { from: 'privacy@reddit.com', to: [replyTo], helo: 'mail.reddit.com' });
+    const twice = await statusOf(s);
+    expect(twice).toEqual(once);
+    expect(twice.events.filter((e) => e.kind === 'reply:acknowledged')).toHaveLength(1);
+    const mailsTwice = await mailsToPerson(s.email);
+    expect(mailsTwice).toHaveLength(mailsOnce.length);
+    expect(mailsTwice.filter((m) => m.subject.startsWith('Reddit: received by the company'))).toHaveLength(1);
+    const hash = createHash('sha256').update(raw).digest('hex');
+    expect(await getItem(key.inboundMail(hash))).toMatchObject({ state: 'done', class: 'acknowledged' });
+  });
+
+  it('a confirmation that fails DMARC is recorded but not counted, and the person is told', async () => {
+    const s = await submitAndVerify('spoof@example.org', 'FR', [
+      { provider: 'reddit', identifier: 'camille_s' },
+      { provider: 'pinterest', identifier: 'camille.s' },
+    ]);
+    const reddit = await letterOf(REDDIT_LETTERS, s);
+    const pinterestMails = await waitUntil('pinterest letter', async () => {
+      const found = await lettersTo(PINTEREST_LETTERS, s.email);
+      return found.length ? found : undefined;
+    });
+    const pinterestReplyTo = pinterestMails[0]!.replyTo[0]!;
+
+    // 1. From reddit.com, signed with a key Reddit never published, sent with the spoofer's own envelope.
+    const forged = await signMail(await composeReply({ from: 'privacy@reddit.com', to: reddit.replyTo, subject: 'Re: done', text: CONFIRMED, inReplyTo: reddit.messageId }), 'reddit.com', wrongKey);
+    await deliver(t.stack.smtpPort, forged, { from: 'bounce@spoofer.example', to: [reddit.replyTo] });
+    // 2. From pinterest.com, not signed, from an IP that pinterest.com's SPF record does not allow.
+    const unsigned = await composeReply({ from: 'privacy@pinterest.com', to: pinterestReplyTo, subject: 'Re: done', text: CONFIRMED.replace('Reddit', 'Pinterest') });
+    await deliver(t.stack.smtpPort, unsigned, { from: 'privacy@pinterest.com', to: [pinterestReplyTo] });
+    // 3. Properly signed, but by a look-alike domain that is not one of Reddit's reply domains.
+    const lookalike = await signMail(
+      await composeReply({ from: 'privacy@reddit-privacy.example', to: reddit.replyTo, subject: 'Re: done (2)', text: CONFIRMED }),
+      'reddit-privacy.example',
+      lookalikeKey,
+    );
+    await deliver(t.stack.smtpPort, lookalike, { from: 'privacy@reddit-privacy.example', to: [reddit.replyTo] });
+
+    const redditRequest = await statusOf(s, 'r1');
+    const pinterestRequest = await statusOf(s, 'r2');
+    expect(redditRequest.status).toBe('sent');
+    expect(pinterestRequest.status).toBe('sent');
+    expect(redditRequest.events.map((e) => e.kind)).toEqual(['sent', 'reply:confirmed', 'reply:confirmed']);
+    expect(pinterestRequest.events.map((e) => e.kind)).toEqual(['sent', 'reply:confirmed']);
+    for (const e of [...redditRequest.events, ...pinterestRequest.events].filter((x) => x.kind === 'reply:confirmed')) {
+      expect(e.detail).toContain('(sender not authenticated)');
+    }
+    const forgedEvent = await replyEvent(s, forged);
+    expect(forgedEvent?.data?.authenticated).toBe(false);
+    expect(String(forgedEvent?.data?.auth)).toMatch(/^dmarc=fail .*dkim=reddit\.com:fail/);
+    const unsignedHash = createHash('sha256').update(unsigned).digest('hex');
+    const unsignedEvent = await getEvent(s.id, 'r2', `reply-${unsignedHash.slice(0, 16)}`);
+    expect(String(unsignedEvent?.data?.auth)).toMatch(/^dmarc=fail spf=fail dkim=none from=pinterest\.com$/);
+    const lookalikeEvent = await replyEvent(s, lookalike);
+    expect(lookalikeEvent?.data).toMatchObject({ authenticated: false });
+    expect(String(lookalikeEvent?.data?.auth)).toMatch(/^dmarc=pass .*from=reddit-privacy\.example$/);
+
+    const warnings = (await mailsToPerson(s.email)).filter((m) => m.body.text?.includes('did not pass sender authentication'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings.every((m) => m.body.text!.includes('mark the request as confirmed on your status page'))).toBe(true);
+  });
+
+  it('a bounce hands the request to the person, and the next submission no longer uses that address', async () => {
+    const s = await submitAndVerify('bounce@example.org', 'FR', [{ provider: 'quora', identifier: 'Camille-Martin' }]);
+    const { mail, messageId } = await letterOf(QUORA_LETTERS, s);
+    // A Postfix-style DSN to the bounce address, matched by the letter's Message-ID (no reply token).
+    const dsn = bounceMessage({
+      mta: 'mx1.quora-mail.example',
+      to: `bounces@${INBOUND}`,
+      failedRecipient: QUORA_LETTERS,
+      status: '5.1.1',
+      originalMessageId: messageId,
+      originalSubject: mail.subject,
+    });
+    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx1.quora-mail.example' });
+
+    const request = await statusOf(s);
+    expect(request.status).toBe('needs_user_action');
+    expect(request.channel).toBe('settings');
+    expect(request.userAction).toContain(`Our letter to ${QUORA_LETTERS} bounced (5.1.1)`);
+    expect(request.deepLink).toMatch(/^https:\/\//);
+    expect(request.events.map((e) => e.kind)).toEqual(['sent', 'reply:bounce', 'needs_user_action']);
+    expect(await getItem(key.contact('quora', QUORA_LETTERS))).toMatchObject({ failing: true, reason: 'bounced (5.1.1)' });
+    const told = (await mailsToPerson(s.email)).filter((m) => m.subject.startsWith('Quora: needs you'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain('bounced (5.1.1)');
+
+    const next = await submitAndVerify('after-bounce@example.org', 'FR', [{ provider: 'quora', identifier: 'Another-Person' }]);
+    const nextRequest = await statusOf(next);
+    expect(nextRequest).toMatchObject({ status: 'needs_user_action', channel: 'settings' });
+    expect((await getItem<{ target?: string }>(key.request(next.id, 'r1')))?.target).not.toBe(QUORA_LETTERS);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await lettersTo(QUORA_LETTERS, next.email)).toHaveLength(0);
+  });
+
+  it('mail for an unknown reply address is kept, not dropped; mail for other domains is refused', async () => {
+    const raw = await composeReply({ from: 'someone@example.net', to: `reply+unknowntoken12345@${INBOUND}`, subject: 'About my request, unmatched', text: 'Hello, is this the right address?' });
+    await deliver(t.stack.smtpPort, raw, { from: 'someone@example.net', to: [`reply+unknowntoken12345@${INBOUND}`] });
+    const hash = createHash('sha256').update(raw).digest('hex');
+    const kept = (await queryPartition<{ hash: string; from: string; subject: string; evidence: string }>('UNMATCHED')).find((u) => u.hash === hash);
+    expect(kept).toMatchObject({ from: 'someone@example.net', subject: 'About my request, unmatched' });
+    expect(existsSync(join(t.dataDir, 'evidence', kept!.evidence))).toBe(true);
+
+    await expect(deliver(t.stack.smtpPort, raw, { from: 'someone@example.net', to: ['someone@elsewhere.example'] })).rejects.toThrow(/550|only accept mail/);
+  });
+
+  it('a refusal goes to escalation at once, with an explanation and the complaint draft', async () => {
+    const s = await submitAndVerify('refused@example.org', 'FR', [{ provider: 'reddit', identifier: 'camille_r' }]);
+    await replyFromReddit(s, REFUSED, 'Re: your objection under Art. 21 GDPR');
+    const request = await statusOf(s);
+    expect(request.status).toBe('escalated');
+    expect(request.events.map((e) => e.kind)).toEqual(['sent', 'reply:refused', 'escalated']);
+    expect(request.events[2]!.detail).toBe('Complaint draft to Autoriteit Persoonsgegevens (Dutch Data Protection Authority) sent to you after the refusal.');
+
+    const personal = await mailsToPerson(s.email);
+    const refusedMail = personal.find((m) => m.subject.startsWith('Reddit: refused by the company'));
+    expect(refusedMail?.body.text).toContain('compelling legitimate grounds');
+    expect(refusedMail?.body.text).toContain('we sent you a draft');
+    const complaint = personal.find((m) => m.subject.startsWith('Complaint under'));
+    expect(complaint?.subject).toBe(`Complaint under Art. 77(1) GDPR about Reddit Netherlands B.V. – ref ${request.reference}`);
+    const text = complaint!.body.text!;
+    expect(text).toContain('Reddit refused your request.');
+    expect(text).toContain('Submit it to Autoriteit Persoonsgegevens (Dutch Data Protection Authority)');
+    expect(text).toContain('Postbus 93374');
+    expect(text).toContain('compelling legitimate grounds');
+    expect(complaint!.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/letter\.eml$/), expect.stringMatching(/\.eml$/)]);
+    // No reminder follows a refusal.
+    expect(await lettersTo(REDDIT_LETTERS, s.email)).toHaveLength(1);
+  });
+});
+
+describe('a follow-up send that failed half-way', () => {
+  it('is finished by the retry, once, instead of being skipped for good', async () => {
+    const s = await submitAndVerify('retry@example.org', 'FR', [{ provider: 'discord', identifier: 'camille#0001' }]);
+    const before = await statusOf(s);
+    const ref = { submissionId: s.id, requestId: 'r1' };
+    // The state an attempt leaves when SES fails right after the claim: status moved, no letter, no event.
+    const claimedAt = new Date(endOfDay(before.dueAt!).getTime() + 3_600_000).toISOString();
+    expect(await transitionRequest(s.id, 'r1', ['sent'], { status: 'reminded', remindedAt: claimedAt, reminders: 1 })).toBe(true);
+
+    await sendReminder(ref); // the Step Functions retry
+    await sendReminder(ref); // and a second one changes nothing
+    const reminders = (await lettersTo('privacy@discord.com', s.email)).filter((m) => m.subject.startsWith('Reminder:'));
+    expect(reminders).toHaveLength(1);
+    const newDue = formatLetterDate(toDateString(new Date(Date.parse(claimedAt) + 14 * 86_400_000)), 'en');
+    expect(reminders[0]!.body.text).toContain(`Please answer my request in full within 14 days, that is by ${newDue}`);
+    const after = await statusOf(s);
+    expect(after.status).toBe('reminded');
+    expect(after.events.filter((e) => e.kind === 'reminder')).toEqual([expect.objectContaining({ at: claimedAt })]);
+  });
+});
