@@ -6,7 +6,7 @@ import { getCatalog } from '../core/providers/catalog.ts';
 import { render, TEMPLATES_DIR } from '../core/templates.ts';
 import { getEvidence } from '../adapters/evidence.ts';
 import { Conflict, NotFound, ValidationError } from '../app/errors.ts';
-import { getStatus, personAction, statusToken, submit, verify, type SubmissionView } from '../app/submissions.ts';
+import { getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
 import { uploadSession } from '../app/session-upload.ts';
 import { statusText } from '../app/notify.ts';
 import type { Language, RequestStatus } from '../core/model.ts';
@@ -230,4 +230,3 @@ async function statusPage(view: SubmissionView, token: string): Promise<string> 
   });
 }
 
-export { statusToken };
