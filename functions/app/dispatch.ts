@@ -184,6 +184,19 @@ export function deadlineLaw(basis: Basis, law: Law, extended = false): DeadlineL
   return extended ? 'gdpr-extended' : 'gdpr';
 }
 
+/** The parts of every letter that come from the request, its person and its provider. */
+export function letterParties(request: RequestRecord, submission: Submission, provider: Provider) {
+  return {
+    lang: request.lang,
+    law: request.law,
+    provider: { name: provider.name, legalEntity: provider.legalEntity },
+    person: { name: submission.name, email: submission.email },
+    account: { identifier: request.identifier },
+    agent: { name: config().operatorName } as { name: string } | null,
+    reference: request.reference,
+  };
+}
+
 function messageIdFor(request: RequestRecord, kind: LetterKind, attempt: number): string {
   return `${request.reference}.${kind}.${attempt}@${config().inboundDomain}`.toLowerCase();
 }
@@ -222,14 +235,8 @@ export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: 
     const submission = await loadVerifiedSubmission(ref.submissionId);
     const provider = getProvider(request.provider);
     const letter = renderLetter({
+      ...letterParties(request, submission, provider),
       kind: request.basis,
-      lang: request.lang,
-      law: request.law,
-      provider: { name: provider.name, legalEntity: provider.legalEntity },
-      person: { name: submission.name, email: submission.email },
-      account: { identifier: request.identifier },
-      agent: { name: config().operatorName },
-      reference: request.reference,
       date: toDateString(new Date(request.sentAt!)),
       dueDate: request.dueDate!,
     });

@@ -11,7 +11,7 @@ import { getEvidence, putEvidence } from '../adapters/evidence.ts';
 import { sendMail } from '../adapters/mailer.ts';
 import { addEvent, getItem, getRequest, listRequests, transitionRequest, type RequestRecord } from '../data/store.ts';
 import { key } from '../data/schema.ts';
-import { loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
+import { letterParties, loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
 
 /**
@@ -47,6 +47,10 @@ async function originalLetter(request: RequestRecord) {
   return { basis: request.basis, date: toDateString(new Date(sentAt)), reference: request.reference, dueDate: request.dueDate ?? toDateString(new Date(sentAt)) };
 }
 
+function authorityParty(a: Authority | undefined) {
+  return a ? { name: a.name, address: a.address, email: a.email, webform: a.webform } : undefined;
+}
+
 function authorities(request: RequestRecord, jurisdiction: string): { lead: Authority | undefined; own: Authority | undefined } {
   const provider = getProvider(request.provider);
   const own = authorityForPerson(jurisdiction);
@@ -78,18 +82,12 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
   // A controller outside the EU (e.g. a US company) has no lead authority: name the person's own.
   const authority = lead ?? own;
   const letter = renderLetter({
+    ...letterParties(request, submission, provider),
     kind,
-    lang: request.lang,
-    law: request.law,
-    provider: { name: provider.name, legalEntity: provider.legalEntity },
-    person: { name: submission.name, email: submission.email },
-    account: { identifier: request.identifier },
-    agent: { name: config().operatorName },
-    reference: request.reference,
     date: toDateString(now),
     dueDate: due,
     original: await originalLetter(request),
-    authority: authority ? { name: authority.name, address: authority.address, email: authority.email, webform: authority.webform } : undefined,
+    authority: authorityParty(authority),
   });
   const messageId = messageIdFor(request, kind, 1);
   const patch = kind === 'reminder' ? { status: 'reminded' as const, remindedAt: now.toISOString(), reminders: 1 } : { status: 'reminded' as const, finalNoticeAt: now.toISOString(), reminders: 2 };
@@ -151,18 +149,15 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
   const refusal = mine.find((e) => e.kind === 'reply:refused');
   const kind: LetterKind = 'complaint';
   const letter = renderLetter({
+    ...letterParties(request, submission, provider),
     kind,
+    // The person sends the complaint themselves, in their own language.
     lang: submission.lang,
-    law: request.law,
-    provider: { name: provider.name, legalEntity: provider.legalEntity },
-    person: { name: submission.name, email: submission.email },
-    account: { identifier: request.identifier },
     agent: null,
-    reference: request.reference,
     date: toDateString(now),
     dueDate: addGdprMonths(toDateString(now), 3),
     original: await originalLetter(request),
-    authority: authority ? { name: authority.name, address: authority.address, email: authority.email, webform: authority.webform } : undefined,
+    authority: authorityParty(authority),
     timeline: mine.map((e) => ({ date: e.at.slice(0, 10), what: e.detail })),
     providerAnswer: refusal?.detail ?? null,
   });
