@@ -1,26 +1,19 @@
 // Pages that make the engine work harder: late rendering, controls found by text, dialogs, unsaved
 // toggles, form values. None of them may end in a false "done".
 import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPlaybook } from '../../functions/browser/engine.ts';
-import { closeGuardedPage, launchBrowser, openGuardedPage } from '../../functions/browser/launch.ts';
+import { closeGuardedPage, openGuardedPage } from '../../functions/browser/launch.ts';
 import type { Playbook } from '../../functions/core/providers/playbook.ts';
-import { type FixtureSites, startFixtureSites } from '../support/fixture-sites.ts';
-import { catalogPlaybook, runOnFixture } from './support.ts';
+import type { FixtureSites } from '../support/fixture-sites.ts';
+import { catalogPlaybook, runOnFixture, useFixtureBrowser } from './support.ts';
 
 let browser: Browser;
 let sites: FixtureSites;
 
-beforeAll(async () => {
-  vi.stubEnv('OPTOUT_ALLOW_ORIGIN_OVERRIDE', '1');
-  sites = await startFixtureSites();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-  vi.unstubAllEnvs();
+useFixtureBrowser((b, s) => {
+  browser = b;
+  sites = s;
 });
 
 describe('pages that make the engine work harder', () => {

@@ -1,23 +1,15 @@
 // The catalog's playbooks, run by the real engine in the packaged Chromium against the fixture sites.
 import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
-import { type FixtureSites, startFixtureSites } from '../support/fixture-sites.ts';
-import { catalogPlaybook, expectPng, FIXTURE_PLAYBOOKS, isToggle, runOnFixture, VALUES } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { FixtureSites } from '../support/fixture-sites.ts';
+import { catalogPlaybook, expectPng, FIXTURE_PLAYBOOKS, isToggle, runOnFixture, VALUES, useFixtureBrowser } from './support.ts';
 
 let browser: Browser;
 let sites: FixtureSites;
 
-beforeAll(async () => {
-  vi.stubEnv('OPTOUT_ALLOW_ORIGIN_OVERRIDE', '1');
-  sites = await startFixtureSites();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-  vi.unstubAllEnvs();
+useFixtureBrowser((b, s) => {
+  browser = b;
+  sites = s;
 });
 
 describe.each(FIXTURE_PLAYBOOKS)('%s playbook %s', (slug, key) => {

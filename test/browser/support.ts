@@ -1,11 +1,11 @@
 // Shared by the browser tests: the catalog's own playbooks, run against the fixture sites.
 import type { Browser } from 'puppeteer-core';
-import { expect } from 'vitest';
-import { closeGuardedPage, openGuardedPage } from '../../functions/browser/launch.ts';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { closeGuardedPage, launchBrowser, openGuardedPage } from '../../functions/browser/launch.ts';
 import { type PlaybookResult, runPlaybook } from '../../functions/browser/engine.ts';
 import { getProvider } from '../../functions/core/providers/catalog.ts';
 import type { Playbook } from '../../functions/core/providers/playbook.ts';
-import type { FixtureSites } from '../support/fixture-sites.ts';
+import { type FixtureSites, startFixtureSites } from '../support/fixture-sites.ts';
 
 /** Every (provider, playbook) pair of the catalog that has a fixture site. */
 export const FIXTURE_PLAYBOOKS: [string, string][] = [
@@ -62,4 +62,24 @@ export function expectPng(result: PlaybookResult, label: string): void {
   expect(shot, `screenshot "${label}" in ${result.screenshots.map((s) => s.label).join(', ')}`).toBeDefined();
   expect(shot!.png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(shot!.png.length).toBeGreaterThan(1000);
+}
+
+/**
+ * One Chromium and one set of fixture sites per test file (launching per test would dominate the
+ * run time); the origin override is allowed only while the file runs.
+ */
+export function useFixtureBrowser(ready: (browser: Browser, sites: FixtureSites) => void): void {
+  let browser: Browser | undefined;
+  let sites: FixtureSites | undefined;
+  beforeAll(async () => {
+    vi.stubEnv('OPTOUT_ALLOW_ORIGIN_OVERRIDE', '1');
+    sites = await startFixtureSites();
+    browser = await launchBrowser();
+    ready(browser, sites);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sites?.close();
+    vi.unstubAllEnvs();
+  });
 }

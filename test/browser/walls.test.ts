@@ -1,24 +1,16 @@
 // What must never end in a false "done": login, CAPTCHA and two-factor walls, renamed controls.
 import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
+import { describe, expect, it } from 'vitest';
 import type { Playbook } from '../../functions/core/providers/playbook.ts';
-import { type FixtureSites, startFixtureSites } from '../support/fixture-sites.ts';
-import { catalogPlaybook, expectPng, FIXTURE_PLAYBOOKS, isToggle, runOnFixture } from './support.ts';
+import type { FixtureSites } from '../support/fixture-sites.ts';
+import { catalogPlaybook, expectPng, FIXTURE_PLAYBOOKS, isToggle, runOnFixture, useFixtureBrowser } from './support.ts';
 
 let browser: Browser;
 let sites: FixtureSites;
 
-beforeAll(async () => {
-  vi.stubEnv('OPTOUT_ALLOW_ORIGIN_OVERRIDE', '1');
-  sites = await startFixtureSites();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-  vi.unstubAllEnvs();
+useFixtureBrowser((b, s) => {
+  browser = b;
+  sites = s;
 });
 
 const WALL_OF = { expired_session: 'login', captcha: 'captcha', two_factor: 'two_factor' } as const;
