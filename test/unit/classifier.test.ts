@@ -15,17 +15,8 @@ import {
 
 const corpusDir = fileURLToPath(new URL('../fixtures/replies/', import.meta.url));
 
-interface Expected {
-  class: string;
-  lang: 'en' | 'de' | 'de+en';
-  extensionMonths?: number;
-  extensionDays?: number;
-  otherChannelUrl?: string;
-  bounceRecipient?: string;
-  bounceStatus?: string;
-  bouncePermanent?: boolean;
-  refusalReason?: string;
-}
+/** The manifest's expectation for a file: the class plus the extras the classifier must extract. */
+type Expected = Omit<Classification, 'class' | 'reasons' | 'identityAsk'> & { class: string; lang: 'en' | 'de' | 'de+en' };
 const manifest = JSON.parse(readFileSync(`${corpusDir}expected.json`, 'utf8')) as Record<string, Expected>;
 const emlFiles = readdirSync(corpusDir).filter((f) => f.endsWith('.eml')).sort();
 
