@@ -18,6 +18,14 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   return value;
 }
 
+function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`setting ${name} must be a whole number of 0 or more, got "${raw}"`);
+  return value;
+}
+
 export interface Config {
   region: string;
   tableName: string;
@@ -37,6 +45,10 @@ export interface Config {
   /** Days after the deadline before the final notice, and after that before escalation. */
   reminderGraceDays: number;
   finalNoticeGraceDays: number;
+  /** Days between re-checks of a setting switched off in the browser (session kept); 0: never. */
+  recheckDays: number;
+  /** Jurisdiction codes (or EU, EEA) accepted by the form; empty: all. */
+  allowedJurisdictions: string[];
   /** Local folder for evidence and keys (local runtime only). */
   dataDir?: string;
   evidenceBucket?: string;
@@ -85,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxAccounts: maxAccounts(env),
     reminderGraceDays: positiveNumber(env, 'OPTOUT_REMINDER_GRACE_DAYS', 14),
     finalNoticeGraceDays: positiveNumber(env, 'OPTOUT_FINAL_NOTICE_GRACE_DAYS', 7),
+    recheckDays: nonNegativeInteger(env, 'OPTOUT_RECHECK_DAYS', 30),
+    allowedJurisdictions: (env.OPTOUT_ALLOWED_JURISDICTIONS ?? '')
+      .split(',')
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean),
     dataDir: env.OPTOUT_DATA_DIR || undefined,
     evidenceBucket: env.EVIDENCE_BUCKET || undefined,
     sessionKeyId: env.SESSION_KEY_ID || undefined,

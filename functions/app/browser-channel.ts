@@ -1,11 +1,15 @@
 // The settings / web-form channel: runs the provider's playbook with the person's session in a
 // headless browser. Success is only what the engine read back; walls hand over to the person; a
 // failure falls back to the email letter where the provider has an address.
+import type { CookieParam } from 'puppeteer-core';
 import type { PlaybookResult } from '../browser/engine.ts';
 import { getProvider } from '../core/providers/catalog.ts';
+import type { Provider } from '../core/providers/schema.ts';
+import type { Playbook } from '../core/providers/playbook.ts';
 import { clock } from '../adapters/clock.ts';
 import { putEvidence } from '../adapters/evidence.ts';
-import { addEvent, getRequest, transitionRequest, updateRequest } from '../data/store.ts';
+import { addEvent, getRequest, transitionRequest, updateRequest, type RequestRecord, type Submission } from '../data/store.ts';
+import { scheduleRecheck } from './browser-schedule.ts';
 import { browserChannel, handToPerson, usableEmailChannel, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
 import { deleteSession, loadSession } from './sessions.ts';
 import { notifyStatusChange } from './notify.ts';
@@ -16,6 +20,41 @@ export type BrowserOutcome = RequestRef & { channel: 'email' | 'none' };
 function originOverride(): Record<string, string> | undefined {
   const raw = process.env.OPTOUT_ORIGIN_OVERRIDE;
   return raw ? (JSON.parse(raw) as Record<string, string>) : undefined;
+}
+
+/**
+ * Runs a playbook once with the person's session and stores the screenshots as evidence. The
+ * browser is launched for this run only (one task run, one launch) and closed whatever happens.
+ */
+export async function runProviderPlaybook(
+  request: RequestRecord,
+  submission: Submission,
+  provider: Provider,
+  playbook: Playbook,
+  cookies: CookieParam[],
+): Promise<{ result: PlaybookResult; evidence: string[] }> {
+  // Loaded lazily: only the browser function needs Chromium.
+  const { launchBrowser, openGuardedPage, closeGuardedPage } = await import('../browser/launch.ts');
+  const { runPlaybook } = await import('../browser/engine.ts');
+  const browser = await launchBrowser();
+  let result: PlaybookResult;
+  try {
+    const page = await openGuardedPage(browser, { allowedOrigins: provider.origins, originOverride: originOverride() });
+    result = await runPlaybook(page, playbook, {
+      values: { identifier: request.identifier, name: submission.name, email: submission.email, reference: request.reference },
+      cookies,
+    });
+    await closeGuardedPage(page);
+  } finally {
+    await browser.close();
+  }
+  const evidence: string[] = [];
+  const stamp = clock().now().toISOString().replace(/[:.]/g, '-');
+  for (const [i, shot] of result.screenshots.entries()) {
+    const label = shot.label.replace(/[^\w-]/g, '-');
+    evidence.push(await putEvidence(`screenshots/${request.submissionId}/${request.id}/${stamp}-${i + 1}-${label}.png`, shot.png, 'image/png'));
+  }
+  return { result, evidence };
 }
 
 export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
@@ -29,29 +68,13 @@ export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
   const session = await loadSession(ref.submissionId, provider.slug);
   if (!session && playbook.requiresSession) return fallBack(ref, 'no session was given for this account');
 
-  // Loaded lazily: only this task needs Chromium.
-  const { launchBrowser, openGuardedPage, closeGuardedPage } = await import('../browser/launch.ts');
-  const { runPlaybook } = await import('../browser/engine.ts');
-  const browser = await launchBrowser();
-  let result: PlaybookResult;
-  try {
-    const page = await openGuardedPage(browser, { allowedOrigins: provider.origins, originOverride: originOverride() });
-    result = await runPlaybook(page, playbook, {
-      values: { identifier: request.identifier, name: submission.name, email: submission.email, reference: request.reference },
-      cookies: session?.cookies ?? [],
-    });
-    await closeGuardedPage(page);
-  } finally {
-    await browser.close();
-  }
+  const { result, evidence } = await runProviderPlaybook(request, submission, provider, playbook, session?.cookies ?? []);
   if (session && !session.keep) await deleteSession(ref.submissionId, provider.slug);
 
   const now = clock().now().toISOString();
-  const evidence: string[] = [];
-  for (const [i, shot] of result.screenshots.entries()) {
-    const label = shot.label.replace(/[^\w-]/g, '-');
-    evidence.push(await putEvidence(`screenshots/${ref.submissionId}/${ref.requestId}/${i + 1}-${label}.png`, shot.png, 'image/png'));
-  }
+  // One event per attempt: a retry of the same attempt finds the request unchanged (same updatedAt)
+  // and writes nothing twice; a later attempt (a session given afterwards) gets its own event.
+  const eventKey = `browser:${request.updatedAt}`;
   if (result.outcome === 'done' || result.outcome === 'already_off') {
     const moved = await transitionRequest(ref.submissionId, ref.requestId, ['queued'], {
       status: 'confirmed',
@@ -63,7 +86,7 @@ export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
       await addEvent({
         submissionId: ref.submissionId,
         requestId: ref.requestId,
-        key: 'browser',
+        key: eventKey,
         at: now,
         kind: 'confirmed',
         detail:
@@ -72,14 +95,15 @@ export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
             : `"${channel.label}" was already off; read back, nothing to change.`,
         evidence,
       });
-      await notifyStatusChange(ref.submissionId, ref.requestId, 'browser-confirmed');
+      await notifyStatusChange(ref.submissionId, ref.requestId, `browser-confirmed:${now}`);
+      if (session?.keep && channel.type === 'settings') await scheduleRecheck(ref);
     }
     return { ...ref, channel: 'none' };
   }
   await addEvent({
     submissionId: ref.submissionId,
     requestId: ref.requestId,
-    key: 'browser',
+    key: eventKey,
     at: now,
     kind: result.outcome === 'needs_user_action' ? 'browser_stopped' : 'browser_failed',
     detail: result.reason,

@@ -63,6 +63,8 @@ export interface RequestRecord {
   /** Outbox state of the first letter: claimed before SES is called, "sent" once SES accepted it. */
   letterState?: 'sending' | 'sent';
   sesMessageId?: string;
+  /** Due time of the request's planned browser job (re-check or late first try), if any. */
+  browserJobAt?: string;
   expiresAt: number;
 }
 

@@ -2,7 +2,8 @@
 // and API Gateway (http-lambda.ts) both translate to HttpRequest and call handleHttp.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCatalog } from '../core/providers/catalog.ts';
+import { getCatalog, getProvider } from '../core/providers/catalog.ts';
+import { browserChannel } from '../app/dispatch.ts';
 import { render, TEMPLATES_DIR } from '../core/templates.ts';
 import { getEvidence } from '../adapters/evidence.ts';
 import { Conflict, NotFound, ValidationError } from '../app/errors.ts';
@@ -58,6 +59,7 @@ function parseJson(body: string | undefined): unknown {
 
 const STATIC_FILES: Record<string, string> = {
   '/static/form.js': 'application/javascript; charset=utf-8',
+  '/static/status.js': 'application/javascript; charset=utf-8',
   '/static/style.css': 'text/css; charset=utf-8',
 };
 
@@ -217,6 +219,10 @@ async function statusPage(view: SubmissionView, token: string): Promise<string> 
       ...r,
       statusText: statusText(lang, r.status as RequestStatus),
       open: !['confirmed', 'cancelled', 'failed'].includes(r.status),
+      // A session lets the browser act: a first try for a handed-over request, or re-checks of a setting.
+      takesSession:
+        (r.status === 'needs_user_action' || (r.status === 'confirmed' && r.channel === 'settings')) &&
+        !!browserChannel(getProvider(r.provider), view.jurisdiction),
       events: r.events.map((e) => ({
         ...e,
         day: e.at.slice(0, 10),

@@ -15,6 +15,7 @@ import { resetSigningKey } from '../../functions/adapters/signing.ts';
 import { setClock, scaledClock, systemClock } from '../../functions/adapters/clock.ts';
 import { useLocalWorkflowStarter } from '../../functions/adapters/workflow.ts';
 import { resetSecretBox } from '../../functions/app/sessions.ts';
+import { runDueBrowserJobs } from '../../functions/app/browser-jobs.ts';
 import { LocalWorkflowRunner, type ExecutionRecord } from './workflow-runner.ts';
 import { startHttpServer } from './http-server.ts';
 import { startSmtpServer, type SmtpServerHandle } from './smtp-server.ts';
@@ -33,6 +34,8 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   onExecutionFinished?: (record: ExecutionRecord) => void;
   onWorkflowEvent?: (entry: unknown) => void;
+  /** How often (real ms) the browser-job scheduler looks for due re-checks; EventBridge does this hourly on AWS. */
+  browserJobsIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -84,6 +87,28 @@ function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: n
   return origin;
 }
 
+/** The local stand-in for the hourly EventBridge schedule: one sweep at a time, never overlapping. */
+function startBrowserJobScheduler(intervalMs: number): { stop(): Promise<void> } {
+  let current: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    current = runDueBrowserJobs()
+      .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'browser jobs failed', error: error.message })))
+      .finally(() => {
+        busy = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await current;
+    },
+  };
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir);
@@ -132,6 +157,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   useLocalWorkflowStarter((name, input) => runner.start(name, input));
   const smtp: SmtpServerHandle = await startSmtpServer(options.smtpPort, host);
   const resumed = await runner.resumeUnfinished();
+  const jobs = startBrowserJobScheduler(options.browserJobsIntervalMs ?? Number(process.env.OPTOUT_BROWSER_JOBS_INTERVAL_MS ?? 60_000));
 
   return {
     url,
@@ -141,6 +167,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     runner,
     resumed,
     async stop() {
+      await jobs.stop();
       await runner.stop();
       useLocalWorkflowStarter(undefined);
       await smtp.close();

@@ -21,18 +21,25 @@ export interface GenericPattern {
   re: RegExp;
   /** refused only: what kind of refusal this phrase expresses. */
   refusal?: RefusalReason;
-  /** auto_reply only: an out-of-office text is decisive; a "do not reply" notice only counts when nothing else matched. */
+  /**
+   * auto_reply: an out-of-office text is decisive; a "do not reply" notice only counts when nothing else matched.
+   * confirmed: a weak one (a portal's "Status: Completed" line) only counts when no other class matched and
+   * the reply carries no word of regret (see classify.ts).
+   */
   strength?: 'strong' | 'weak';
 }
 
 /** Words that, before a match in the same clause, mean the phrase is denied. */
 export const NEGATION = /\b(?:not|no longer|cannot|can ?not|never|unable|nicht|nie|niemals|kein\w*|weder)\b|n't\b/i;
 /** Words that, before a match in the same clause, make it conditional or hypothetical. */
-export const HEDGE = /\b(?:if|once|whether|unless|as soon as|may|might|sobald|wenn|falls|ob|sofern|gegebenenfalls|ggf|eventuell|möglicherweise)\b/i;
+export const HEDGE = /\b(?:if|once|whether|unless|as soon as|may|might|sobald|wenn|falls|ob|sofern|gegebenenfalls|ggf|eventuell|möglicherweise|bei (?:weiteren |etwaigen )?(?:Fragen|Rückfragen))\b/i;
 /** Extra hedges for classes where a mere possibility is common boilerplate ("the period can be extended"). */
 export const HEDGE_POSSIBILITY = /\b(?:can|could|kann|könnte|könnten)\b(?! (?:you|Sie)\b)/i;
 /** Clause boundaries: a negation before one of these does not reach the match. */
-export const CLAUSE_BREAK = /[.!?;]\s|,\s(?:and|und)\b|\b(?:but|however|although|aber|jedoch|sondern|allerdings)\b|\n/gi;
+export const CLAUSE_BREAK =
+  /[.!?;:]\s|,\s(?:and|und|we|we've|I|I've|wir)\b|,\s(?:haben|hat|wurde|wurden|ist|sind|werden|wird) (?:wir|Ihr|Ihre)\b|\b(?:but|however|although|aber|jedoch|sondern|allerdings)\b|\n/gi;
+/** Words of regret: a reply using them is never confirmed by a mere status line. */
+export const REGRET = /\b(?:unfortunately|regret|regrettably|sorry|unable|cannot|can't|declined?|rejected|denied|leider|bedauer\w*|nicht möglich|abgelehnt)\b/i;
 
 const NOT_NEGATION = String.raw`(?!(?:not|no|nicht|kein\w*|never|nie|cannot)\b)`;
 /** Abbreviations ending in a dot that do not end a sentence (a gap may run over them). */
