@@ -2,6 +2,8 @@
 // Every Task state of the workflow file gets its own function with only the grants its code needs.
 import { App, Aws, CfnOutput, Duration, RemovalPolicy, Size, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -74,6 +76,8 @@ export const TASKS: Record<string, { profile: Profile; needs: Needs; description
 
 export const HTTP_NEEDS: Needs = { table: 'readWrite', mail: true, sessions: 'seal', startWorkflow: true };
 export const MAIL_IN_NEEDS: Needs = { table: 'readWrite', mail: true, inbound: true, evidence: 'write' };
+/** Re-checks and late first tries: opens sessions, runs the browser, stores screenshots, tells the person. */
+export const BROWSER_JOBS_NEEDS: Needs = { table: 'readWrite', mail: true, evidence: 'write', sessions: 'open' };
 
 const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 
@@ -171,6 +175,20 @@ export class OptoutStack extends Stack {
     const http = create('Http', { entry: ENTRIES.http, timeout: Duration.seconds(29) }, 'handler', 'Web form, verification, status pages and /api', HTTP_NEEDS);
     http.bindStateMachine(this.workflow.stateMachine);
     const mailIn = create('MailIn', { entry: ENTRIES.mailIn, timeout: Duration.seconds(60) }, 'handler', 'Parses and files replies', MAIL_IN_NEEDS);
+
+    const browserJobs = create(
+      'BrowserJobs',
+      { ...BROWSER, entry: ENTRIES.browserJobs, timeout: Duration.minutes(15) },
+      'handler',
+      'Re-checks settings switched off before, and tries sessions given later',
+      BROWSER_JOBS_NEEDS,
+    );
+    // Hourly is plenty for re-checks counted in days; a late session waits at most an hour.
+    new events.Rule(this, 'BrowserJobsSchedule', {
+      description: 'Runs due browser jobs (re-checks, late sessions)',
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [new targets.LambdaFunction(browserJobs.fn, { retryAttempts: 0 })],
+    });
 
     this.api = this.httpApi(http, opsKey);
     // The API resource depends on nothing of ours, so its URL can go into every function without a cycle.

@@ -34,6 +34,7 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
   Escalate: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
   Http: [...BASE, ...READ_WRITE, ...MAIL, 'kms:GenerateDataKey', 'states:StartExecution'],
   MailIn: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
+  BrowserJobs: [...BASE, ...READ_WRITE, ...MAIL, 's3:PutObject', 'kms:Decrypt'],
 };
 
 const ref = (type: string, prefix: string) => logicalIdOf(template, type, prefix);
@@ -88,10 +89,13 @@ describe('IAM, per function', () => {
     expect(resources).toContain(':identity/you@example.com');
   });
 
-  it('seals sessions in the HTTP function and opens them only in the browser function', () => {
+  it('seals sessions in the HTTP function and opens them only in the browser functions', () => {
     const key = ref('AWS::KMS::Key', 'SessionKey');
     expect(statementWith('Http', 'kms:GenerateDataKey').Resource).toEqual(arnOf(key));
     expect(statementWith('ApplyInBrowser', 'kms:Decrypt').Resource).toEqual(arnOf(key));
+    expect(statementWith('BrowserJobs', 'kms:Decrypt').Resource).toEqual(arnOf(key));
+    const openers = Object.keys(EXPECTED_ACTIONS).filter((n) => actionsOf(statementsOf(template, n)).includes('kms:Decrypt'));
+    expect(openers.sort()).toEqual(['ApplyInBrowser', 'BrowserJobs']);
   });
 
   it('lets only the HTTP function start executions, of this state machine', () => {
@@ -360,6 +364,14 @@ describe('functions', () => {
       Timeout: 290,
     });
     expect(byName('PlanRequests').Properties.Architectures).toEqual(['arm64']);
+  });
+
+  it('runs the browser jobs hourly on the same Chromium profile, with a 15-minute budget', () => {
+    expect(byName('BrowserJobs').Properties).toMatchObject({ Architectures: ['x86_64'], MemorySize: 2048, Timeout: 900 });
+    const rules = Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] } }[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.Properties.ScheduleExpression).toBe('rate(1 hour)');
+    expect(rules[0]!.Properties.Targets[0]!.Arn).toEqual(arnOf(ref('AWS::Lambda::Function', 'BrowserJobs')));
   });
 
   it('serves everything through one $default route to the HTTP function, with access logs and throttling', () => {

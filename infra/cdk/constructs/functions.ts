@@ -24,6 +24,7 @@ export const ENTRIES = {
   browserTask: fileURLToPath(new URL('../../../functions/handlers/browser-task.ts', import.meta.url)),
   http: fileURLToPath(new URL('../../../functions/handlers/http-lambda.ts', import.meta.url)),
   mailIn: fileURLToPath(new URL('../../../functions/handlers/mail-in-lambda.ts', import.meta.url)),
+  browserJobs: fileURLToPath(new URL('../../../functions/handlers/browser-jobs.ts', import.meta.url)),
 } as const;
 
 /**
