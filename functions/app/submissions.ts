@@ -1,6 +1,6 @@
 // Use cases of the web form: submit, verify the email address, read the status, confirm or cancel.
 import { z } from 'zod';
-import { defaultLanguage, JurisdictionSchema } from '../core/jurisdiction.ts';
+import { defaultLanguage, JurisdictionSchema, lawFor } from '../core/jurisdiction.ts';
 import { getCatalog } from '../core/providers/catalog.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
@@ -27,13 +27,23 @@ import { notifyStatusChange } from './notify.ts';
 import { saveSession } from './sessions.ts';
 import { parseCookieExport } from '../browser/sessions.ts';
 
-export function submissionSchema(maxAccounts: number) {
+/** Whether a deployment limited to `allowed` codes (or the groups EU, EEA) serves `jurisdiction`. */
+export function jurisdictionAllowed(jurisdiction: string, allowed: string[]): boolean {
+  if (allowed.length === 0) return true;
+  const code = jurisdiction.toUpperCase();
+  const groups = lawFor(code) === 'gdpr' ? ['EU', 'EEA'] : [];
+  return allowed.includes(code) || groups.some((g) => allowed.includes(g));
+}
+
+export function submissionSchema(maxAccounts: number, allowedJurisdictions: string[] = []) {
   const providers = getCatalog();
   return z
     .object({
       name: z.string().trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
       email: z.string().trim().toLowerCase().email('is not a valid email address').max(254),
-      jurisdiction: JurisdictionSchema,
+      jurisdiction: JurisdictionSchema.refine((code) => jurisdictionAllowed(code, allowedJurisdictions), {
+        message: `is not served by this deployment (it serves ${allowedJurisdictions.join(', ')})`,
+      }),
       accounts: z
         .array(
           z.object({
@@ -74,7 +84,7 @@ export function submissionSchema(maxAccounts: number) {
 export type SubmissionInput = z.infer<ReturnType<typeof submissionSchema>>;
 
 export function parseSubmission(body: unknown): SubmissionInput {
-  const result = submissionSchema(config().maxAccounts).safeParse(body);
+  const result = submissionSchema(config().maxAccounts, config().allowedJurisdictions).safeParse(body);
   if (!result.success) {
     throw new ValidationError(
       'invalid submission',

@@ -17,6 +17,9 @@
 //     i.e. whatever needs the person's action first, then the provider's final word, a refusal before a
 //     confirmation (a mail that says "we processed your request" and "no account found" is a refusal),
 //     and a plain acknowledgement last.
+//     A weak confirmation (a portal or ticket status line: "Status: Completed", "Request ... is complete")
+//     counts only when the reply has no word of regret ("unfortunately", "leider") and no substantive
+//     acknowledgement ("we are reviewing") contradicts it; a bare ticket number does not contradict it.
 //  6. Only now do automation markers count: RFC 3834 headers (Auto-Submitted other than "no",
 //     X-Autoreply, X-Autorespond, Precedence: auto_reply/bulk/junk), an "Automatic reply" subject, a
 //     no-reply sender, or a "do not reply to this message" notice make it an `auto_reply`.
@@ -45,6 +48,7 @@ import {
   HEDGE_POSSIBILITY,
   NEGATION,
   NO_REPLY_SENDER,
+  REGRET,
   SUBJECT_AUTO_REPLY,
   SUBJECT_PREFIX,
 } from './patterns.ts';
@@ -386,6 +390,23 @@ function describe(hit: Hit): string {
   return `${origin} "${hit.text}"${place}${refusal}`;
 }
 
+/** A weak confirmation (status line) is dropped when the reply regrets something or is still being worked on. */
+function usableWeakConfirmation(hit: Hit, hits: Hit[], segments: { subject: string; body: string }, ignored: Ignored[]): boolean {
+  if (hit.class !== 'confirmed' || hit.strength !== 'weak') return true;
+  if (hits.some((h) => h.class === 'confirmed' && h.strength !== 'weak')) return true;
+  const regret = segments.body.match(REGRET) ?? segments.subject.match(REGRET);
+  if (regret) {
+    ignored.push({ hit, why: `status line, but the reply says "${regret[0]}"` });
+    return false;
+  }
+  const pending = hits.find((h) => h.class === 'acknowledged' && h.strength !== 'weak');
+  if (pending) {
+    ignored.push({ hit, why: `status line, but the reply says "${pending.text}"` });
+    return false;
+  }
+  return true;
+}
+
 function decide(
   hits: Hit[],
   ignored: Ignored[],
@@ -394,7 +415,7 @@ function decide(
   markers: string[],
 ): Classification {
   const strongAuto = hits.filter((h) => h.class === 'auto_reply' && h.strength !== 'weak');
-  const substantive = hits.filter((h) => h.class !== 'auto_reply');
+  const substantive = hits.filter((h) => h.class !== 'auto_reply' && usableWeakConfirmation(h, hits, segments, ignored));
   const weakAuto = hits.filter((h) => h.class === 'auto_reply' && h.strength === 'weak');
 
   let winner: ReplyClass = 'unknown';

@@ -25,6 +25,7 @@ export interface GenericPattern {
    * auto_reply: an out-of-office text is decisive; a "do not reply" notice only counts when nothing else matched.
    * confirmed: a weak one (a portal's "Status: Completed" line) only counts when no other class matched and
    * the reply carries no word of regret (see classify.ts).
+   * acknowledged: a weak one (a bare ticket number) does not stand against a weak confirmation.
    */
   strength?: 'strong' | 'weak';
 }
@@ -52,7 +53,12 @@ function r(strings: TemplateStringsArray, ...values: unknown[]): RegExp {
 }
 
 const REQUEST_EN = '(?:request|objection|opt-?out|instruction|submission|application|e-?mail|message|letter|inquiry|enquiry)';
-const REQUEST_DE = '(?:Anfrage|Widerspruch|Antrag|Ersuchen|Anliegen|Opt-?out|Löschantrag|Löschersuchen|Nachricht|E-Mail|Schreiben|Mitteilung)';
+/** German compounds count too: Datenschutzanfrage, Auskunftsersuchen, Betroffenenanliegen. */
+const REQUEST_DE = '(?:\\S*(?:anfrage|widerspruch|antrag|ersuchen|anliegen)|Opt-?out|Nachricht|E-Mail|Schreiben|Mitteilung)';
+/** Things a request asks for that can be "done": English nouns a completion phrase may have as subject. */
+const DONE_EN = '(?:request|objection|opt-?out|instruction|preference|choice|selection|ticket|case)';
+/** Verbs (past participle) that say the request was carried out. */
+const DONE_VERB_EN = '(?:processed|actioned|completed|fulfilled|implemented|applied|honou?red|executed|upheld|granted|respected|carried out|put into effect|given effect)';
 
 export const GENERIC_PATTERNS: GenericPattern[] = [
   // ---- auto_reply: out of office (strong) ----
@@ -67,6 +73,11 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:keinen|nur eingeschränkten|eingeschränkten) Zugriff auf (?:meine )?E-Mails` },
   { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\bAbwesenheits(?:notiz|meldung|nachricht)` },
   { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:nach meiner Rückkehr|ab dem \S+ wieder (?:im Büro|erreichbar))` },
+  { class: 'auto_reply', strength: 'strong', lang: 'en', re: r`\b(?:I am|I'm|I will be|I'll be) (?:currently )?away from (?:work|the office|my desk|my e-?mail)\b` },
+  { class: 'auto_reply', strength: 'strong', lang: 'en', re: r`\b(?:our|the) (?:office|offices|team|support team|customer service)(?: \S+)? (?:is|are|will be) (?:currently )?closed (?:for|until|from|between|over|during)\b` },
+  { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:ich bin|bin ich) ~6 (?:nicht im Hause?|nicht am Arbeitsplatz|in Urlaub|krank|außer Dienst)\b` },
+  { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:ab|am|nach) ~4 wieder (?:im Büro|im Hause?|erreichbar|für Sie da|da|zurück|an meinem Arbeitsplatz)\b` },
+  { class: 'auto_reply', strength: 'strong', lang: 'de', re: r`\b(?:Betriebsferien|Betriebsurlaub)\b|\b(?:unser|das) (?:Büro|Team|Kundenservice) ist ~6 geschlossen\b` },
   // ---- auto_reply: no-reply notices (weak) ----
   { class: 'auto_reply', strength: 'weak', lang: 'en', re: r`\b(?:please )?do not reply (?:directly )?to this (?:e-?mail|message|address|notification)` },
   { class: 'auto_reply', strength: 'weak', lang: 'en', re: r`\b(?:this|the) ~2 (?:e-?mail address|address|mailbox|inbox) (?:is|has been) (?:no longer|not|un)(?: being)? ?(?:monitored|in use|active|checked|attended|staffed|read)` },
@@ -76,6 +87,8 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'auto_reply', strength: 'weak', lang: 'de', re: r`\bantworten Sie (?:bitte )?nicht auf diese (?:E-Mail|Nachricht)` },
   { class: 'auto_reply', strength: 'weak', lang: 'de', re: r`\b(?:dieses Postfach|diese (?:E-Mail-)?Adresse) wird nicht (?:mehr )?(?:überwacht|gelesen|bearbeitet|betreut|abgerufen)` },
   { class: 'auto_reply', strength: 'weak', lang: 'de', re: r`\bautomatisch (?:generierte|erstellte|versandte|versendete|erzeugte) (?:E-Mail|Nachricht|Antwort)` },
+  { class: 'auto_reply', strength: 'weak', lang: 'de', re: r`\b(?:wurde|wird) automatisch (?:generiert|erstellt|versandt|versendet|erzeugt|verschickt)|\bautomatische (?:E-Mail|Nachricht|Antwort|Benachrichtigung)\b` },
+  { class: 'auto_reply', strength: 'weak', lang: 'en', re: r`\b(?:sent|generated) (?:from|by) an? (?:unmonitored|unattended|automated|automatic) (?:mailbox|address|system|inbox)|\bwas (?:sent|generated) automatically\b` },
 
   // ---- identity_requested ----
   { class: 'identity_requested', lang: 'en', re: r`\b(?:copy|scan|photo|picture|image) of (?:your|a|the) ~2 (?:passport|ID\b|identity card|identity document|ID card|driver'?s licen[cs]e|photo ID|national ID|government[- ]issued)` },
@@ -90,6 +103,14 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'identity_requested', lang: 'en', re: r`\b(?:confirm|prove|verify|show) that you are the (?:\S+ )?(?:account holder|account owner|owner|person|data subject)` },
   { class: 'identity_requested', lang: 'en', re: r`\breply from the e-?mail address ~2 (?:registered|associated|linked|on file|used)` },
   { class: 'identity_requested', lang: 'en', re: r`\bwe (?:will )?(?:need|require) ~3 (?:date of birth|account (?:ID|number)|customer number|username|user name|phone number|postal address|photo ID)` },
+  { class: 'identity_requested', lang: 'en', re: r`\b(?:upload|submit|send|provide|attach|share) ~4 (?:photo ID|ID document|identity document|government[- ]issued|driving licen[cs]e|driver'?s licen[cs]e|passport|selfie|proof of identity)` },
+  { class: 'identity_requested', lang: 'en', re: r`\b(?:complete|pass|finish|go through) (?:our|the|an?) ~2 (?:identity|verification|ID|security) (?:check|verification|process|step)` },
+  { class: 'identity_requested', lang: 'en', re: r`\b(?:additional|further|extra) (?:identity )?verification (?:is )?(?:needed|required|necessary)|\b(?:need|require) (?:some )?(?:additional|further|extra) (?:identity )?verification\b` },
+  { class: 'identity_requested', lang: 'en', re: r`\b(?:confirm|verify|check) that ~6 (?:belongs to you|is yours|is really you|it's you|it is you|you own)\b` },
+  { class: 'identity_requested', lang: 'en', re: r`\b(?:to (?:help us )?(?:locate|find|identify|look up) (?:your|the) (?:account|record|profile)s?),? (?:please|could you|can you|would you)\b` },
+  { class: 'identity_requested', lang: 'de', re: r`\b(?:sicherstellen|sicherzustellen|prüfen|überprüfen|nachweisen|feststellen) ~8 (?:Inhaber\w*|tatsächlich von Ihnen|von Ihnen (?:selbst )?stammt|berechtigt)` },
+  { class: 'identity_requested', lang: 'de', re: r`\b(?:Kopie|Scan|Foto) ~3 (?:Ausweis\w*|Personalausweis\w*|Reisepass\w*|Führerschein\w*)|\bAusweiskopie\b` },
+  { class: 'identity_requested', lang: 'de', re: r`\bdamit wir (?:Sie|Ihr \S*konto|Ihre Person|Ihre Kundendaten) ~4 (?:zuordnen|identifizieren|finden) können\b` },
   { class: 'identity_requested', lang: 'de', re: r`\bbenötigen (?:wir )?~4 (?:Kundennummer|Geburtsdatum|Ausweis|Personalausweis|Anschrift|Vertragsnummer|Benutzernamen|Nutzernamen)` },
   { class: 'identity_requested', lang: 'de', re: r`\bKopie ~3 (?:Personalausweis|Ausweis|Reisepass|Pass\b|Passes|Lichtbildausweis|Identitätsnachweis|Führerschein)` },
   { class: 'identity_requested', lang: 'de', re: r`\bIdentität ~3 (?:zu )?(?:bestätigen|verifizieren|nachweisen|nachzuweisen|überprüfen|prüfen|zu prüfen|feststellen)` },
@@ -112,6 +133,15 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'use_other_channel', lang: 'en', re: r`\b(?:handle|process|accept|manage|receive) (?:all )?~2 (?:requests|enquiries|inquiries|objections) (?:only )?(?:via|through|using|in|on) (?:our|the)\b` },
   { class: 'use_other_channel', lang: 'en', re: r`\bto (?:opt out|object|turn (?:this|it) off|switch (?:this|it) off|disable)\b[^.]{0,60}?\b(?:head|go|navigate) to\b` },
   { class: 'use_other_channel', lang: 'en', re: r`\b(?:cannot|can't|are not able to|are unable to) (?:change|update|turn off|switch off|disable) (?:this|the|that) setting (?:for you|on your behalf)` },
+  { class: 'use_other_channel', lang: 'en', re: r`\b(?:requests|enquiries|inquiries|objections|matters|opt-?outs) ~4 (?:are|is|can only be|must be|will only be) (?:only |exclusively |solely )?(?:handled|processed|accepted|dealt with|managed|received|submitted|reviewed) (?:only |exclusively |solely )?(?:through|via|using|by|at|on|in) (?:our|the)\b` },
+  { class: 'use_other_channel', lang: 'en', re: r`\bkindly ~2 (?:submit|send|direct|resubmit|forward|address|raise) (?:your|this|the) ~3 ${REQUEST_EN}s? ~4 (?:through|via|using|at|on|to|in|with)\b` },
+  { class: 'use_other_channel', lang: 'en', re: r`\b(?:fill (?:in|out)|complete|use|submit) (?:our|the) ~3 (?:web ?form|online form|request form|privacy form|form|privacy (?:center|centre|portal|hub)|request (?:center|centre|portal))(?: at| here| on)? https?://` },
+  { class: 'use_other_channel', lang: 'en', re: r`\b(?:this|the) (?:inbox|mailbox|e-?mail address|address) is (?:only )?(?:for|used for|reserved for) ~4 (?:only|enquiries|inquiries|orders)\b` },
+  { class: 'use_other_channel', lang: 'en', re: r`\b(?:you can|you may|you're able to|you are able to) (?:manage|change|do|control|turn off|switch off|disable) (?:this|that|it) (?:yourself|directly|in the app|in your (?:account )?settings)\b` },
+  { class: 'use_other_channel', lang: 'en', re: r`\b(?:go|navigate|head) to (?:your )?(?:Settings|Account Settings|Privacy Settings|Einstellungen)\b ~12 (?:toggle|switch|turn|uncheck|untick|opt)` },
+  { class: 'use_other_channel', lang: 'de', re: r`\bwenden Sie sich ~4 (?:direkt |bitte )?an (?!uns\b|mich\b)(?:[\w.+-]+@|unser\S* (?:Datenschutz\S*|DSB)|den Datenschutz\S*|die Datenschutz\S*)` },
+  { class: 'use_other_channel', lang: 'de', re: r`\b(?:reichen|stellen) Sie ~4 (?:dort|über|unter|im|in unserem) ~2 (?:erneut |nochmals )?(?:ein|neu)\b` },
+  { class: 'use_other_channel', lang: 'de', re: r`\b(?:ausschließlich|nur|nur noch) (?:über|via|per|mittels|unter) ~4 \S*(?:formular|center|portal|zentrum|Center)\S* ~3 (?:entgegen|bearbeiten|annehmen|bearbeitet|angenommen)` },
   { class: 'use_other_channel', lang: 'de', re: r`\b(?:nutzen|verwenden|benutzen) Sie ~4 \S*(?:formular|center|portal|zentrum|Center)` },
   { class: 'use_other_channel', lang: 'de', re: r`\b(?:ausschließlich|nur noch|nur) (?:über|via|per|mittels) (?:unser|unsere|unseren|das|die|den) \S*(?:formular|center|portal|zentrum|Datenschutz|Webseite|Website|App)` },
   { class: 'use_other_channel', lang: 'de', re: r`\b(?:richten|senden|schicken|stellen) Sie ~4 ${REQUEST_DE}\S* ~4 (?:an|über|unter)\b` },
@@ -119,13 +149,17 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
 
   // ---- extension ----
   { class: 'extension', lang: 'en', re: r`\bwe(?: will| must| need to| have to| are| have| hereby| would like to| shall| therefore| unfortunately| now| are going to| have decided to){0,3} (?:extend|extending|extended)\b` },
-  { class: 'extension', lang: 'en', re: r`\b(?:is|has been|have been|will be|are|was) (?:hereby |therefore |now )?extended (?:by|until|to|for)\b` },
+  { class: 'extension', lang: 'en', re: r`\b(?:is|has been|have been|will be|are|was|is being) (?:hereby |therefore |now )?extended (?:by|until|to|for) (?:up to |a further |another |an additional |a maximum of |a period of )?(?:\d|one|two|three|forty|ninety|an? (?:further|additional)|further|additional|another)` },
+  { class: 'extension', lang: 'en', re: r`\b(?:up to )?(?:\d{1,3}|forty-five|thirty|sixty|ninety) (?:more|additional|extra|further) (?:calendar |business )?days\b` },
+  { class: 'extension', lang: 'en', re: r`\b(?:need|require|take|taking|needs|requires) (?:up to )?(?:one|two|a|1|2) (?:more|additional|further|extra) months?\b` },
   { class: 'extension', lang: 'en', re: r`\b(?:require|requires|need|needs|take|use|invoke|invoking|making use of|make use of|apply|applying|exercising|exercise) ~2 (?:an? |the |this |our )?(?:extension|additional time|more time|further time)\b` },
   { class: 'extension', lang: 'en', re: r`\b(?:an? )?(?:additional|further|another) (?:45|forty-five) (?:calendar |business )?days\b` },
   { class: 'extension', lang: 'en', re: r`\b(?:one|two|a|1|2) (?:additional|further|extra) months?\b` },
   { class: 'extension', lang: 'de', re: r`\b(?:mehr|weitere|zusätzliche) Zeit (?:in Anspruch|benötigen)|\bbenötigen ~4 (?:mehr|weitere|zusätzliche) Zeit` },
   { class: 'extension', lang: 'de', re: r`\bVerlängerung (?:nach|gemäß|gem\.) Art` },
-  { class: 'extension', lang: 'de', re: r`\bFrist\S* ~8 verlänger` },
+  { class: 'extension', lang: 'de', re: r`\b\S*frist\S* ~8 (?:zu )?verlänger` },
+  { class: 'extension', lang: 'de', re: r`\bVerlängerung\S* ~6 (?:in Anspruch|Gebrauch)` },
+  { class: 'extension', lang: 'de', re: r`\b(?:benötigen|brauchen|dauert|dauern|nimmt|nehmen) ~6 länger als (?:einen|ein|1) Monat` },
   { class: 'extension', lang: 'de', re: r`\bverlänger\S* ~6 \S*[Ff]rist` },
   { class: 'extension', lang: 'de', re: r`\bFristverlängerung` },
   { class: 'extension', lang: 'de', re: r`\b(?:um )?(?:weitere )?(?:zwei|einen|2|1|drei) (?:weitere[n]? )?Monat\S* ~2 verlänger` },
@@ -134,6 +168,7 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'refused', refusal: 'compelling_grounds', lang: 'en', re: r`\bcompelling (?:legitimate )?grounds\b` },
   { class: 'refused', refusal: 'compelling_grounds', lang: 'en', re: r`\blegitimate interests? ~4 (?:override|outweigh|prevail over)` },
   { class: 'refused', refusal: 'compelling_grounds', lang: 'en', re: r`\bwe will (?:therefore |still )?continue to (?:process|use)\b` },
+  { class: 'refused', refusal: 'compelling_grounds', lang: 'en', re: r`\binterests? ~8 (?:override|overrides|outweigh|outweighs|prevail over|prevails over|take precedence over|takes precedence over) (?:your|the data subject's|those of)\b` },
   { class: 'refused', refusal: 'not_applicable', lang: 'en', re: r`\b(?:do|does|did) not (?:sell|share) (?:your |any |the )?(?:personal )?(?:data|information)` },
   { class: 'refused', refusal: 'not_applicable', lang: 'en', re: r`\b(?:CCPA|CPRA|GDPR|law|regulation|right|request|statute|provision|Article \d+)s? ~9 (?:does|do) not apply\b` },
   { class: 'refused', refusal: 'not_applicable', lang: 'en', re: r`\b(?:is|are) not applicable\b` },
@@ -148,11 +183,14 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:unable|not able|cannot|can ?not|can't|will not|won't|not in a position) (?:to )?(?:comply with|accommodate|honou?r|grant|action|fulfil+|give effect to|accept|uphold|process|agree to) (?:your|this|the) ~2 (?:request|objection|opt-?out)` },
   { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:must |have to |therefore |hereby )?(?:decline|reject|deny|refuse)(?:d|s)? (?:your|the|this) ~2 (?:request|objection)` },
   { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:cannot|can't|will not|won't) be (?:accepted|upheld|granted|honou?red|actioned)\b` },
+  { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:unable|not able|cannot|can ?not|can't|will not|won't|not in a position) (?:to )?(?:comply with|accommodate|honou?r|grant|action|fulfil+|accept|uphold|agree to|act on) (?:it|them)\b` },
+  { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:will|shall) (?:therefore )?not be (?:acting on|actioning|honou?ring|granting|upholding|implementing) (?:it|your|this|the)\b` },
   { class: 'refused', refusal: 'exemption', lang: 'en', re: r`\bprocessed (?:in order )?to comply with (?:a|our) legal obligation` },
   { class: 'refused', refusal: 'other', lang: 'en', re: r`\b(?:request|objection) (?:has been|was|is) (?:\S+ )?(?:declined|rejected|denied|refused|not upheld)\b` },
   { class: 'refused', refusal: 'compelling_grounds', lang: 'de', re: r`\bzwingende\S* ~3 Gründe` },
   { class: 'refused', refusal: 'compelling_grounds', lang: 'de', re: r`\bberechtigte\S* Interesse\S* ~5 (?:überwieg|überwiegt|überwiegen)` },
   { class: 'refused', refusal: 'compelling_grounds', lang: 'de', re: r`\bweiterhin ~3 verarbeiten\b` },
+  { class: 'refused', refusal: 'compelling_grounds', lang: 'de', re: r`\bInteresse\S* ~8 (?:überwieg\S*|Vorrang)|\bVerarbeitung ~3 fortsetzen\b` },
   { class: 'refused', refusal: 'other', lang: 'de', re: r`\b(?:können|werden) (?:wir )?~4 ${REQUEST_DE}\S* ~2 (?:leider )?nicht (?:nachkommen|entsprechen|stattgeben|umsetzen|folgen)` },
   { class: 'refused', refusal: 'other', lang: 'de', re: r`\blehnen (?:wir )?~3 ${REQUEST_DE}\S* ~3 ab\b` },
   { class: 'refused', refusal: 'other', lang: 'de', re: r`\b${REQUEST_DE}\S* ~3 (?:wird|wurde|ist) ~2 (?:abgelehnt|unbegründet)` },
@@ -160,7 +198,8 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'refused', refusal: 'not_applicable', lang: 'de', re: r`\b(?:verkaufen|veräußern) ~2 keine (?:personenbezogenen )?Daten` },
   { class: 'refused', refusal: 'not_applicable', lang: 'de', re: r`\b(?:Widerspruchsrecht|Recht auf \S+|Anspruch) ~8 besteht (?:\S+ ){0,2}?nicht\b` },
   { class: 'refused', refusal: 'not_applicable', lang: 'de', re: r`\b(?:nicht anwendbar|keine Anwendung)\b` },
-  { class: 'refused', refusal: 'no_data', lang: 'de', re: r`\bkein(?:e|en)? ~3 (?:Konto|Kundenkonto|Benutzerkonto|Account|Daten|Datensätze|Eintrag|Einträge|Informationen)\S* ~6 (?:finden|gefunden|ermitteln|ermittelt|feststellen|vorhanden|gespeichert|zuordnen)` },
+  { class: 'refused', refusal: 'no_data', lang: 'de', re: r`\bkein(?:e|en)? ~3 (?:Konto|Kundenkonto|Benutzerkonto|Account|Daten|Datensatz|Datensätze|Eintrag|Einträge|Informationen)\S* ~6 (?:finden|gefunden|ermitteln|ermittelt|feststellen|vorhanden|gespeichert|zuordnen|vor|bekannt|existiert|angelegt)\b` },
+  { class: 'refused', refusal: 'no_data', lang: 'de', re: r`\b(?:existiert|gibt es|besteht|führen wir) ~3 kein(?:e|en)? ~2 (?:Konto|Kundenkonto|Benutzerkonto|Account|Daten|Datensatz|Kundendaten)` },
   { class: 'refused', refusal: 'no_data', lang: 'de', re: r`\b(?:speichern|verarbeiten|haben|besitzen) (?:wir )?~2 keine ~2 Daten` },
   { class: 'refused', refusal: 'no_data', lang: 'de', re: r`\bnicht in unserem (?:System|Datenbestand|Kundenstamm|Bestand)` },
   { class: 'refused', refusal: 'exemption', lang: 'de', re: r`\bAusnahme(?:tatbestand| nach| gemäß)\b` },
@@ -181,32 +220,62 @@ export const GENERIC_PATTERNS: GenericPattern[] = [
   { class: 'confirmed', lang: 'en', re: r`\b(?:will|shall) (?:no longer|not) be (?:included|used) (?:in|for) (?:any )?(?:future |further )?(?:\S+ )?(?:training|models?)\b` },
   { class: 'confirmed', lang: 'en', re: r`\b(?:we have|we've) (?:now )?(?:stopped|ceased) (?:using|processing)\b` },
   { class: 'confirmed', lang: 'en', re: r`\bopt-?out (?:is|has been) (?:now )?(?:in effect|effective|active|confirmed)\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b${DONE_EN}s? ~10 (?:has|have) (?:now )?been (?:successfully |fully )?${DONE_VERB_EN}\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:objection|opt-?out)s? ~3 (?:has|have) (?:now )?been accepted\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:preference|choice|selection|setting)s? ~3 (?:has|have) (?:now )?been (?:recorded|saved|updated|applied)\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:we have|we've|I have|I've) (?:now )?(?:finished|completed) (?:processing|handling|actioning) (?:your|the)\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:we have|we've|I have|I've) (?:now )?(?:gone ahead and )?(?:turned|switched|toggled) (?:off|on the opt-?out)\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:request|objection|opt-?out) (?:is|is now) (?:complete|completed|fulfilled|done|closed as (?:completed|fulfilled))\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:is|are|has been|have been) (?:now )?(?:excluded|removed|exempted|taken out) from ~5 (?:training|model|AI|dataset|datasets|data sets?|data we use)` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:has|have) (?:now )?been (?:purged|wiped|scrubbed|anonymi[sz]ed)\b` },
+  { class: 'confirmed', lang: 'en', re: r`\b(?:we|I) (?:have |'ve )?(?:now )?(?:stopped|ceased) (?:using|processing)\b|\bwe (?:no longer|will no longer) (?:use|process)\b` },
+  { class: 'confirmed', strength: 'weak', lang: 'en', re: r`\b(?:request |ticket |case )?(?:status|outcome|result)\s?:\s?(?:completed?|fulfilled|done|solved|resolved|actioned|closed - completed)\b` },
+  { class: 'confirmed', strength: 'weak', lang: 'en', re: r`\b(?:request|ticket|case)\b ~4 (?:is|has been|was) (?:now )?(?:complete|completed|solved|resolved|fulfilled)\b` },
   { class: 'confirmed', lang: 'de', re: r`\b${REQUEST_DE}\S* ~4 (?:wurde|ist|wurden|haben wir) ~3 (?:umgesetzt|stattgegeben|entsprochen|vollständig bearbeitet|erfolgreich bearbeitet|ausgeführt|berücksichtigt|durchgeführt|nachgekommen)` },
   { class: 'confirmed', lang: 'de', re: r`\b(?:haben|hat) (?:wir )?~3 ${REQUEST_DE}\S* ~3 (?:umgesetzt|stattgegeben|entsprochen|ausgeführt|berücksichtigt|nachgekommen)` },
   { class: 'confirmed', lang: 'de', re: r`\bDaten ~4 (?:wurden|sind|haben wir) ~3 (?:gelöscht|entfernt|anonymisiert)` },
   { class: 'confirmed', lang: 'de', re: r`\b(?:haben|hat) (?:wir )?~12 (?:gelöscht|entfernt|deaktiviert|ausgeschaltet|abgeschaltet|ausgenommen|ausgeschlossen)\b` },
   { class: 'confirmed', lang: 'de', re: r`\b(?:wurde|ist|wurden) ~2 (?:deaktiviert|ausgeschaltet|abgeschaltet)\b` },
   { class: 'confirmed', lang: 'de', re: r`\b(?:Daten|Einstellung|Konto|Option|Widerspruch|Antrag) ~4 (?:gelöscht|entfernt|anonymisiert|deaktiviert|ausgeschaltet|umgesetzt) (?:wurden|wurde|worden|ist|sind)\b` },
-  { class: 'confirmed', lang: 'de', re: r`\bnicht mehr ~6 (?:für|zum|zur|in) ~3 (?:Training|KI|Künstliche|Trainieren|Modell)` },
+  { class: 'confirmed', lang: 'de', re: r`\bnicht (?:mehr|länger) ~6 (?:für|zum|zur|in) ~3 (?:\S*Training|KI|Künstliche|Trainieren|\S*Modell)` },
+  { class: 'confirmed', lang: 'de', re: r`\b${REQUEST_DE}\S* ~5 (?:wurde|ist|wurden) ~3 (?:erledigt|abgeschlossen|erfüllt|umgesetzt)\b` },
+  { class: 'confirmed', lang: 'de', re: r`\b(?:Löschung|Umsetzung|Sperrung|Deaktivierung) ~4 (?:ist|wurde|wurden) ~2 (?:abgeschlossen|erfolgt|durchgeführt|vorgenommen)\b` },
+  { class: 'confirmed', lang: 'de', re: r`\b(?:haben|hat) (?:wir )?~12 (?:abgestellt|bereinigt|gestoppt|eingestellt|beendet|gesperrt|vermerkt|umgestellt)\b` },
+  { class: 'confirmed', lang: 'de', re: r`\b(?:ist|sind|wurde|wurden) ~6 (?:gelöscht|entfernt|deaktiviert|ausgeschlossen|ausgenommen|anonymisiert) worden\b` },
+  { class: 'confirmed', lang: 'de', re: r`\b(?:ist|sind) ~6 (?:nun|jetzt|ab sofort|inzwischen|mittlerweile) ~2 (?:deaktiviert|ausgeschaltet|abgeschaltet|gelöscht|entfernt)\b` },
+  { class: 'confirmed', strength: 'weak', lang: 'de', re: r`\b(?:Status|Ergebnis|Bearbeitungsstatus)\s?:\s?(?:gelöst|erledigt|abgeschlossen|umgesetzt)\b` },
+  { class: 'confirmed', strength: 'weak', lang: 'de', re: r`\b(?:Ticket|Anfrage|Vorgang|Fall)\b ~4 (?:wurde|ist) (?:als )?(?:gelöst|erledigt|abgeschlossen)\b` },
 
   // ---- acknowledged ----
   { class: 'acknowledged', lang: 'en', re: r`\b(?:we|I) (?:have|'ve) (?:now |duly |successfully )?received your ~3 ${REQUEST_EN}` },
   { class: 'acknowledged', lang: 'en', re: r`\b(?:your|this|the) ~3 (?:${REQUEST_EN}|ticket|case) (?:\(?#?[\w-]*\d[\w-]*\)? )?(?:has|have) been (?:successfully )?(?:received|logged|created|registered|opened|forwarded|passed on|escalated|assigned|recorded)` },
   { class: 'acknowledged', lang: 'en', re: r`\b(?:confirm|confirms|confirming|acknowledge|acknowledges|acknowledging) (?:the )?receipt of\b` },
   { class: 'acknowledged', lang: 'en', re: r`\bthis (?:e-?mail|message|is to) (?:confirms?|acknowledges?) (?:that )?(?:we (?:have )?received)\b` },
-  { class: 'acknowledged', lang: 'en', re: r`\b(?:ticket|case|reference|request|incident|tracking) (?:number|no\.?|ID|#)\s?:?\s?#?[A-Z0-9][\w-]*\d` },
+  { class: 'acknowledged', strength: 'weak', lang: 'en', re: r`\b(?:ticket|case|reference|request|incident|tracking) (?:number|no\.?|ID|#)\s?:?\s?#?[A-Z0-9][\w-]*\d` },
   { class: 'acknowledged', lang: 'en', re: r`\bwe (?:will|shall|'ll|aim to|endeavou?r to|will aim to|will endeavou?r to) ~2 (?:respond|reply|get back to you|be in touch|revert|follow up|review|look into|investigate|process|handle|action|contact you|come back to you)\b` },
   { class: 'acknowledged', lang: 'en', re: r`\b(?:we are|we're|is being|are being|is currently being|is now being) (?:currently |now )?(?:reviewing|looking into|processing|investigating|reviewed|processed|handled|investigated|assessed|assessing)\b` },
   { class: 'acknowledged', lang: 'en', re: r`\b(?:forwarded|passed|referred|escalated|assigned) ~3 to (?:our|the) ~3 (?:team|department|officer|DPO|specialists?)\b` },
   { class: 'acknowledged', lang: 'en', re: r`\b(?:your|this) ~3 (?:request|e-?mail|message|objection|letter|enquiry|inquiry)s? ~4 (?:has|have) (?:safely )?reached us\b` },
   { class: 'acknowledged', lang: 'en', re: r`\bwill ~2 (?:be in touch|get back to you|respond to you|contact you|revert to you|come back to you)\b` },
-  { class: 'acknowledged', lang: 'en', re: r`\b(?:reference|ref\.?|ticket|case)\s?:\s?#?[A-Z]{2,}[-_]?\d{3,}\b` },
+  { class: 'acknowledged', strength: 'weak', lang: 'en', re: r`\b(?:reference|ref\.?|ticket|case)\s?:\s?#?[A-Z]{2,}[-_]?\d{3,}\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:we|I) (?:have|'ve) (?:now )?(?:got|logged|registered|noted) your ~3 ${REQUEST_EN}` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:an?|your|this|the) (?:new )?(?:ticket|case|request) (?:\(?#?[\w-]*\d[\w-]*\)? )?(?:has been|was|is) (?:now )?(?:opened|created|logged|raised)` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:is|are) (?:currently |now )?(?:under review|in progress|being (?:reviewed|looked at|worked on|assessed|considered|handled))\b|\bwe are (?:currently |now )?working on (?:your|the|this|it)\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:it's|it is|this is) (?:now )?with (?:our|the) ~3 (?:team|department|DPO|officer)\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:expect to|you will|you'll|you should) hear (?:back )?from us\b|\bget in touch\b|\bwill (?:write to|update|notify|inform) you\b|\bwill (?:let you know|keep you (?:updated|informed|posted))\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:ticket |request |case )?status\s?:\s?(?:open|new|received|pending|in progress|under review|submitted|acknowledged)\b` },
+  { class: 'acknowledged', lang: 'en', re: r`\bthank you for (?:submitting|sending|filing) your ~3 (?:request|objection|opt-?out)` },
+  { class: 'acknowledged', lang: 'en', re: r`\b(?:will|shall) ~3 (?:review|consider|assess|look at) (?:the|your|this|it)\b ~8 (?:and (?:respond|reply|get back)|within)` },
+  { class: 'acknowledged', lang: 'de', re: r`\b(?:in|zur) Bearbeitung\b|\b(?:wird|werden) ~4 (?:derzeit|gerade|aktuell) ~4 (?:bearbeitet|geprüft)` },
+  { class: 'acknowledged', lang: 'de', re: r`\b${REQUEST_DE}\S* ~5 (?:ist|sind) ~3 angekommen\b|\bErhalt ~4 (?:bestätigen|bestätigt)|\b(?:bestätigen|bestätigt) ~3 Erhalt\b|\bEingangsbestätigung\b` },
+  { class: 'acknowledged', lang: 'de', re: r`\bmeldet sich ~4 bei Ihnen\b|\b(?:antworten|antwortet) ~3 Ihnen ~6 (?:Frist|Monats|Woche|Tagen|bald|Kürze)` },
+  { class: 'acknowledged', lang: 'de', re: r`\b(?:Status|Bearbeitungsstatus)\s?:\s?(?:offen|neu|eingegangen|in Bearbeitung|in Prüfung)\b` },
   { class: 'acknowledged', lang: 'de', re: r`\bkümmern uns (?:darum|um Ihr)|\bkommen ~3 auf Sie zu\b|\bmelden uns ~3 bei Ihnen` },
   { class: 'acknowledged', lang: 'de', re: r`\b${REQUEST_DE}\S* (?:liegt|liegen) ~4 vor\b|\bSie erhalten ~4 (?:Antwort|Rückmeldung|Nachricht)` },
   { class: 'acknowledged', lang: 'de', re: r`\b(?:wir haben|haben wir) ~4 ${REQUEST_DE}\S* ~4 erhalten` },
   { class: 'acknowledged', lang: 'de', re: r`\b${REQUEST_DE}\S* ~4 (?:ist|wurde|wurden) ~3 (?:eingegangen|erhalten|weitergeleitet|registriert|aufgenommen|erfasst|angelegt)` },
   { class: 'acknowledged', lang: 'de', re: r`\bEingang ~3 (?:bestätigen|bestätigt)|\b(?:bestätigen|bestätigt) ~3 Eingang` },
-  { class: 'acknowledged', lang: 'de', re: r`\b(?:(?:Ticket|Vorgangs|Referenz|Bearbeitungs|Fall|Anfrage)-?(?:nummer|nr\.?)|Aktenzeichen)\s?:?\s?#?[A-Z0-9][\w-]*\d` },
+  { class: 'acknowledged', strength: 'weak', lang: 'de', re: r`\b(?:(?:Ticket|Vorgangs|Referenz|Bearbeitungs|Fall|Anfrage)-?(?:nummer|nr\.?)|Aktenzeichen)\s?:?\s?#?[A-Z0-9][\w-]*\d` },
   { class: 'acknowledged', lang: 'de', re: r`\b(?:werden|wird) ~5 (?:bearbeiten|bearbeitet|prüfen|geprüft|beantworten|beantwortet|melden|zurückkommen)\b` },
   { class: 'acknowledged', lang: 'de', re: r`\b(?:an|zur) ~4 (?:weitergeleitet|weitergegeben)` },
 ];

@@ -1,0 +1,52 @@
+// The form's input rules, without the services: jurisdiction limits and session files per account.
+import { describe, expect, it } from 'vitest';
+import { jurisdictionAllowed, submissionSchema } from '../../functions/app/submissions.ts';
+
+const base = { name: 'Erika', email: 'erika@example.org', consent: true, accounts: [{ provider: 'reddit', identifier: 'erika' }] };
+
+function issues(schema: ReturnType<typeof submissionSchema>, body: unknown) {
+  const result = schema.safeParse(body);
+  return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+describe('allowed jurisdictions', () => {
+  it.each([
+    ['DE', ['EU'], true],
+    ['NO', ['EEA'], true],
+    ['US-CA', ['EU', 'US-CA'], true],
+    ['GB', ['EU', 'US-CA'], false],
+    ['US-NY', ['EU', 'US-CA'], false],
+    ['BR', [], true],
+  ])('%s under %j: %s', (code, allowed, expected) => {
+    expect(jurisdictionAllowed(code, allowed)).toBe(expected);
+  });
+
+  it('names the jurisdiction field and what the deployment serves', () => {
+    const schema = submissionSchema(40, ['EU', 'US-CA']);
+    expect(issues(schema, { ...base, jurisdiction: 'US-NY' })).toEqual([
+      { path: 'jurisdiction', message: 'is not served by this deployment (it serves EU, US-CA)' },
+    ]);
+    expect(issues(schema, { ...base, jurisdiction: 'de' })).toEqual([]);
+  });
+});
+
+describe('a session file given with an account', () => {
+  const schema = submissionSchema(40);
+
+  it('is refused, naming the account, when it is not a cookie export', () => {
+    const found = issues(schema, { ...base, jurisdiction: 'DE', accounts: [{ provider: 'pinterest', identifier: 'e', session: 'not cookies' }] });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.path).toBe('accounts.0.session');
+  });
+
+  it('is refused when it holds no cookie of that provider', () => {
+    const other = JSON.stringify([{ name: 'sid', value: 'abc', domain: '.example.com', path: '/' }]);
+    const found = issues(schema, { ...base, jurisdiction: 'DE', accounts: [{ provider: 'pinterest', identifier: 'e', session: other }] });
+    expect(found).toEqual([{ path: 'accounts.0.session', message: expect.stringMatching(/Pinterest|pinterest/) }]);
+  });
+
+  it('is taken when it holds the provider\'s cookies', () => {
+    const mine = JSON.stringify([{ name: '_pinterest_sess', value: 'abc', domain: '.pinterest.com', path: '/' }]);
+    expect(issues(schema, { ...base, jurisdiction: 'DE', accounts: [{ provider: 'pinterest', identifier: 'e', session: mine }] })).toEqual([]);
+  });
+});
