@@ -38,9 +38,10 @@ export const HEDGE = /\b(?:if|once|whether|unless|as soon as|may|might|sobald|we
 export const HEDGE_POSSIBILITY = /\b(?:can|could|kann|könnte|könnten)\b(?! (?:you|Sie)\b)/i;
 /** Clause boundaries: a negation before one of these does not reach the match. */
 export const CLAUSE_BREAK =
-  /[.!?;:]\s|,\s(?:and|und|we|we've|I|I've|wir)\b|,\s(?:haben|hat|wurde|wurden|ist|sind|werden|wird) (?:wir|Ihr|Ihre)\b|\b(?:but|however|although|aber|jedoch|sondern|allerdings)\b|\n/gi;
-/** Words of regret: a reply using them is never confirmed by a mere status line. */
-export const REGRET = /\b(?:unfortunately|regret|regrettably|sorry|unable|cannot|can't|declined?|rejected|denied|leider|bedauer\w*|nicht möglich|abgelehnt)\b/i;
+  /[.!?;:]\s|,\s(?:and|und)\b|,\s(?=(?:we|we've|I|I've|wir)\b|(?:haben|hat|wurde|wurden|ist|sind|werden|wird) (?:wir|Ihr|Ihre)\b)|\b(?:but|however|although|aber|jedoch|sondern|allerdings)\b|\n/gi;
+/** Words of regret or denial: a reply using any of them is never confirmed by a mere status line. */
+export const REGRET =
+  /\b(?:unfortunately|regret|regrettably|sorry|unable|cannot|can ?not|could not|couldn't|not able|did not|didn't|declined?|rejected|denied|refused|leider|bedauer\w*|nicht|kein\w*|abgelehnt)\b/i;
 
 const NOT_NEGATION = String.raw`(?!(?:not|no|nicht|kein\w*|never|nie|cannot)\b)`;
 /** Abbreviations ending in a dot that do not end a sentence (a gap may run over them). */
