@@ -2,19 +2,19 @@
 // headless browser. Success is only what the engine read back; walls hand over to the person; a
 // failure falls back to the email letter where the provider has an address.
 import type { CookieParam } from 'puppeteer-core';
-import type { PlaybookResult } from '../browser/engine.ts';
+import { runPlaybook, type PlaybookResult } from '../browser/engine.ts';
+import { closeGuardedPage, launchBrowser, openGuardedPage } from '../browser/launch.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import type { Provider } from '../core/providers/schema.ts';
 import type { Playbook } from '../core/providers/playbook.ts';
 import { clock } from '../adapters/clock.ts';
 import { putEvidence } from '../adapters/evidence.ts';
-import { addEvent, getRequest, transitionRequest, updateRequest, type RequestRecord, type Submission } from '../data/store.ts';
+import { addEvent, getRequest, transitionRequest, type RequestRecord, type Submission } from '../data/store.ts';
 import { scheduleRecheck } from './browser-schedule.ts';
-import { browserChannel, handToPerson, usableEmailChannel, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
+import { type BrowserOutcome, fallBack } from './browser-fallback.ts';
+import { browserChannel, handToPerson, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
 import { deleteSession, loadSession } from './sessions.ts';
 import { notifyStatusChange } from './notify.ts';
-
-export type BrowserOutcome = RequestRef & { channel: 'email' | 'none' };
 
 /** Test-only mapping of provider origins to fixture servers; the engine refuses it in production. */
 function originOverride(): Record<string, string> | undefined {
@@ -33,9 +33,6 @@ export async function runProviderPlaybook(
   playbook: Playbook,
   cookies: CookieParam[],
 ): Promise<{ result: PlaybookResult; evidence: string[] }> {
-  // Loaded lazily: only the browser function needs Chromium.
-  const { launchBrowser, openGuardedPage, closeGuardedPage } = await import('../browser/launch.ts');
-  const { runPlaybook } = await import('../browser/engine.ts');
   const browser = await launchBrowser();
   let result: PlaybookResult;
   try {
@@ -114,34 +111,4 @@ export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
     return { ...ref, channel: 'none' };
   }
   return fallBack(ref, result.reason);
-}
-
-/** After the browser failed (or could not run): the letter if there is an address, else the person. */
-async function fallBack(ref: RequestRef, why: string): Promise<BrowserOutcome> {
-  const request = await getRequest(ref.submissionId, ref.requestId);
-  if (request.status !== 'queued') return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
-  const submission = await loadVerifiedSubmission(ref.submissionId);
-  const provider = getProvider(request.provider);
-  const email = await usableEmailChannel(provider, submission.jurisdiction, request.basis);
-  if (email) {
-    await updateRequest(ref.submissionId, ref.requestId, { channel: 'email', target: email.address }, { status: ['queued'] });
-    await addEvent({
-      submissionId: ref.submissionId,
-      requestId: ref.requestId,
-      key: 'fallback',
-      at: clock().now().toISOString(),
-      kind: 'fallback',
-      detail: `Browser channel not possible (${why}); sending the letter by email instead.`,
-    });
-    return { ...ref, channel: 'email' };
-  }
-  await handToPerson(request, provider, submission.jurisdiction, `We could not do this for you (${why}).`);
-  return { ...ref, channel: 'none' };
-}
-
-export async function browserFailed(input: RequestRef & { error?: { Error?: string; Cause?: string } }): Promise<BrowserOutcome> {
-  const ref = { submissionId: input.submissionId, requestId: input.requestId };
-  // The cause may quote page text but never cookies: the engine does not put them in errors.
-  const why = `browser run failed: ${input.error?.Error ?? 'error'}`;
-  return fallBack(ref, why);
 }

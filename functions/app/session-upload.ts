@@ -2,7 +2,7 @@
 // at once, so the browser channel can act for them. We never ask for or store a password.
 import { z } from 'zod';
 import { getCatalog, getProvider } from '../core/providers/catalog.ts';
-import { parseCookieExport } from '../browser/sessions.ts';
+import { parseCookieExport } from '../browser/cookies.ts';
 import { getSubmission, listRequests } from '../data/store.ts';
 import { clock } from '../adapters/clock.ts';
 import { browserChannel } from './dispatch.ts';

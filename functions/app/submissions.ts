@@ -25,7 +25,7 @@ import { CLOSED_STATUSES, type RequestStatus } from '../core/model.ts';
 import { Conflict, NotFound, ValidationError } from './errors.ts';
 import { notifyStatusChange } from './notify.ts';
 import { saveSession } from './sessions.ts';
-import { parseCookieExport } from '../browser/sessions.ts';
+import { parseCookieExport } from '../browser/cookies.ts';
 
 /** Whether a deployment limited to `allowed` codes (or the groups EU, EEA) serves `jurisdiction`. */
 export function jurisdictionAllowed(jurisdiction: string, allowed: string[]): boolean {

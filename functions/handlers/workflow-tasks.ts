@@ -4,7 +4,7 @@
 import { chooseChannel, planRequests, sendLetter } from '../app/dispatch.ts';
 import { checkRequest, escalate, planFollowUp, sendFinalNotice, sendReminder } from '../app/followup.ts';
 import { sendSummary } from '../app/notify.ts';
-import { browserFailed } from '../app/browser-channel.ts';
+import { browserFailed } from '../app/browser-fallback.ts';
 import { requestFailed } from '../app/failures.ts';
 import { workflowTask } from './task.ts';
 

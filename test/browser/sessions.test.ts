@@ -3,13 +3,8 @@ import { PassThrough } from 'node:stream';
 import type { Browser, Cookie } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../functions/browser/launch.ts';
-import {
-  CookieFileError,
-  captureSessionInteractively,
-  cookiesForOrigins,
-  loginUrlOf,
-  parseCookieExport,
-} from '../../functions/browser/sessions.ts';
+import { CookieFileError, cookiesForOrigins, parseCookieExport } from '../../functions/browser/cookies.ts';
+import { captureSessionInteractively, loginUrlOf } from '../../functions/browser/sessions.ts';
 import { getProvider } from '../../functions/core/providers/catalog.ts';
 import { startFixtureSites } from '../support/fixture-sites.ts';
 

@@ -1,0 +1,39 @@
+// What happens when the browser channel cannot finish: the letter where the provider has an address,
+// else a hand-over to the person. Kept apart from browser-channel.ts so the light workflow functions
+// (BrowserFailed) do not carry Chromium.
+import { getProvider } from '../core/providers/catalog.ts';
+import { clock } from '../adapters/clock.ts';
+import { addEvent, getRequest, updateRequest } from '../data/store.ts';
+import { handToPerson, loadVerifiedSubmission, type RequestRef, usableEmailChannel } from './dispatch.ts';
+
+export type BrowserOutcome = RequestRef & { channel: 'email' | 'none' };
+
+/** After the browser failed (or could not run): the letter if there is an address, else the person. */
+export async function fallBack(ref: RequestRef, why: string): Promise<BrowserOutcome> {
+  const request = await getRequest(ref.submissionId, ref.requestId);
+  if (request.status !== 'queued') return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
+  const submission = await loadVerifiedSubmission(ref.submissionId);
+  const provider = getProvider(request.provider);
+  const email = await usableEmailChannel(provider, submission.jurisdiction, request.basis);
+  if (email) {
+    await updateRequest(ref.submissionId, ref.requestId, { channel: 'email', target: email.address }, { status: ['queued'] });
+    await addEvent({
+      submissionId: ref.submissionId,
+      requestId: ref.requestId,
+      key: 'fallback',
+      at: clock().now().toISOString(),
+      kind: 'fallback',
+      detail: `Browser channel not possible (${why}); sending the letter by email instead.`,
+    });
+    return { ...ref, channel: 'email' };
+  }
+  await handToPerson(request, provider, submission.jurisdiction, `We could not do this for you (${why}).`);
+  return { ...ref, channel: 'none' };
+}
+
+export async function browserFailed(input: RequestRef & { error?: { Error?: string; Cause?: string } }): Promise<BrowserOutcome> {
+  const ref = { submissionId: input.submissionId, requestId: input.requestId };
+  // The cause may quote page text but never cookies: the engine does not put them in errors.
+  const why = `browser run failed: ${input.error?.Error ?? 'error'}`;
+  return fallBack(ref, why);
+}
