@@ -315,9 +315,13 @@ function firstUsableMatch(
 
 /** A negation or condition before `index` in the same clause, or undefined. */
 export function deniedBy(text: string, index: number, cls: ReplyClass): string | undefined {
-  let before = text.slice(Math.max(0, index - NEGATION_WINDOW), index);
+  const start = Math.max(0, index - NEGATION_WINDOW);
+  let before = text.slice(start, index);
   let lastBreak = -1;
-  for (const m of before.matchAll(CLAUSE_BREAK)) lastBreak = (m.index ?? 0) + m[0].length;
+  // a few characters past the match let a break look ahead at the word that opens the next clause (", we")
+  for (const m of text.slice(start, index + 16).matchAll(CLAUSE_BREAK)) {
+    if ((m.index ?? 0) < before.length) lastBreak = Math.min((m.index ?? 0) + m[0].length, before.length);
+  }
   if (lastBreak >= 0) before = before.slice(lastBreak);
   const negation = before.match(NEGATION);
   if (negation) return `negated by "${negation[0]}"`;
