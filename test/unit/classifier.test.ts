@@ -80,8 +80,10 @@ describe('reply corpus', () => {
   });
 });
 
-// Replies written after the classifier was tuned, never tuned against (see test/fixtures/replies-holdout/).
-// Measured: 20/40 = 50.0% before the broadening, 39/40 = 97.5% after. The floor sits a few points below that.
+// Replies written before the classifier was broadened and not tuned against (see test/fixtures/replies-holdout/).
+// Measured: 20/40 = 50.0% before the broadening, 39/40 = 97.5% after. The one miss (a German out-of-office
+// read as use_other_channel) was then mended by a general hedge ("in dringenden Fällen", "for urgent
+// matters"), so the set is no longer blind: 40/40 now. The floor stays at the blind figure minus a margin.
 const holdoutDir = fileURLToPath(new URL('../fixtures/replies-holdout/', import.meta.url));
 const holdoutManifest = JSON.parse(readFileSync(`${holdoutDir}expected.json`, 'utf8')) as Record<string, Expected>;
 const holdoutFiles = readdirSync(holdoutDir).filter((f) => f.endsWith('.eml')).sort();

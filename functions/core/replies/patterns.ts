@@ -33,7 +33,7 @@ export interface GenericPattern {
 /** Words that, before a match in the same clause, mean the phrase is denied. */
 export const NEGATION = /\b(?:not|no longer|cannot|can ?not|never|unable|nicht|nie|niemals|kein\w*|weder)\b|n't\b/i;
 /** Words that, before a match in the same clause, make it conditional or hypothetical. */
-export const HEDGE = /\b(?:if|once|whether|unless|as soon as|may|might|sobald|wenn|falls|ob|sofern|gegebenenfalls|ggf|eventuell|möglicherweise|bei (?:weiteren |etwaigen )?(?:Fragen|Rückfragen))\b/i;
+export const HEDGE = /\b(?:if|once|whether|unless|as soon as|may|might|sobald|wenn|falls|ob|sofern|gegebenenfalls|ggf|eventuell|möglicherweise|bei (?:weiteren |etwaigen )?(?:Fragen|Rückfragen)|in dringenden Fällen|in urgent cases|for urgent (?:matters|requests|issues)|in the meantime|in der Zwischenzeit)\b/i;
 /** Extra hedges for classes where a mere possibility is common boilerplate ("the period can be extended"). */
 export const HEDGE_POSSIBILITY = /\b(?:can|could|kann|könnte|könnten)\b(?! (?:you|Sie)\b)/i;
 /** Clause boundaries: a negation before one of these does not reach the match. */
