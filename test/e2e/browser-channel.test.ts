@@ -46,7 +46,14 @@ afterAll(async () => {
 });
 
 interface StatusBody {
-  requests: { provider: string; channel: string; status: string; events: { kind: string; evidence: string[] }[] }[];
+  requests: {
+    provider: string;
+    channel: string;
+    status: string;
+    userAction: string | null;
+    deepLink: string | null;
+    events: { kind: string; detail: string; evidence: string[] }[];
+  }[];
 }
 
 function filesUnder(dir: string): string[] {
@@ -137,5 +144,49 @@ describe('without a session', () => {
     const byProvider = Object.fromEntries(status.requests.map((r) => [r.provider, r]));
     expect(byProvider.pinterest).toMatchObject({ channel: 'email', status: 'sent' });
     expect(byProvider.linkedin).toMatchObject({ status: 'needs_user_action' });
+  });
+});
+
+describe('a session that the browser cannot use', () => {
+  async function runWith(mode: 'renamed_control' | 'captcha', email: string) {
+    sites.setMode('pinterest', mode);
+    try {
+      const session = JSON.stringify([sites.newSession('pinterest')]);
+      const created = await t.api('/api/submissions', postJson(person({ email, accounts: [{ provider: 'pinterest', identifier: 'erika.pins', session }] })));
+      expect(created.status).toBe(202);
+      const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
+      const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
+      const apiUrl = (verified.body as { statusUrl: string }).statusUrl.replace('/status/', '/api/submissions/');
+      return await waitUntil(
+        'the request to settle',
+        async () => {
+          const view = (await (await fetch(apiUrl)).json()) as StatusBody;
+          const r = view.requests[0];
+          return r && r.status !== 'queued' ? r : undefined;
+        },
+        60_000,
+      );
+    } finally {
+      sites.setMode('pinterest', 'normal');
+    }
+  }
+
+  it('falls back to the letter, with the failure and its screenshot on record, when the page no longer matches', async () => {
+    const request = await runWith('renamed_control', 'renamed@example.org');
+    expect(request).toMatchObject({ channel: 'email', status: 'sent' });
+    const kinds = request.events.map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['browser_failed', 'fallback', 'sent']));
+    expect(request.events.find((e) => e.kind === 'browser_failed')!.evidence.length).toBeGreaterThan(0);
+    expect((await t.mails()).filter((m) => m.destination.cc.includes('renamed@example.org'))).toHaveLength(1);
+  });
+
+  it('hands over to the person with a deep link when a CAPTCHA stops it, and never reports it done', async () => {
+    const request = await runWith('captcha', 'captcha@example.org');
+    expect(request.status).toBe('needs_user_action');
+    expect(request.events.map((e) => e.kind)).toContain('browser_stopped');
+    expect(request.events.map((e) => e.kind)).not.toContain('confirmed');
+    expect(request.userAction).toMatch(/captcha/i);
+    expect(request.deepLink).toBe('https://www.pinterest.com/settings/privacy');
+    expect(request.events.find((e) => e.kind === 'browser_stopped')!.evidence.length).toBeGreaterThan(0);
   });
 });
