@@ -142,14 +142,21 @@ export async function submit(body: unknown): Promise<{ id: string; status: 'awai
   return { id: submission.id, status: 'awaiting_verification' };
 }
 
-/** Follows the emailed link: marks the address verified and starts the workflow (idempotent). */
-export async function verify(token: string | undefined): Promise<{ id: string; statusUrl: string }> {
+/** The submission a verification link belongs to, without changing anything (NotFound if forged). */
+export async function checkVerifyToken(token: string | undefined): Promise<Submission> {
   const [id, signature] = (token ?? '').split('.');
   if (!id || !signature || !(await verifySignature('verify', id, signature))) {
     throw new NotFound('this verification link is not valid');
   }
   const submission = await getSubmission(id);
   if (!submission) throw new NotFound('this verification link is not valid');
+  return submission;
+}
+
+/** Confirms the address: marks it verified and starts the workflow (idempotent). */
+export async function verify(token: string | undefined): Promise<{ id: string; statusUrl: string }> {
+  const submission = await checkVerifyToken(token);
+  const id = submission.id;
   if (submission.status === 'cancelled') throw new Conflict('this submission was cancelled');
   if (submission.status === 'awaiting_verification') {
     await transitionSubmission(id, ['awaiting_verification'], 'verified', { verifiedAt: clock().now().toISOString() });

@@ -7,7 +7,7 @@ import { browserChannel } from '../app/dispatch.ts';
 import { render, TEMPLATES_DIR } from '../core/templates.ts';
 import { getEvidence } from '../adapters/evidence.ts';
 import { Conflict, NotFound, ValidationError } from '../app/errors.ts';
-import { getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
+import { checkVerifyToken, getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
 import { uploadSession } from '../app/session-upload.ts';
 import { statusText } from '../app/notify.ts';
 import type { Language, RequestStatus } from '../core/model.ts';
@@ -86,10 +86,20 @@ const routes: Route[] = [
     run: async (req) => json(200, await verify(req.query.token)),
   },
   {
+    // The emailed link only shows a button: mail scanners that open links must not confirm for the person.
     method: 'GET',
     pattern: /^\/verify$/,
     run: async (req) => {
-      const { statusUrl } = await verify(req.query.token);
+      const submission = await checkVerifyToken(req.query.token);
+      return html(200, render('pages/verify.html', { token: req.query.token, count: submission.accounts.length, email: submission.email }));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/verify$/,
+    run: async (req) => {
+      const token = new URLSearchParams(req.body ?? '').get('token') ?? undefined;
+      const { statusUrl } = await verify(token);
       return html(200, render('pages/verified.html', { statusUrl }));
     },
   },

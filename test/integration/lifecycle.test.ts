@@ -162,6 +162,9 @@ describe('access to status', () => {
     expect((await t.api(`/api/submissions/${id}`)).status).toBe(404);
     expect((await t.api(`/status/${id}?t=wrong`)).status).toBe(404);
     expect((await t.api(`/api/verify?token=${id}.forged`)).status).toBe(404);
+    expect((await t.api(`/verify?token=${id}.forged`)).status).toBe(404);
+    const forgedPost = await t.api('/verify', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${id}.forged` });
+    expect(forgedPost.status).toBe(404);
   });
 
   it('lets the person mark a request confirmed, once', async () => {
