@@ -5,6 +5,7 @@ import type { CookieParam } from 'puppeteer-core';
 import { runPlaybook, type PlaybookResult } from '../browser/engine.ts';
 import { closeGuardedPage, launchBrowser, openGuardedPage } from '../browser/launch.ts';
 import { getProvider } from '../core/providers/catalog.ts';
+import { message } from '../core/messages.ts';
 import type { Provider } from '../core/providers/schema.ts';
 import type { Playbook } from '../core/providers/playbook.ts';
 import { clock } from '../adapters/clock.ts';
@@ -107,7 +108,7 @@ export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
     evidence,
   });
   if (result.outcome === 'needs_user_action') {
-    await handToPerson(request, provider, submission.jurisdiction, `${result.reason}.`);
+    await handToPerson(request, provider, submission, message(submission.lang, 'browserStopped', { reason: result.reason }));
     return { ...ref, channel: 'none' };
   }
   return fallBack(ref, result.reason);

@@ -2,6 +2,7 @@
 // else a hand-over to the person. Kept apart from browser-channel.ts so the light workflow functions
 // (BrowserFailed) do not carry Chromium.
 import { getProvider } from '../core/providers/catalog.ts';
+import { message } from '../core/messages.ts';
 import { clock } from '../adapters/clock.ts';
 import { addEvent, getRequest, updateRequest } from '../data/store.ts';
 import { handToPerson, loadVerifiedSubmission, type RequestRef, usableEmailChannel } from './dispatch.ts';
@@ -27,7 +28,7 @@ export async function fallBack(ref: RequestRef, why: string): Promise<BrowserOut
     });
     return { ...ref, channel: 'email' };
   }
-  await handToPerson(request, provider, submission.jurisdiction, `We could not do this for you (${why}).`);
+  await handToPerson(request, provider, submission, message(submission.lang, 'browserCouldNot', { reason: why }));
   return { ...ref, channel: 'none' };
 }
 

@@ -5,6 +5,7 @@
 // Due jobs are pointer items (PK=BROWSERJOB, SK=<due ISO>#<submission>#<request>), read by one query.
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getProvider } from '../core/providers/catalog.ts';
+import { message, type MessageKey } from '../core/messages.ts';
 import { ddb } from '../adapters/clients.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
@@ -85,7 +86,7 @@ async function firstTry(ref: RequestRef): Promise<string> {
     // The letter went out before (or was refused); with no follow-up loop left for this request,
     // a failed browser try goes back to the person rather than into a letter nobody follows up.
     const again = await getRequest(ref.submissionId, ref.requestId);
-    await handToPerson(again, provider, submission.jurisdiction, 'We tried with your session but could not finish it.');
+    await handToPerson(again, provider, submission, message(submission.lang, 'browserLateTryFailed'));
   }
   return (await getRequest(ref.submissionId, ref.requestId)).status;
 }
@@ -102,6 +103,7 @@ async function recheck(ref: RequestRef): Promise<string> {
 
   const { result, evidence } = await runProviderPlaybook(request, submission, provider, playbook, session.cookies);
   const at = clock().now().toISOString();
+  const say = (key: MessageKey, vars: Record<string, string | undefined>) => message(submission.lang, key, vars);
   const event = (kind: string, detail: string) => addEvent({ ...ref, key: `recheck:${at}`, at, kind, detail, evidence });
   switch (result.outcome) {
     case 'already_off':
@@ -109,24 +111,21 @@ async function recheck(ref: RequestRef): Promise<string> {
       await scheduleRecheck(ref);
       break;
     case 'done': {
-      const note = `"${channel.label}" had been switched back on. We switched it off again and read it back as off.`;
-      await event('recheck_reverted', note);
-      await notifyStatusChange(ref.submissionId, ref.requestId, `recheck:${at}`, note);
+      await event('recheck_reverted', `"${channel.label}" had been switched back on; switched off again and read back as off.`);
+      await notifyStatusChange(ref.submissionId, ref.requestId, `recheck:${at}`, say('recheckReverted', { label: channel.label }));
       await scheduleRecheck(ref);
       break;
     }
     case 'needs_user_action': {
       // The kept session no longer works (logged out, CAPTCHA, 2FA): stop re-checking until a new one comes.
       await deleteSession(ref.submissionId, provider.slug);
-      const note = `We could not re-check "${channel.label}": ${result.reason}. Upload a fresh session on your status page to keep the re-checks going.`;
-      await event('recheck_stopped', note);
-      await notifyStatusChange(ref.submissionId, ref.requestId, `recheck:${at}`, note);
+      await event('recheck_stopped', `Could not re-check "${channel.label}": ${result.reason}. Re-checks stop until a fresh session is uploaded.`);
+      await notifyStatusChange(ref.submissionId, ref.requestId, `recheck:${at}`, say('recheckStopped', { label: channel.label, reason: result.reason }));
       break;
     }
     default: {
-      const note = `Re-checking "${channel.label}" failed: ${result.reason}. We will try again at the next re-check.`;
-      await event('recheck_failed', note);
-      await notifyStatusChange(ref.submissionId, ref.requestId, `recheck:${at}`, note);
+      await event('recheck_failed', `Re-checking "${channel.label}" failed: ${result.reason}; next try at the next re-check.`);
+      await notifyStatusChange(ref.submissionId, ref.requestId, `recheck:${at}`, say('recheckFailed', { label: channel.label, reason: result.reason }));
       await scheduleRecheck(ref);
     }
   }

@@ -6,7 +6,8 @@ import { channelsFor, getProvider } from '../core/providers/catalog.ts';
 import type { Channel, Provider } from '../core/providers/schema.ts';
 import { basisFor, letterLanguage, renderLetter, type LetterKind } from '../core/letters.ts';
 import { dueDate, toDateString, type DeadlineLaw } from '../core/deadlines.ts';
-import type { Basis } from '../core/model.ts';
+import type { Basis, Language } from '../core/model.ts';
+import { message } from '../core/messages.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { putEvidence } from '../adapters/evidence.ts';
@@ -120,11 +121,11 @@ export function browserChannel(provider: Provider, jurisdiction: string) {
   );
 }
 
-/** What a person must do by hand for a settings or web-form channel. */
-export function manualInstructions(provider: Provider, channel: Extract<Channel, { type: 'settings' | 'webform' }>): string {
+/** What a person must do by hand for a settings or web-form channel, in their language. */
+export function manualInstructions(lang: Language, provider: Provider, channel: Extract<Channel, { type: 'settings' | 'webform' }>): string {
   return channel.type === 'settings'
-    ? `Open ${provider.name} > ${channel.path} and switch off "${channel.label}".`
-    : `Fill in ${provider.name}'s form "${channel.label}" (we cannot send it for you without a session).`;
+    ? message(lang, 'handoverSettings', { provider: provider.name, path: channel.path, label: channel.label })
+    : message(lang, 'handoverWebform', { provider: provider.name, label: channel.label });
 }
 
 /**
@@ -150,17 +151,20 @@ export async function chooseChannel(ref: RequestRef): Promise<RequestRef & { cha
     await updateRequest(ref.submissionId, ref.requestId, { channel: 'email', target: email.address }, { status: ['queued'] });
     return { ...ref, channel: 'email' };
   }
-  await handToPerson(request, provider, jurisdiction);
+  await handToPerson(request, provider, submission);
   return { ...ref, channel: 'none' };
 }
 
-/** No channel we can use on the person's behalf: tell them exactly what to do and where. */
-export async function handToPerson(request: RequestRecord, provider: Provider, jurisdiction: string, why?: string): Promise<void> {
-  const manual = manualChannel(provider, jurisdiction);
+/**
+ * No channel we can use on the person's behalf: tell them exactly what to do and where, in their
+ * language. `why` (already in their language) says what happened first, if anything.
+ */
+export async function handToPerson(request: RequestRecord, provider: Provider, submission: Submission, why?: string): Promise<void> {
+  const manual = manualChannel(provider, submission.jurisdiction);
   const playbook = manual?.playbook ? provider.playbooks[manual.playbook] : undefined;
   const userAction = manual
-    ? `${why ? `${why} ` : ''}${manualInstructions(provider, manual)}`
-    : `${provider.name} offers no channel for your region that we can use; contact them at ${provider.sources[0]}.`;
+    ? `${why ? `${why} ` : ''}${manualInstructions(submission.lang, provider, manual)}`
+    : message(submission.lang, 'handoverNone', { provider: provider.name, source: provider.sources[0] });
   const deepLink = playbook?.deepLink ?? manual?.url ?? provider.sources[0]!;
   const moved = await transitionRequest(request.submissionId, request.id, [request.status], {
     status: 'needs_user_action',

@@ -1,10 +1,16 @@
 // When a step of one request fails for good (retries exhausted, or a bug), that request is marked
 // failed with the reason and the person is told; the other requests of the submission go on.
 import { clock } from '../adapters/clock.ts';
-import { addEvent, getRequest, transitionRequest } from '../data/store.ts';
 import { CLOSED_STATUSES, REQUEST_STATUSES } from '../core/model.ts';
 import type { RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
+import { message } from '../core/messages.ts';
+import type { Language } from '../core/model.ts';
+import { addEvent, getRequest, getSubmission, transitionRequest } from '../data/store.ts';
+
+async function personLanguage(submissionId: string): Promise<Language> {
+  return (await getSubmission(submissionId))?.lang ?? 'en';
+}
 
 export async function requestFailed(input: RequestRef & { error?: { Error?: string; Cause?: string } }): Promise<RequestRef> {
   const ref = { submissionId: input.submissionId, requestId: input.requestId };
@@ -13,7 +19,7 @@ export async function requestFailed(input: RequestRef & { error?: { Error?: stri
   const open = REQUEST_STATUSES.filter((s) => s === request.status);
   const cause = (input.error?.Cause ?? '').slice(0, 300);
   const reason = `${input.error?.Error ?? 'Error'}${cause ? `: ${cause}` : ''}`;
-  if (await transitionRequest(ref.submissionId, ref.requestId, open, { status: 'failed', userAction: `We could not finish this request (${reason}). You can send it yourself, or contact the operator of this service.` })) {
+  if (await transitionRequest(ref.submissionId, ref.requestId, open, { status: 'failed', userAction: message(await personLanguage(ref.submissionId), 'requestFailed', { reason }) })) {
     const at = clock().now().toISOString();
     await addEvent({ ...ref, at, kind: 'failed', detail: `Stopped after an error: ${reason}` });
     await notifyStatusChange(ref.submissionId, ref.requestId, `failed:${at}`);

@@ -2,6 +2,7 @@
 // final notice or the escalation. Each send is guarded by a deterministic event key.
 import { nextFollowUp, type FollowUpAction } from '../core/followup.ts';
 import { renderLetter, type LetterKind } from '../core/letters.ts';
+import { message } from '../core/messages.ts';
 import { toDateString, addGdprMonths } from '../core/deadlines.ts';
 import { authorityForPerson, leadAuthorityFor, type Authority } from '../core/authorities/index.ts';
 import { getProvider } from '../core/providers/catalog.ts';
@@ -187,12 +188,16 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
     if (!moved) return ref;
   }
   const otherAuthority = own && authority && own.id !== authority.id ? own : undefined;
-  const intro = refusal
-    ? `${provider.name} refused your request. You can complain to the supervisory authority; a draft is below.`
-    : `${provider.name} did not answer in time, even after a reminder and a final notice. You can complain to the supervisory authority; a draft is below.`;
+  const lang = submission.lang;
+  const intro = message(lang, refusal ? 'escalatedRefused' : 'escalatedNoAnswer', { provider: provider.name });
   const where = authority
-    ? `Submit it to ${authority.name}${authority.webform ? ` (${authority.webform})` : ''}${authority.email ? ` or by email to ${authority.email}` : ''}.${otherAuthority ? ` You may instead complain to your own authority, ${otherAuthority.name}${otherAuthority.webform ? ` (${otherAuthority.webform})` : ''}.` : ''}`
-    : 'No supervisory authority is known for your region; the draft can still serve as a formal complaint to the company.';
+    ? [
+        message(lang, 'submitTo', { authority: authority.name, webform: authority.webform, email: authority.email }),
+        otherAuthority ? message(lang, 'orOwnAuthority', { authority: otherAuthority.name, webform: otherAuthority.webform }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : message(lang, 'noAuthority');
   const { raw } = await sendMail({
     to: [submission.email],
     subject: letter.subject,

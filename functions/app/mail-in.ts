@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import { authenticate } from 'mailauth';
 import { simpleParser } from 'mailparser';
-import { classifyRawEmail, type Classification } from '../core/replies/index.ts';
+import { classifyRawEmail, type Classification, type RefusalReason } from '../core/replies/index.ts';
+import { message, type MessageKey } from '../core/messages.ts';
+import type { Language } from '../core/model.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import type { Provider } from '../core/providers/schema.ts';
 import { dueDate, toDateString } from '../core/deadlines.ts';
@@ -167,42 +169,42 @@ async function apply(request: RequestRecord, provider: Provider, c: Classificati
     transitionRequest(ref.submissionId, ref.requestId, from, { status: to, ...patch });
   const notify = (note?: string) => notifyStatusChange(ref.submissionId, ref.requestId, facts.eventKey, note);
   const submission = await loadVerifiedSubmission(ref.submissionId);
+  const say = (key: MessageKey, vars: Record<string, string | undefined> = {}) => message(submission.lang, key, vars);
 
   switch (c.class) {
     case 'acknowledged':
-      if (await change('acknowledged', ['sent'])) await notify(`${provider.name} confirmed that it received your request.`);
+      if (await change('acknowledged', ['sent'])) await notify(say('acknowledged', { provider: provider.name }));
       break;
     case 'confirmed':
       if (!authenticated) {
-        await notify(`We received what looks like a confirmation from ${facts.from}, but it did not pass sender authentication (${facts.auth}), so we do not count it. If you trust it, mark the request as confirmed on your status page.`);
+        await notify(say('confirmationNotTrusted', { from: facts.from, auth: facts.auth }));
         break;
       }
-      if (await change('confirmed', OPEN)) await notify(`${provider.name} confirmed your request.`);
+      if (await change('confirmed', OPEN)) await notify(say('confirmed', { provider: provider.name }));
       break;
     case 'refused':
-      if (await change('refused', ['sent', 'acknowledged', 'reminded'], { userAction: refusalExplanation(c) })) {
-        await notify(refusalExplanation(c));
+      if (await change('refused', ['sent', 'acknowledged', 'reminded'], { userAction: refusalExplanation(submission.lang, c) })) {
+        await notify(refusalExplanation(submission.lang, c));
       }
       // A refusal goes straight to escalation: the person gets the complaint draft now. Outside the
       // if: when an earlier delivery failed half-way, the redelivery finishes it (escalate is once-only).
       if (['refused', 'escalated'].includes((await getRequest(ref.submissionId, ref.requestId)).status)) await escalate(ref);
       break;
     case 'identity_requested': {
-      const asked = c.identityAsk ? `They wrote: "${c.identityAsk}". ` : '';
       if (await change('needs_user_action', ['sent', 'acknowledged', 'reminded'], {
-        userAction: `${provider.name} asks you to prove your identity. ${asked}We never send identity documents for you. For an opt-out of sale/sharing under the CCPA they may not require it (11 CCR §7026(d)); for a GDPR objection they may only ask for what they need to identify you (Art. 12(6)). Answer them directly, with the reference ${request.reference}.`,
+        userAction: say('identityRequested', { provider: provider.name, asked: c.identityAsk, reference: request.reference }),
         deepLink: c.otherChannelUrl ?? provider.sources[0],
       })) await notify();
       break;
     }
     case 'use_other_channel':
       if (await change('needs_user_action', ['sent', 'acknowledged', 'reminded'], {
-        userAction: `${provider.name} asks that this request be made through another channel${c.otherChannelUrl ? `: ${c.otherChannelUrl}` : ''}. Please use it; our letter (reference ${request.reference}) stays on record as evidence that you asked.`,
+        userAction: say('otherChannel', { provider: provider.name, url: c.otherChannelUrl, reference: request.reference }),
         deepLink: c.otherChannelUrl ?? provider.sources[0],
       })) await notify();
       break;
     case 'extension':
-      await applyExtension(request, provider, c, facts, notify);
+      await applyExtension(request, provider, c, facts, notify, say);
       break;
     case 'bounce':
       if (c.bouncePermanent === false) break; // a delay notice: the server keeps trying
@@ -214,25 +216,26 @@ async function apply(request: RequestRecord, provider: Provider, c: Classificati
           reason: `bounced${c.bounceStatus ? ` (${c.bounceStatus})` : ''}`,
         });
       }
-      await handToPerson(request, provider, submission.jurisdiction, `Our letter to ${request.target ?? provider.name} bounced${c.bounceStatus ? ` (${c.bounceStatus})` : ''}; that address no longer works.`);
+      await handToPerson(request, provider, submission, say('bounced', { target: request.target ?? provider.name, status: c.bounceStatus }));
       break;
     case 'auto_reply':
     case 'unknown':
-      if (c.class === 'unknown') await notify(`${provider.name} answered, but we could not tell what the answer means. Please read it (linked on your status page) and mark the request confirmed if it is done.`);
+      if (c.class === 'unknown') await notify(say('unclearAnswer', { provider: provider.name }));
       break;
   }
   return (await getRequest(ref.submissionId, ref.requestId)).status;
 }
 
-function refusalExplanation(c: Classification): string {
-  const reasons: Record<string, string> = {
-    no_data: 'The company says it holds no data for your account. If that is wrong (for example, another email address), tell it directly.',
-    not_applicable: 'The company says the law does not apply to it or to this request.',
-    compelling_grounds: 'The company claims compelling legitimate grounds that override your objection (GDPR Art. 21(1)); it must demonstrate them.',
-    exemption: 'The company claims an exemption.',
-    other: 'The company refused your request.',
-  };
-  return `${reasons[c.refusalReason ?? 'other']} You can complain to the supervisory authority; we sent you a draft.`;
+const REFUSAL_MESSAGES: Record<RefusalReason, MessageKey> = {
+  no_data: 'refusedNoData',
+  not_applicable: 'refusedNotApplicable',
+  compelling_grounds: 'refusedCompellingGrounds',
+  exemption: 'refusedExemption',
+  other: 'refusedOther',
+};
+
+function refusalExplanation(lang: Language, c: Classification): string {
+  return `${message(lang, REFUSAL_MESSAGES[c.refusalReason ?? 'other'])} ${message(lang, 'refusedNext')}`;
 }
 
 async function applyExtension(
@@ -241,17 +244,18 @@ async function applyExtension(
   c: Classification,
   facts: ReplyFacts,
   notify: (note?: string) => Promise<void>,
+  say: (key: MessageKey, vars?: Record<string, string | undefined>) => string,
 ): Promise<void> {
   const ref = { submissionId: request.submissionId, requestId: request.id };
   const sentDate = request.sentAt ? toDateString(new Date(request.sentAt)) : undefined;
   if (request.extended || !sentDate || !request.dueDate) return;
   if (request.basis === 'ccpa-opt-out') {
-    await notify(`${provider.name} claims more time, but an opt-out of sale/sharing must be honoured within 15 business days (11 CCR §7026(f)); no extension applies. The deadline stays ${request.dueDate}.`);
+    await notify(say('extensionNotAllowed', { provider: provider.name, due: request.dueDate }));
     return;
   }
   // Art. 12(3): the controller must tell the person within the first month; a late claim moves nothing.
   if (facts.at.slice(0, 10) > request.dueDate) {
-    await notify(`${provider.name} claimed an extension only after the deadline of ${request.dueDate} had passed, which Art. 12(3) does not allow; the deadline stays.`);
+    await notify(say('extensionLate', { provider: provider.name, due: request.dueDate }));
     return;
   }
   // At most two further months (GDPR) or 45 more days (CCPA deletion), whatever the letter claims.
@@ -270,6 +274,6 @@ async function applyExtension(
       kind: 'deadline_extended',
       detail: `Deadline moved once from ${request.dueDate} to ${extendedDue} (extension claimed${c.extensionMonths ? ` for ${c.extensionMonths} months` : ''}; at most two further months allowed).`,
     });
-    await notify(`${provider.name} extended the deadline to ${extendedDue}, as the law allows once.`);
+    await notify(say('extended', { provider: provider.name, due: extendedDue }));
   }
 }

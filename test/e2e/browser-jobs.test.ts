@@ -100,8 +100,9 @@ describe('re-checks with a kept session', () => {
     }, 60_000);
     expect(reverted.detail).toMatch(/switched back on/);
     expect(sites.settings('pinterest', session.value)?.genai).toBe(false);
+    // The person lives in Germany: they are told in German.
     const told = await waitUntil('the mail to the person', async () =>
-      (await t.mails()).find((m) => m.destination.to.includes('recheck@example.org') && (m.body.text ?? '').includes('switched back on')),
+      (await t.mails()).find((m) => m.destination.to.includes('recheck@example.org') && (m.body.text ?? '').includes('war wieder eingeschaltet')),
     );
     expect(told.subject).toContain('Pinterest');
 
@@ -112,7 +113,7 @@ describe('re-checks with a kept session', () => {
       const r = await request(apiUrl, token, 'pinterest');
       return r.events.find((e) => e.kind === 'recheck_stopped');
     }, 60_000);
-    expect(stopped.detail).toMatch(/Upload a fresh session/);
+    expect(stopped.detail).toMatch(/fresh session/);
     expect((await request(apiUrl, token, 'pinterest')).status).toBe('confirmed');
     sites.setMode('pinterest', 'normal');
   });
