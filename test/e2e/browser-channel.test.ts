@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ddb } from '../../functions/adapters/clients.ts';
 import { launchBrowser } from '../../functions/browser/launch.ts';
 import { startFixtureSites, type FixtureSites } from '../support/fixture-sites.ts';
-import { person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
 
 let sites: FixtureSites;
 let t: TestStack;
@@ -94,7 +94,7 @@ describe('a Pinterest session given through the form', () => {
       'the Pinterest request to settle',
       async () => {
         const view = (await (await fetch(apiUrl)).json()) as StatusBody;
-        return view.requests[0] && view.requests[0].status !== 'queued' ? view : undefined;
+        return view.requests[0] && dispatched(view.requests[0]) ? view : undefined;
       },
       60_000,
     );
@@ -139,7 +139,7 @@ describe('without a session', () => {
     const apiUrl = (verified.body as { statusUrl: string }).statusUrl.replace('/status/', '/api/submissions/');
     const status = await waitUntil('both requests dispatched', async () => {
       const view = (await (await fetch(apiUrl)).json()) as StatusBody;
-      return view.requests.length === 2 && view.requests.every((r) => r.status !== 'queued') ? view : undefined;
+      return view.requests.length === 2 && view.requests.every(dispatched) ? view : undefined;
     });
     const byProvider = Object.fromEntries(status.requests.map((r) => [r.provider, r]));
     expect(byProvider.pinterest).toMatchObject({ channel: 'email', status: 'sent' });
@@ -162,7 +162,7 @@ describe('a session that the browser cannot use', () => {
         async () => {
           const view = (await (await fetch(apiUrl)).json()) as StatusBody;
           const r = view.requests[0];
-          return r && r.status !== 'queued' ? r : undefined;
+          return r && dispatched(r) ? r : undefined;
         },
         60_000,
       );

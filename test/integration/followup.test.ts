@@ -13,7 +13,7 @@ import { formatLetterDate } from '../../functions/core/letters.ts';
 import { key } from '../../functions/data/schema.ts';
 import { getEvent, getItem, queryPartition, transitionRequest } from '../../functions/data/store.ts';
 import type { ExecutionRecord } from '../../infra/local/workflow-runner.ts';
-import { person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
+import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
 import { bounceMessage, composeReply, deliver, dkimKey, mailDomainRecords, signMail, writeZone } from '../support/mail.ts';
 
 // Four simulated days per real second: the month until the deadline passes in about 8 s.
@@ -97,7 +97,7 @@ async function submitAndVerify(email: string, jurisdiction: string, accounts: { 
   await waitUntil('requests dispatched', async () => {
     const { body } = await t.api(`/api/submissions/${id}?t=${token}`);
     const requests = (body as { requests: RequestView[] }).requests;
-    return requests.length === accounts.length && requests.every((r) => r.status !== 'queued');
+    return requests.length === accounts.length && requests.every(dispatched);
   });
   return s;
 }

@@ -2,7 +2,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ddb } from '../../functions/adapters/clients.ts';
-import { person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
+import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;
 
@@ -39,7 +39,7 @@ async function submitAndVerify(body: unknown): Promise<{ id: string; statusToken
   const status = await waitUntil('every request dispatched', async () => {
     const { body } = await t.api(`/api/submissions/${id}?t=${statusToken}`);
     const view = body as StatusBody;
-    return view.requests.length > 0 && view.requests.every((r) => r.status !== 'queued') ? view : undefined;
+    return view.requests.length > 0 && view.requests.every(dispatched) ? view : undefined;
   });
   return { id, statusToken, status };
 }

@@ -97,6 +97,17 @@ export async function waitUntil<T>(what: string, check: () => Promise<T | undefi
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
 }
 
+/**
+ * A request has left dispatch once it is out of the queue and, for a letter, its 'sent' event is on
+ * record: the outbox flips the status to 'sent' when it claims the letter, just before SES is called,
+ * and writes the event after, so a poll can see the status a moment before the event.
+ */
+export function dispatched(request: { status: string; channel?: string; events?: { kind: string }[] }): boolean {
+  if (request.status === 'queued') return false;
+  if (request.status === 'sent' && request.channel === 'email') return (request.events ?? []).some((e) => e.kind === 'sent');
+  return true;
+}
+
 export function verificationToken(mail: StoredMail): string {
   const match = /verify\?token=([\w.-]+)/.exec(mail.body.text ?? '');
   if (!match) throw new Error(`no verification link in mail "${mail.subject}"`);
