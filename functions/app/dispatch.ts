@@ -94,18 +94,24 @@ export async function hasSession(submissionId: string, provider: string): Promis
   return (await getItem(key.session(submissionId, provider))) !== undefined;
 }
 
-export function emailChannel(provider: Provider, jurisdiction: string, basis: Basis) {
-  return channelsFor(provider, jurisdiction).find(
-    (c): c is Extract<Channel, { type: 'email' }> => c.type === 'email' && !c.failing && (!c.bases || c.bases.includes(basis)),
+/** The addresses a person's letter may go to, best first: open in their jurisdiction, for this basis, for a person. */
+export function emailChannels(provider: Provider, jurisdiction: string, basis: Basis) {
+  return channelsFor(provider, jurisdiction).filter(
+    (c): c is Extract<Channel, { type: 'email' }> =>
+      c.type === 'email' && !c.failing && c.audience === 'person' && (!c.bases || c.bases.includes(basis)),
   );
 }
 
-/** The email channel unless its address bounced before (recorded in the table by mail-in). */
+/**
+ * The first of those addresses that has not bounced (bounces are recorded in the table by mail-in),
+ * so a dead address moves later letters to the provider's next one.
+ */
 export async function usableEmailChannel(provider: Provider, jurisdiction: string, basis: Basis) {
-  const email = emailChannel(provider, jurisdiction, basis);
-  if (!email) return undefined;
-  const health = await getItem<{ failing?: boolean }>(key.contact(provider.slug, email.address));
-  return health?.failing ? undefined : email;
+  for (const email of emailChannels(provider, jurisdiction, basis)) {
+    const health = await getItem<{ failing?: boolean }>(key.contact(provider.slug, email.address));
+    if (!health?.failing) return email;
+  }
+  return undefined;
 }
 
 function manualChannel(provider: Provider, jurisdiction: string) {

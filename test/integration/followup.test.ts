@@ -382,6 +382,33 @@ describe('replies over SMTP', () => {
     expect(await lettersTo(QUORA_LETTERS, next.email)).toHaveLength(0);
   });
 
+  it('after a bounce, later letters go to the provider\'s next address; workspace-owner addresses are never used', async () => {
+    const first = await submitAndVerify('openai-bounce@example.org', 'FR', [{ provider: 'openai', identifier: 'camille@example.org' }]);
+    const { mail, messageId } = await letterOf('dsar@openai.com', first);
+    const dsn = bounceMessage({
+      mta: 'mx.openai-mail.example',
+      to: `bounces@${INBOUND}`,
+      failedRecipient: 'dsar@openai.com',
+      status: '5.1.1',
+      originalMessageId: messageId,
+      originalSubject: mail.subject,
+    });
+    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.openai-mail.example' });
+    await waitUntil('the bounce on record', async () => (await statusOf(first)).status === 'needs_user_action');
+
+    const next = await submitAndVerify('openai-next@example.org', 'FR', [
+      { provider: 'openai', identifier: 'another@example.org' },
+      { provider: 'slack', identifier: 'another@example.org' },
+    ]);
+    expect(await statusOf(next, 'r1')).toMatchObject({ status: 'sent', channel: 'email' });
+    expect((await getItem<{ target?: string }>(key.request(next.id, 'r1')))?.target).toBe('privacy@openai.com');
+    // Slack lists its workspace opt-out address (feedback@) first; a member's letter goes to privacy@.
+    expect((await getItem<{ target?: string }>(key.request(next.id, 'r2')))?.target).toBe('privacy@slack.com');
+    expect(await lettersTo('privacy@openai.com', next.email)).toHaveLength(1);
+    expect(await lettersTo('dsar@openai.com', next.email)).toHaveLength(0);
+    expect(await lettersTo('feedback@slack.com', next.email)).toHaveLength(0);
+  });
+
   it('mail for an unknown reply address is kept, not dropped; mail for other domains is refused', async () => {
     const raw = await composeReply({ from: 'someone@example.net', to: `reply+unknowntoken12345@${INBOUND}`, subject: 'About my request, unmatched', text: 'Hello, is this the right address?' });
     await deliver(t.stack.smtpPort, raw, { from: 'someone@example.net', to: [`reply+unknowntoken12345@${INBOUND}`] });

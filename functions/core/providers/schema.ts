@@ -23,6 +23,12 @@ const EmailChannel = z.object({
   regions: Regions,
   /** Which bases this address takes; absent means all. */
   bases: z.array(BasisSchema).optional(),
+  /**
+   * Who may write there: "person" (any account holder, the default) or "account-admin" (only the
+   * owner of a whole workspace or organisation, e.g. Slack's workspace opt-out). The dispatcher
+   * sends a person's letter only to "person" addresses.
+   */
+  audience: z.enum(['person', 'account-admin']).default('person'),
   /** Set when a letter to this address bounced; the dispatcher skips failing addresses. */
   failing: z.object({ since: IsoDate, reason: z.string() }).optional(),
   note: z.string().optional(),
