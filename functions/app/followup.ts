@@ -10,7 +10,7 @@ import { config } from '../adapters/config.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
 import { getEvidence, putEvidence } from '../adapters/evidence.ts';
 import { sendMail } from '../adapters/mailer.ts';
-import { addEvent, getItem, getRequest, listRequests, transitionRequest, type RequestRecord } from '../data/store.ts';
+import { addEvent, getItem, getRequest, listRequests, putMessagePointer, transitionRequest, type RequestRecord } from '../data/store.ts';
 import { key } from '../data/schema.ts';
 import { letterParties, loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
@@ -96,7 +96,7 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
     const moved = await transitionRequest(ref.submissionId, ref.requestId, kind === 'reminder' ? ['sent', 'acknowledged'] : ['reminded'], patch);
     if (!moved) return false;
   }
-  const { raw } = await sendMail({
+  const { raw, sesMessageId } = await sendMail({
     to: [request.target!],
     cc: [submission.email],
     replyTo: replyAddress(request),
@@ -105,6 +105,9 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
     messageId,
     inReplyTo: request.messageId,
   });
+  // So a reply to this letter, or its bounce, finds the request by Message-ID as for the first letter.
+  await putMessagePointer(messageId, ref.submissionId, ref.requestId);
+  if (sesMessageId) await putMessagePointer(`${sesMessageId}@email.amazonses.com`, ref.submissionId, ref.requestId);
   const evidence = await putEvidence(`letters/${ref.submissionId}/${ref.requestId}/${kind}.eml`, raw, 'message/rfc822');
   await addEvent({
     submissionId: ref.submissionId,

@@ -28,7 +28,8 @@ import {
   type RequestRecord,
 } from '../data/store.ts';
 import type { RequestStatus } from '../core/model.ts';
-import { deadlineLaw, handToPerson, loadVerifiedSubmission } from './dispatch.ts';
+import { applyBounce } from './bounces.ts';
+import { deadlineLaw, loadVerifiedSubmission } from './dispatch.ts';
 import { escalate } from './followup.ts';
 import { notifyStatusChange } from './notify.ts';
 
@@ -94,10 +95,29 @@ async function authenticateFor(raw: Buffer, envelope: Envelope, fromAddress: str
   const dmarcPass = dmarc?.status?.result === 'pass';
   const fromDomain = domainOf(fromAddress);
   const authenticated = dmarcPass && belongsTo(fromDomain, provider);
-  const spf = result.spf ? (result.spf as unknown as { status?: { result?: string } }).status?.result : 'none';
+  const spfResult = result.spf ? (result.spf as unknown as { domain?: string; status?: { result?: string } }) : undefined;
+  const spf = spfResult?.status?.result ?? 'none';
   // An unsigned message yields one result without a signing domain: that is "none", not a signature.
-  const dkim = result.dkim.results?.filter((r) => r.signingDomain).map((r) => `${r.signingDomain}:${r.status?.result}`).join(',') || 'none';
-  return { authenticated, summary: `dmarc=${dmarc?.status?.result ?? 'none'} spf=${spf} dkim=${dkim} from=${fromDomain ?? '?'}` };
+  const signatures = result.dkim.results?.filter((r) => r.signingDomain) ?? [];
+  const dkim = signatures.map((r) => `${r.signingDomain}:${r.status?.result}`).join(',') || 'none';
+  // Domains this message proves it came from, whatever its From says (a DSN's From is a mail daemon).
+  const provenDomains = [
+    ...(spf === 'pass' && spfResult?.domain ? [spfResult.domain.toLowerCase()] : []),
+    ...signatures.filter((r) => r.status?.result === 'pass').map((r) => r.signingDomain!.toLowerCase()),
+  ];
+  return { authenticated, provenDomains, summary: `dmarc=${dmarc?.status?.result ?? 'none'} spf=${spf} dkim=${dkim} from=${fromDomain ?? '?'}` };
+}
+
+/**
+ * A bounce is trusted when it proves (SPF or DKIM) that it comes from the provider's mail system: one of
+ * its reply domains, or the domain of the address that bounced (e.g. the MX host mx1.quora.com for
+ * privacy@quora.com). A DSN from anywhere else could be forged by whoever holds the letter.
+ */
+function bounceTrusted(provenDomains: string[], provider: Provider, target: string | undefined): boolean {
+  const targetDomain = domainOf(target);
+  return provenDomains.some(
+    (domain) => belongsTo(domain, provider) || (targetDomain !== undefined && (domain === targetDomain || domain.endsWith(`.${targetDomain}`))),
+  );
 }
 
 export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<MailInResult> {
@@ -127,7 +147,7 @@ export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<Mail
   const evidence = await putEvidence(`replies/${request.submissionId}/${request.id}/${hash.slice(0, 16)}.eml`, raw, 'message/rfc822');
   const auth = await authenticateFor(raw, envelope, fromAddress, provider);
   const classification = await classifyRawEmail(raw, provider.replyPatterns);
-  const status = await apply(request, provider, classification, auth.authenticated, {
+  const status = await apply(request, provider, classification, auth.authenticated, bounceTrusted(auth.provenDomains, provider, request.target), {
     eventKey: `reply-${hash.slice(0, 16)}`,
     at: now,
     evidence,
@@ -151,7 +171,14 @@ interface ReplyFacts {
 }
 
 /** Moves the request according to the reply's class; returns the status after. */
-async function apply(request: RequestRecord, provider: Provider, c: Classification, authenticated: boolean, facts: ReplyFacts): Promise<RequestStatus> {
+async function apply(
+  request: RequestRecord,
+  provider: Provider,
+  c: Classification,
+  authenticated: boolean,
+  trustedBounce: boolean,
+  facts: ReplyFacts,
+): Promise<RequestStatus> {
   const ref = { submissionId: request.submissionId, requestId: request.id };
   const isNew = await addEvent({
     ...ref,
@@ -207,16 +234,14 @@ async function apply(request: RequestRecord, provider: Provider, c: Classificati
       await applyExtension(request, provider, c, facts, notify, say);
       break;
     case 'bounce':
-      if (c.bouncePermanent === false) break; // a delay notice: the server keeps trying
-      if (request.target) {
-        await putItem(key.contact(provider.slug, request.target), {
-          type: 'contact',
-          failing: true,
-          since: facts.at,
-          reason: `bounced${c.bounceStatus ? ` (${c.bounceStatus})` : ''}`,
-        });
-      }
-      await handToPerson(request, provider, submission, say('bounced', { target: request.target ?? provider.name, status: c.bounceStatus }));
+      await applyBounce(request, provider, submission, {
+        recipient: c.bounceRecipient,
+        status: c.bounceStatus,
+        // A delay notice (4.x.x) is not final; a DSN without a code or action is read as final.
+        permanent: c.bouncePermanent !== false,
+        trusted: trustedBounce,
+        source: `DSN from ${facts.from} (${facts.auth})`,
+      });
       break;
     case 'auto_reply':
     case 'unknown':

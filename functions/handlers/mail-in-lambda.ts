@@ -1,6 +1,9 @@
-// SES receipt rule entry: the rule's S3 action stored the raw message under inbound/<messageId>;
-// this reads it and calls the same receiveMail as the local SMTP server.
+// Mail in on AWS, two entries:
+// - `handler`, the SES receipt rule's: the rule's S3 action stored the raw message under
+//   inbound/<messageId>; this reads it and calls the same receiveMail as the local SMTP server.
+// - `sesEvent`, an EventBridge rule's: SES's bounce events for the letters we sent.
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { receiveSesBounce, type SesBounceDetail } from '../app/bounces.ts';
 import { receiveMail } from '../app/mail-in.ts';
 import { config, ConfigError } from '../adapters/config.ts';
 
@@ -21,4 +24,20 @@ export async function handler(event: SesEvent): Promise<void> {
     // SES adds a Received header with the sending IP; mail-in trusts it when no remote IP is given.
     await receiveMail(raw, { rcptTo: receipt.recipients, mailFrom: mail.source });
   }
+}
+
+/** An EventBridge event from SES event publishing (source aws.ses, detail-type "Email Bounced"). */
+interface SesEventBridgeEvent {
+  source?: string;
+  'detail-type'?: string;
+  detail?: SesBounceDetail;
+}
+
+export async function sesEvent(event: SesEventBridgeEvent): Promise<void> {
+  const detail = event.detail;
+  if (!detail?.mail?.messageId || typeof detail.eventType !== 'string') {
+    throw new Error(`not an SES sending event (source ${event.source ?? '?'}, detail-type ${event['detail-type'] ?? '?'}): detail.eventType and detail.mail.messageId are required`);
+  }
+  const result = await receiveSesBounce(detail);
+  console.log(JSON.stringify({ level: 'info', msg: 'ses event', eventType: detail.eventType, sesMessageId: detail.mail.messageId, ...result }));
 }

@@ -76,6 +76,8 @@ export const TASKS: Record<string, { profile: Profile; needs: Needs; description
 
 export const HTTP_NEEDS: Needs = { table: 'readWrite', mail: true, sessions: 'seal', startWorkflow: true };
 export const MAIL_IN_NEEDS: Needs = { table: 'readWrite', mail: true, inbound: true, evidence: 'write' };
+/** SES bounce events: finds the letter's request, hands it to the person, marks the address failing. */
+export const MAIL_EVENTS_NEEDS: Needs = { table: 'readWrite', mail: true };
 /** Re-checks and late first tries: opens sessions, runs the browser, stores screenshots, tells the person. */
 export const BROWSER_JOBS_NEEDS: Needs = { table: 'readWrite', mail: true, evidence: 'write', sessions: 'open' };
 
@@ -175,6 +177,8 @@ export class OptoutStack extends Stack {
     const http = create('Http', { entry: ENTRIES.http, timeout: Duration.seconds(29) }, 'handler', 'Web form, verification, status pages and /api', HTTP_NEEDS);
     http.bindStateMachine(this.workflow.stateMachine);
     const mailIn = create('MailIn', { entry: ENTRIES.mailIn, timeout: Duration.seconds(60) }, 'handler', 'Parses and files replies', MAIL_IN_NEEDS);
+    const mailEvents = create('MailEvents', { entry: ENTRIES.mailIn, timeout: Duration.seconds(30) }, 'sesEvent', "Files SES's bounce reports for letters", MAIL_EVENTS_NEEDS);
+    this.mail.publishBouncesTo(mailEvents.fn);
 
     const browserJobs = create(
       'BrowserJobs',

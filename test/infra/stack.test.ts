@@ -34,6 +34,7 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
   Escalate: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
   Http: [...BASE, ...READ_WRITE, ...MAIL, 'kms:GenerateDataKey', 'states:StartExecution'],
   MailIn: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
+  MailEvents: [...BASE, ...READ_WRITE, ...MAIL],
   BrowserJobs: [...BASE, ...READ_WRITE, ...MAIL, 's3:PutObject', 'kms:Decrypt'],
 };
 
@@ -267,6 +268,33 @@ describe('mail', () => {
     );
   });
 
+  it("publishes SES bounces of the configuration set's letters to the default bus, and routes them to MailEvents", () => {
+    const configurationSet = { Ref: ref('AWS::SES::ConfigurationSet', 'MailConfigurationSet') };
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: configurationSet,
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce'],
+        EventBridgeDestination: { EventBusArn: { 'Fn::Join': ['', Match.arrayWith([':event-bus/default'])] } },
+      },
+    });
+    const mailEvents = ref('AWS::Lambda::Function', 'MailEventsFunction');
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.ses'],
+        'detail-type': ['Email Bounced'],
+        detail: { mail: { tags: { 'ses:configuration-set': [configurationSet] } } },
+      },
+      Targets: [Match.objectLike({ Arn: arnOf(mailEvents), RetryPolicy: { MaximumRetryAttempts: 4 } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'app/functions/handlers/index.sesEvent' });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: arnOf(mailEvents),
+    });
+  });
+
   it('verifies an inbound domain outside the sending domain separately and lists its DKIM records', () => {
     const other = synth({ inboundDomain: 'replies.example.net' });
     other.template.resourceCountIs('AWS::SES::EmailIdentity', 2);
@@ -368,7 +396,9 @@ describe('functions', () => {
 
   it('runs the browser jobs hourly on the same Chromium profile, with a 15-minute budget', () => {
     expect(byName('BrowserJobs').Properties).toMatchObject({ Architectures: ['x86_64'], MemorySize: 2048, Timeout: 900 });
-    const rules = Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] } }[];
+    const rules = (Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression?: string; Targets: { Arn: unknown }[] } }[]).filter(
+      (r) => r.Properties.ScheduleExpression,
+    );
     expect(rules).toHaveLength(1);
     expect(rules[0]!.Properties.ScheduleExpression).toBe('rate(1 hour)');
     expect(rules[0]!.Properties.Targets[0]!.Arn).toEqual(arnOf(ref('AWS::Lambda::Function', 'BrowserJobs')));

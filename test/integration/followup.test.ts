@@ -9,6 +9,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueDate, endOfDay, toDateString } from '../../functions/core/deadlines.ts';
 import { sendReminder } from '../../functions/app/followup.ts';
+import { sesEvent } from '../../functions/handlers/mail-in-lambda.ts';
 import { formatLetterDate } from '../../functions/core/letters.ts';
 import { key } from '../../functions/data/schema.ts';
 import { getEvent, getItem, queryPartition, transitionRequest } from '../../functions/data/store.ts';
@@ -45,6 +46,8 @@ beforeAll(async () => {
     mailDomainRecords('reddit.com', redditKey, 'v=spf1 ip4:127.0.0.1 -all'),
     mailDomainRecords('pinterest.com', pinterestKey, 'v=spf1 ip4:192.0.2.1 -all'),
     mailDomainRecords('reddit-privacy.example', lookalikeKey, 'v=spf1 ip4:127.0.0.1 -all'),
+    // Providers' own mail servers, which send the bounces of letters they refuse (SPF on the HELO name).
+    { 'mx1.quora.com': { TXT: ['v=spf1 ip4:127.0.0.1 -all'] }, 'mx.openai.com': { TXT: ['v=spf1 ip4:127.0.0.1 -all'] } },
   );
   t = await startTestStack({ clockSpeed: SPEED, env: { OPTOUT_DNS_ZONE: zone } });
 });
@@ -352,16 +355,17 @@ describe('replies over SMTP', () => {
   it('a bounce hands the request to the person, and the next submission no longer uses that address', async () => {
     const s = await submitAndVerify('bounce@example.org', 'FR', [{ provider: 'quora', identifier: 'Camille-Martin' }]);
     const { mail, messageId } = await letterOf(QUORA_LETTERS, s);
-    // A Postfix-style DSN to the bounce address, matched by the letter's Message-ID (no reply token).
+    // A Postfix-style DSN from Quora's own mail server (SPF passes for its HELO name), matched by the
+    // letter's Message-ID (no reply token).
     const dsn = bounceMessage({
-      mta: 'mx1.quora-mail.example',
+      mta: 'mx1.quora.com',
       to: `bounces@${INBOUND}`,
       failedRecipient: QUORA_LETTERS,
       status: '5.1.1',
       originalMessageId: messageId,
       originalSubject: mail.subject,
     });
-    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx1.quora-mail.example' });
+    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx1.quora.com' });
 
     const request = await statusOf(s);
     expect(request.status).toBe('needs_user_action');
@@ -386,14 +390,14 @@ describe('replies over SMTP', () => {
     const first = await submitAndVerify('openai-bounce@example.org', 'FR', [{ provider: 'openai', identifier: 'camille@example.org' }]);
     const { mail, messageId } = await letterOf('dsar@openai.com', first);
     const dsn = bounceMessage({
-      mta: 'mx.openai-mail.example',
+      mta: 'mx.openai.com',
       to: `bounces@${INBOUND}`,
       failedRecipient: 'dsar@openai.com',
       status: '5.1.1',
       originalMessageId: messageId,
       originalSubject: mail.subject,
     });
-    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.openai-mail.example' });
+    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.openai.com' });
     await waitUntil('the bounce on record', async () => (await statusOf(first)).status === 'needs_user_action');
 
     const next = await submitAndVerify('openai-next@example.org', 'FR', [
@@ -407,6 +411,98 @@ describe('replies over SMTP', () => {
     expect(await lettersTo('privacy@openai.com', next.email)).toHaveLength(1);
     expect(await lettersTo('dsar@openai.com', next.email)).toHaveLength(0);
     expect(await lettersTo('feedback@slack.com', next.email)).toHaveLength(0);
+  });
+
+  it('a bounce from a server that cannot prove it is the provider\'s hands over, but leaves the address in use', async () => {
+    const s = await submitAndVerify('forged-bounce@example.org', 'FR', [{ provider: 'discord', identifier: 'camille#0001' }]);
+    const { mail, messageId } = await letterOf('privacy@discord.com', s);
+    // Anyone holding the letter (it is in the person's mailbox too) can write this DSN.
+    const dsn = bounceMessage({
+      mta: 'mx.bounce-forger.example',
+      to: `bounces@${INBOUND}`,
+      failedRecipient: 'privacy@discord.com',
+      status: '5.1.1',
+      originalMessageId: messageId,
+      originalSubject: mail.subject,
+    });
+    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.bounce-forger.example' });
+    const request = await statusOf(s);
+    // The person still hears of it: they can check the address and write themselves.
+    expect(request.status).toBe('needs_user_action');
+    expect(request.events.map((e) => e.kind)).toEqual(['sent', 'reply:bounce', 'needs_user_action']);
+    expect(request.events[1]!.detail).toContain('sender not authenticated');
+    // But it does not redirect anyone else's letters.
+    expect(await getItem(key.contact('discord', 'privacy@discord.com'))).toBeUndefined();
+    const next = await submitAndVerify('after-forged@example.org', 'FR', [{ provider: 'discord', identifier: 'other#0002' }]);
+    expect((await getItem<{ target?: string }>(key.request(next.id, 'r1')))?.target).toBe('privacy@discord.com');
+  });
+
+  it("a bounce of the person's own copy (Cc) says nothing about the provider and changes nothing", async () => {
+    const s = await submitAndVerify('full-mailbox@example.org', 'FR', [{ provider: 'grammarly', identifier: 'camille@example.org' }]);
+    const { mail, messageId } = await letterOf('privacy@grammarly.com', s);
+    const dsn = bounceMessage({
+      mta: 'mx.example.org',
+      to: `bounces@${INBOUND}`,
+      failedRecipient: 'full-mailbox@example.org',
+      status: '5.2.2',
+      originalMessageId: messageId,
+      originalSubject: mail.subject,
+    });
+    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.example.org' });
+    await waitUntil('the bounce on record', async () => (await statusOf(s)).events.some((e) => e.kind === 'reply:bounce'));
+    expect((await statusOf(s)).status).toBe('sent');
+    expect(await getItem(key.contact('grammarly', 'privacy@grammarly.com'))).toBeUndefined();
+  });
+
+  it("SES's bounce event (AWS) hands over and marks the address failing; the same event twice changes nothing", async () => {
+    const s = await submitAndVerify('ses-bounce@example.org', 'FR', [{ provider: 'snapchat', identifier: 'camille.snaps' }]);
+    const { messageId } = await letterOf('dpo@snap.com', s);
+    const record = await getItem<{ sesMessageId: string }>(key.request(s.id, 'r1'));
+    // The EventBridge event as SES publishes it for a configuration set (source aws.ses).
+    const event = (bounceType: string, recipient: string, sesMessageId = record!.sesMessageId) => ({
+      source: 'aws.ses',
+      'detail-type': 'Email Bounced',
+      detail: {
+        eventType: 'Bounce',
+        bounce: {
+          bounceType,
+          bounceSubType: bounceType === 'Permanent' ? 'General' : 'MailboxFull',
+          bouncedRecipients: [{ emailAddress: recipient, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+          timestamp: new Date().toISOString(),
+          reportingMTA: 'dsn; a1-2.smtp-out.eu-west-1.amazonses.com',
+        },
+        mail: {
+          timestamp: new Date().toISOString(),
+          messageId: sesMessageId,
+          commonHeaders: { messageId: `<${messageId}>`, subject: 'Objection' },
+          tags: { 'ses:configuration-set': ['optout'] },
+        },
+      },
+    });
+    // A soft bounce and a bounce of the person's Cc copy move nothing.
+    await sesEvent(event('Transient', 'dpo@snap.com', 'soft-1'));
+    await sesEvent(event('Permanent', 'ses-bounce@example.org', 'cc-1'));
+    expect((await statusOf(s)).status).toBe('sent');
+    expect(await getItem(key.contact('snapchat', 'dpo@snap.com'))).toBeUndefined();
+
+    await sesEvent(event('Permanent', 'dpo@snap.com'));
+    const request = await statusOf(s);
+    expect(request).toMatchObject({ status: 'needs_user_action', channel: 'settings' });
+    expect(request.userAction).toContain('Our letter to dpo@snap.com bounced (5.1.1)');
+    expect(request.events.filter((e) => e.kind === 'bounce').map((e) => e.detail)).toContainEqual(
+      expect.stringContaining('SES reported a permanent bounce (General) for dpo@snap.com: smtp; 550 5.1.1 user unknown'),
+    );
+    expect(await getItem(key.contact('snapchat', 'dpo@snap.com'))).toMatchObject({ failing: true, reason: 'bounced (5.1.1)', reportedBy: 'SES bounce event' });
+    const told = async () => (await mailsToPerson(s.email)).filter((m) => m.subject.startsWith('Snapchat: needs you'));
+    await waitUntil('the person told', async () => (await told()).length === 1);
+
+    const eventsBefore = (await statusOf(s)).events.length;
+    await sesEvent(event('Permanent', 'dpo@snap.com'));
+    expect((await statusOf(s)).events).toHaveLength(eventsBefore);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await told()).toHaveLength(1);
+
+    await expect(sesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced' } as never)).rejects.toThrow(/detail.eventType and detail.mail.messageId are required/);
   });
 
   it('mail for an unknown reply address is kept, not dropped; mail for other domains is refused', async () => {

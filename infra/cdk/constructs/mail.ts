@@ -1,6 +1,8 @@
 // SES: the sending domain (Easy DKIM), a configuration set for every message, and the receipt rule
 // that stores replies in S3 and then hands them to the mail-in function.
 import { Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -80,6 +82,30 @@ export class Mail extends Construct {
         new actions.S3({ bucket, objectKeyPrefix: prefix }),
         new actions.Lambda({ function: handler, invocationType: actions.LambdaInvocationType.EVENT }),
       ],
+    });
+  }
+
+  /**
+   * SES's bounce events for the messages sent with our configuration set, to `handler`: a letter the
+   * provider's server refused comes back as an event from AWS (trusted), not only as a DSN by mail.
+   * SES event publishing only supports the default event bus.
+   */
+  publishBouncesTo(handler: lambda.IFunction): events.Rule {
+    const bus = events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+    this.configurationSet.addEventDestination('Bounces', {
+      destination: ses.EventDestination.eventBus(bus),
+      events: [ses.EmailSendingEvent.BOUNCE],
+    });
+    return new events.Rule(this, 'BounceEvents', {
+      description: 'Bounces of letters sent with the Optout configuration set',
+      eventBus: bus,
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: ['Email Bounced'],
+        // Other senders in the same account publish to the same bus: take only our configuration set's.
+        detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
+      },
+      targets: [new targets.LambdaFunction(handler, { retryAttempts: 4 })],
     });
   }
 
