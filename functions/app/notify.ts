@@ -44,11 +44,15 @@ export function statusText(lang: Language, status: RequestStatus): string {
   return STATUS_TEXT[lang][status];
 }
 
+export function channelText(lang: Language, channel: string): string {
+  return CHANNEL_TEXT[lang][channel] ?? channel;
+}
+
 function line(lang: Language, request: RequestRecord) {
   return {
     provider: getCatalog().get(request.provider)?.name ?? request.provider,
     identifier: request.identifier,
-    channel: CHANNEL_TEXT[lang][request.channel] ?? request.channel,
+    channel: channelText(lang, request.channel),
     status: statusText(lang, request.status),
     dueDate: request.dueDate ?? null,
     reference: request.reference,

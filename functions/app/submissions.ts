@@ -21,7 +21,7 @@ import {
   type RequestRecord,
   type Submission,
 } from '../data/store.ts';
-import { CLOSED_STATUSES, type RequestStatus } from '../core/model.ts';
+import { CLOSED_STATUSES, type Language, type RequestStatus } from '../core/model.ts';
 import { Conflict, NotFound, ValidationError } from './errors.ts';
 import { notifyStatusChange } from './notify.ts';
 import { saveSession } from './sessions.ts';
@@ -154,7 +154,7 @@ export async function checkVerifyToken(token: string | undefined): Promise<Submi
 }
 
 /** Confirms the address: marks it verified and starts the workflow (idempotent). */
-export async function verify(token: string | undefined): Promise<{ id: string; statusUrl: string }> {
+export async function verify(token: string | undefined): Promise<{ id: string; statusUrl: string; lang: Language }> {
   const submission = await checkVerifyToken(token);
   const id = submission.id;
   if (submission.status === 'cancelled') throw new Conflict('this submission was cancelled');
@@ -164,7 +164,7 @@ export async function verify(token: string | undefined): Promise<{ id: string; s
   // Starting is idempotent (execution name = submission id), so a second click, or a crash between
   // the two writes above and here, is mended by clicking the link again.
   await startSubmissionWorkflow(id);
-  return { id, statusUrl: await statusUrl(id) };
+  return { id, statusUrl: await statusUrl(id), lang: submission.lang };
 }
 
 export interface RequestView {
@@ -188,6 +188,8 @@ export interface SubmissionView {
   status: string;
   name: string;
   jurisdiction: string;
+  /** The person's language: their pages and emails use it. */
+  lang: Language;
   createdAt: string;
   requests: RequestView[];
 }
@@ -228,6 +230,7 @@ export async function getStatus(id: string, token: string | undefined): Promise<
     status: submission.status,
     name: submission.name,
     jurisdiction: submission.jurisdiction,
+    lang: submission.lang,
     createdAt: submission.createdAt,
     requests: requests.map((r) => toRequestView(r, events)),
   };

@@ -9,8 +9,9 @@ import { getEvidence } from '../adapters/evidence.ts';
 import { Conflict, NotFound, ValidationError } from '../app/errors.ts';
 import { checkVerifyToken, getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
 import { uploadSession } from '../app/session-upload.ts';
-import { statusText } from '../app/notify.ts';
-import type { Language, RequestStatus } from '../core/model.ts';
+import { channelText, statusText } from '../app/notify.ts';
+import { fill, pageText } from '../core/page-text.ts';
+import type { RequestStatus } from '../core/model.ts';
 
 export interface HttpRequest {
   method: string;
@@ -91,7 +92,17 @@ const routes: Route[] = [
     pattern: /^\/verify$/,
     run: async (req) => {
       const submission = await checkVerifyToken(req.query.token);
-      return html(200, render('pages/verify.html', { token: req.query.token, count: submission.accounts.length, email: submission.email }));
+      const t = pageText(submission.lang);
+      return html(
+        200,
+        render('pages/verify.html', {
+          lang: submission.lang,
+          t,
+          token: req.query.token,
+          heading: fill(t.verifyHeading, { count: submission.accounts.length }),
+          body: fill(t.verifyBody, { email: submission.email }),
+        }),
+      );
     },
   },
   {
@@ -99,8 +110,8 @@ const routes: Route[] = [
     pattern: /^\/verify$/,
     run: async (req) => {
       const token = new URLSearchParams(req.body ?? '').get('token') ?? undefined;
-      const { statusUrl } = await verify(token);
-      return html(200, render('pages/verified.html', { statusUrl }));
+      const { statusUrl, lang } = await verify(token);
+      return html(200, render('pages/verified.html', { lang, t: pageText(lang), statusUrl }));
     },
   },
   {
@@ -217,17 +228,22 @@ function publicView(view: SubmissionView) {
 }
 
 async function statusPage(view: SubmissionView, token: string): Promise<string> {
-  const lang: Language = 'en';
+  const lang = view.lang;
+  const text = pageText(lang);
   const t = encodeURIComponent(token);
   return render('pages/status.html', {
+    lang,
+    t: text,
     id: view.id,
-    name: view.name,
+    forName: fill(text.statusFor, { name: view.name }),
     token: t,
     statusUrl: `/status/${view.id}?t=${t}`,
     verified: view.status !== 'awaiting_verification',
     requests: view.requests.map((r) => ({
       ...r,
       statusText: statusText(lang, r.status as RequestStatus),
+      channelText: channelText(lang, r.channel),
+      sessionUploadText: fill(text.sessionUpload, { provider: r.providerName }),
       open: !['confirmed', 'cancelled', 'failed'].includes(r.status),
       // A session lets the browser act: a first try for a handed-over request, or re-checks of a setting.
       takesSession:

@@ -6,7 +6,7 @@ async function uploadSession(event) {
   const result = form.querySelector('.session-result');
   const file = form.querySelector('input[name=cookies]').files?.[0];
   if (!file) {
-    result.textContent = 'Choose the exported cookie file first.';
+    result.textContent = form.dataset.chooseFile;
     return;
   }
   const response = await fetch(form.dataset.action, {
@@ -21,7 +21,7 @@ async function uploadSession(event) {
   const body = await response.json();
   result.textContent =
     response.status === 201
-      ? `Session saved (${body.cookies} cookies). ${body.scheduled.length ? 'We will use it within the hour.' : ''}`
+      ? `${form.dataset.saved.replace('{cookies}', body.cookies)} ${body.scheduled.length ? form.dataset.soon : ''}`
       : (body.issues ?? [{ path: 'upload', message: body.error }]).map((i) => `${i.path}: ${i.message}`).join('; ');
 }
 

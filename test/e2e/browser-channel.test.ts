@@ -147,6 +147,45 @@ describe('without a session', () => {
   });
 });
 
+describe('a session given later on the status page', () => {
+  it('takes an exported cookie file through the page, in the person\'s language, and names what is wrong with a bad one', async () => {
+    const email = 'page-upload@example.org';
+    const created = await t.api('/api/submissions', postJson(person({ email, accounts: [{ provider: 'linkedin', identifier: 'erika-m' }] })));
+    expect(created.status).toBe(202);
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
+    const { statusUrl } = (await t.api(`/api/verify?token=${verificationToken(mail)}`)).body as { statusUrl: string };
+    await waitUntil('hand-over', async () => {
+      const view = (await (await fetch(statusUrl.replace('/status/', '/api/submissions/'))).json()) as StatusBody;
+      return view.requests[0]?.status === 'needs_user_action';
+    });
+
+    const page = await browser.newPage();
+    try {
+      await page.goto(statusUrl, { waitUntil: 'networkidle0' });
+      const form = 'tr[data-provider=linkedin] form.session';
+      // A person in Germany: the page speaks German.
+      expect(await page.$eval(`${form} button`, (b) => b.textContent)).toBe('Sitzung hochladen');
+      const upload = async (content: string) => {
+        const file = join(t.dataDir, '..', `linkedin-cookies-${Date.now()}.json`);
+        writeFileSync(file, content);
+        await page.$eval(`${form} .session-result`, (el) => {
+          el.textContent = '';
+        });
+        const input = await page.$(`${form} input[name=cookies]`);
+        await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+        await page.click(`${form} button`);
+        await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').length > 0, {}, `${form} .session-result`);
+        return page.$eval(`${form} .session-result`, (el) => el.textContent ?? '');
+      };
+      // Cookies of another site: refused, and the message says which field and why.
+      expect(await upload(JSON.stringify([{ name: 'sid', value: 'x', domain: '.example.com' }]))).toMatch(/^cookies: .*linkedin/i);
+      expect(await upload(JSON.stringify([sites.newSession('linkedin')]))).toBe('Sitzung gespeichert (1 Cookies). Wir verwenden sie innerhalb einer Stunde.');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('a session that the browser cannot use', () => {
   async function runWith(mode: 'renamed_control' | 'captcha', email: string) {
     sites.setMode('pinterest', mode);

@@ -32,7 +32,10 @@ async function submitAndVerify(body: unknown): Promise<{ id: string; statusToken
   const created = await t.api('/api/submissions', postJson(body));
   expect(created.status).toBe(202);
   const { id } = created.body as { id: string };
-  const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.subject.includes('confirm') || m.subject.includes('bestätigen')));
+  const email = (body as { email: string }).email;
+  const mail = await waitUntil('verification mail', async () =>
+    (await t.mails()).find((m) => m.destination.to.includes(email) && (m.subject.includes('confirm') || m.subject.includes('bestätigen'))),
+  );
   const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
   expect(verified.status).toBe(200);
   const statusToken = new URL((verified.body as { statusUrl: string }).statusUrl).searchParams.get('t')!;
@@ -137,6 +140,16 @@ describe('an EU submission', () => {
     const page = await t.api(`/status/${id}?t=${statusToken}`);
     expect(page.status).toBe(200);
     expect(page.body as string).toContain('data-provider="reddit" data-status="sent" data-channel="email"');
+    // A person in Germany reads their pages in German; the timeline stays English, as the record.
+    const html = page.body as string;
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<h1>Ihre Opt-out-Anfragen</h1>');
+    expect(html).toContain('Für Erika Mustermann.');
+    expect(html).toContain('gesendet, wartet auf Antwort');
+    expect(html).toContain('Brief per E-Mail');
+    expect(html).toContain('Als erledigt markieren');
+    expect(html).toContain('Letter sent to redditdatarequests@reddit.com');
+    expect(html).not.toContain('Your opt-out requests');
   });
 });
 
@@ -151,6 +164,12 @@ describe('a California submission', () => {
     expect(letter.destination.cc).toEqual(['sam@example.com']);
     expect(letter.subject).toMatch(/opt-out|Opt-Out|sale|sharing/i);
     for (const citation of ['1798.120', '1798.121', '15 business days']) expect(letter.body.text).toContain(citation);
+    const { id, statusToken } = await submitAndVerify(person({ email: 'lee@example.com', name: 'Lee Park', jurisdiction: 'US-CA', accounts: [{ provider: 'reddit', identifier: 'leep' }] }));
+    const html = (await t.api(`/status/${id}?t=${statusToken}`)).body as string;
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Your opt-out requests</h1>');
+    expect(html).toContain('For Lee Park.');
+    expect(html).toContain('letter by email');
   });
 });
 
