@@ -125,6 +125,13 @@ async function letterOf(address: string, s: Submitted): Promise<{ replyTo: strin
   return { replyTo: mail!.replyTo[0]!, messageId: record!.messageId, mail: mail! };
 }
 
+/** A Postfix-style DSN for one of our letters, sent by `mta` (also its HELO name) with the null sender. */
+async function deliverBounce(from: { mta: string; failedRecipient: string; status: string }, letter: { mail: StoredMail; messageId: string }): Promise<void> {
+  const to = `bounces@${INBOUND}`;
+  const dsn = bounceMessage({ ...from, to, originalMessageId: letter.messageId, originalSubject: letter.mail.subject });
+  await deliver(t.stack.smtpPort, dsn, { from: '', to: [to], helo: from.mta });
+}
+
 /** A reply from Reddit's privacy team: DKIM-signed with the published key, sent from an SPF-allowed IP. */
 async function replyFromReddit(s: Submitted, text: string, subject = 'Re: your request'): Promise<Buffer> {
   const { replyTo, messageId } = await letterOf(REDDIT_LETTERS, s);
@@ -357,15 +364,7 @@ describe('replies over SMTP', () => {
     const { mail, messageId } = await letterOf(QUORA_LETTERS, s);
     // A Postfix-style DSN from Quora's own mail server (SPF passes for its HELO name), matched by the
     // letter's Message-ID (no reply token).
-    const dsn = bounceMessage({
-      mta: 'mx1.quora.com',
-      to: `bounces@${INBOUND}`,
-      failedRecipient: QUORA_LETTERS,
-      status: '5.1.1',
-      originalMessageId: messageId,
-      originalSubject: mail.subject,
-    });
-    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx1.quora.com' });
+    await deliverBounce({ mta: 'mx1.quora.com', failedRecipient: QUORA_LETTERS, status: '5.1.1' }, { mail, messageId });
 
     const request = await statusOf(s);
     expect(request.status).toBe('needs_user_action');
@@ -389,15 +388,7 @@ describe('replies over SMTP', () => {
   it('after a bounce, later letters go to the provider\'s next address; workspace-owner addresses are never used', async () => {
     const first = await submitAndVerify('openai-bounce@example.org', 'FR', [{ provider: 'openai', identifier: 'camille@example.org' }]);
     const { mail, messageId } = await letterOf('dsar@openai.com', first);
-    const dsn = bounceMessage({
-      mta: 'mx.openai.com',
-      to: `bounces@${INBOUND}`,
-      failedRecipient: 'dsar@openai.com',
-      status: '5.1.1',
-      originalMessageId: messageId,
-      originalSubject: mail.subject,
-    });
-    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.openai.com' });
+    await deliverBounce({ mta: 'mx.openai.com', failedRecipient: 'dsar@openai.com', status: '5.1.1' }, { mail, messageId });
     await waitUntil('the bounce on record', async () => (await statusOf(first)).status === 'needs_user_action');
 
     const next = await submitAndVerify('openai-next@example.org', 'FR', [
@@ -417,15 +408,7 @@ describe('replies over SMTP', () => {
     const s = await submitAndVerify('forged-bounce@example.org', 'FR', [{ provider: 'discord', identifier: 'camille#0001' }]);
     const { mail, messageId } = await letterOf('privacy@discord.com', s);
     // Anyone holding the letter (it is in the person's mailbox too) can write this DSN.
-    const dsn = bounceMessage({
-      mta: 'mx.bounce-forger.example',
-      to: `bounces@${INBOUND}`,
-      failedRecipient: 'privacy@discord.com',
-      status: '5.1.1',
-      originalMessageId: messageId,
-      originalSubject: mail.subject,
-    });
-    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.bounce-forger.example' });
+    await deliverBounce({ mta: 'mx.bounce-forger.example', failedRecipient: 'privacy@discord.com', status: '5.1.1' }, { mail, messageId });
     const request = await statusOf(s);
     // The person still hears of it: they can check the address and write themselves.
     expect(request.status).toBe('needs_user_action');
@@ -440,15 +423,7 @@ describe('replies over SMTP', () => {
   it("a bounce of the person's own copy (Cc) says nothing about the provider and changes nothing", async () => {
     const s = await submitAndVerify('full-mailbox@example.org', 'FR', [{ provider: 'grammarly', identifier: 'camille@example.org' }]);
     const { mail, messageId } = await letterOf('privacy@grammarly.com', s);
-    const dsn = bounceMessage({
-      mta: 'mx.example.org',
-      to: `bounces@${INBOUND}`,
-      failedRecipient: 'full-mailbox@example.org',
-      status: '5.2.2',
-      originalMessageId: messageId,
-      originalSubject: mail.subject,
-    });
-    await deliver(t.stack.smtpPort, dsn, { from: '', to: [`bounces@${INBOUND}`], helo: 'mx.example.org' });
+    await deliverBounce({ mta: 'mx.example.org', failedRecipient: 'full-mailbox@example.org', status: '5.2.2' }, { mail, messageId });
     await waitUntil('the bounce on record', async () => (await statusOf(s)).events.some((e) => e.kind === 'reply:bounce'));
     expect((await statusOf(s)).status).toBe('sent');
     expect(await getItem(key.contact('grammarly', 'privacy@grammarly.com'))).toBeUndefined();
