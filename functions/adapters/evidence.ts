@@ -1,8 +1,9 @@
 // Evidence (sent letters, raw replies, screenshots) is kept outside the table: in S3 on AWS
 // (EVIDENCE_BUCKET), in <OPTOUT_DATA_DIR>/evidence locally. The table stores only the reference.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { clock } from './clock.ts';
 import { config, ConfigError } from './config.ts';
 
 let s3: S3Client | undefined;
@@ -27,6 +28,9 @@ export async function putEvidence(evidenceKey: string, body: Buffer | string, co
     const file = join(dataDir, 'evidence', objectKey);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body, { mode: 0o600 });
+    // Dated by the system clock (scaled in demos), so the local retention sweep ages it like S3 would.
+    const now = clock().now();
+    await utimes(file, now, now);
   } else {
     throw new ConfigError('setting EVIDENCE_BUCKET (AWS) or OPTOUT_DATA_DIR (local) is missing');
   }

@@ -10,7 +10,7 @@ import { config } from '../adapters/config.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
 import { getEvidence, putEvidence } from '../adapters/evidence.ts';
 import { sendMail } from '../adapters/mailer.ts';
-import { addEvent, getItem, getRequest, listRequests, putMessagePointer, transitionRequest, type RequestRecord } from '../data/store.ts';
+import { addEvent, getItem, getRequest, listRequests, NotFoundError, putMessagePointer, transitionRequest, type RequestRecord } from '../data/store.ts';
 import { key } from '../data/schema.ts';
 import { letterParties, loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
@@ -26,8 +26,23 @@ function settings() {
   return { reminderGraceDays, finalNoticeGraceDays };
 }
 
+/**
+ * The request, or undefined when it is gone: the retention period ended (TTL, or the local sweep)
+ * while its loop waited. Nothing else deletes a request, and a loop about deleted data just ends.
+ */
+async function keptRequest(ref: RequestRef): Promise<RequestRecord | undefined> {
+  try {
+    return await getRequest(ref.submissionId, ref.requestId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    console.log(JSON.stringify({ level: 'warn', msg: 'request deleted (retention) while its follow-up waited; loop ends', ...ref }));
+    return undefined;
+  }
+}
+
 export async function planFollowUp(ref: RequestRef): Promise<RequestRef & { action: 'wait' | 'done'; waitSeconds: number }> {
-  const request = await getRequest(ref.submissionId, ref.requestId);
+  const request = await keptRequest(ref);
+  if (!request) return { ...ref, action: 'done', waitSeconds: 0 };
   const next = nextFollowUp(request, settings());
   if (next.action === 'done') return { ...ref, action: 'done', waitSeconds: 0 };
   const waitSeconds = Math.min(clock().realSecondsUntil(next.at), MAX_WAIT_SECONDS);
@@ -35,7 +50,8 @@ export async function planFollowUp(ref: RequestRef): Promise<RequestRef & { acti
 }
 
 export async function checkRequest(ref: RequestRef): Promise<RequestRef & { next: FollowUpAction | 'wait' }> {
-  const request = await getRequest(ref.submissionId, ref.requestId);
+  const request = await keptRequest(ref);
+  if (!request) return { ...ref, next: 'done' };
   const next = nextFollowUp(request, settings());
   if (next.action === 'done') return { ...ref, next: 'done' };
   // The deadline may have moved (an extension) since the wait was planned.

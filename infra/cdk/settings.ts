@@ -104,17 +104,28 @@ export function parseSettings(lookup: Lookup): DeploySettings {
   if (badRecipient) throw new SettingsError(`Context "sandboxRecipients" has "${badRecipient}", which is not an email address`);
 
   const operatorName = text(lookup, 'operatorName', '"Optout Autopilot"', true)!;
+  const retentionDays = positiveInteger(lookup, 'retentionDays', 730);
+  const reminderGraceDays = positiveInteger(lookup, 'reminderGraceDays', 14);
+  const finalNoticeGraceDays = positiveInteger(lookup, 'finalNoticeGraceDays', 7);
+  // A request must outlive its follow-up, or TTL deletes it before the reminder or the escalation.
+  // The longest path: an extended GDPR deadline (three months, at most 92 days), then both grace periods.
+  const longestFollowUp = 92 + reminderGraceDays + finalNoticeGraceDays;
+  if (retentionDays < longestFollowUp) {
+    throw new SettingsError(
+      `Context "retentionDays" must be at least ${longestFollowUp} (an extended GDPR deadline of 92 days + reminderGraceDays + finalNoticeGraceDays), got ${retentionDays}`,
+    );
+  }
   return {
     domain,
     fromAddress,
     inboundDomain,
-    retentionDays: positiveInteger(lookup, 'retentionDays', 730),
+    retentionDays,
     recheckDays: positiveInteger(lookup, 'recheckDays', 180),
     allowedJurisdictions,
     operatorName,
     maxAccounts: positiveInteger(lookup, 'maxAccounts', 50),
-    reminderGraceDays: positiveInteger(lookup, 'reminderGraceDays', 14),
-    finalNoticeGraceDays: positiveInteger(lookup, 'finalNoticeGraceDays', 7),
+    reminderGraceDays,
+    finalNoticeGraceDays,
     alarmEmail,
     sandboxRecipients,
   };

@@ -16,6 +16,7 @@ import { setClock, scaledClock, systemClock } from '../../functions/adapters/clo
 import { useLocalWorkflowStarter } from '../../functions/adapters/workflow.ts';
 import { resetSecretBox } from '../../functions/app/sessions.ts';
 import { runDueBrowserJobs } from '../../functions/app/browser-jobs.ts';
+import { sweepExpired } from './retention.ts';
 import { LocalWorkflowRunner, type ExecutionRecord } from './workflow-runner.ts';
 import { startHttpServer } from './http-server.ts';
 import { startSmtpServer, type SmtpServerHandle } from './smtp-server.ts';
@@ -87,8 +88,11 @@ function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: n
   return origin;
 }
 
-/** The local stand-in for the hourly EventBridge schedule: one sweep at a time, never overlapping. */
-function startBrowserJobScheduler(intervalMs: number): { stop(): Promise<void> } {
+/**
+ * The local stand-in for the hourly EventBridge schedule (browser jobs) and for DynamoDB TTL and the S3
+ * lifecycle (the retention sweep): one run at a time, never overlapping.
+ */
+function startHousekeeping(intervalMs: number): { stop(): Promise<void> } {
   let current: Promise<unknown> = Promise.resolve();
   let busy = false;
   const timer = setInterval(() => {
@@ -96,6 +100,8 @@ function startBrowserJobScheduler(intervalMs: number): { stop(): Promise<void> }
     busy = true;
     current = runDueBrowserJobs()
       .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'browser jobs failed', error: error.message })))
+      .then(() => sweepExpired())
+      .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'retention sweep failed', error: error.message })))
       .finally(() => {
         busy = false;
       });
@@ -157,7 +163,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   useLocalWorkflowStarter((name, input) => runner.start(name, input));
   const smtp: SmtpServerHandle = await startSmtpServer(options.smtpPort, host);
   const resumed = await runner.resumeUnfinished();
-  const jobs = startBrowserJobScheduler(options.browserJobsIntervalMs ?? Number(process.env.OPTOUT_BROWSER_JOBS_INTERVAL_MS ?? 60_000));
+  const jobs = startHousekeeping(options.browserJobsIntervalMs ?? Number(process.env.OPTOUT_BROWSER_JOBS_INTERVAL_MS ?? 60_000));
 
   return {
     url,

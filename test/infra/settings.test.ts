@@ -41,6 +41,9 @@ describe('deployment settings', () => {
     expect(from({ ...full, fromAddress: 'optout' })).toThrow('Context "fromAddress" must be an email address');
     expect(from({ ...full, retentionDays: '-3' })).toThrow('Context "retentionDays" must be a positive whole number');
     expect(from({ ...full, retentionDays: '1.5' })).toThrow('got "1.5"');
+    // Shorter than the longest follow-up (92 + 14 + 7 days): TTL would delete requests mid-loop.
+    expect(from({ ...full, retentionDays: '90' })).toThrow('Context "retentionDays" must be at least 113');
+    expect(from({ ...full, retentionDays: '120', reminderGraceDays: '30' })).toThrow('at least 129');
     expect(from({ ...full, allowedJurisdictions: 'DE,Germany' })).toThrow('Context "allowedJurisdictions" has "GERMANY"');
     expect(from({ ...full, alarmEmail: 'ops' })).toThrow('Context "alarmEmail" must be an email address, got "ops"');
     expect(from({ ...full, sandboxRecipients: 'me@example.net,nobody' })).toThrow('"sandboxRecipients" has "nobody"');

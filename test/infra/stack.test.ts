@@ -215,9 +215,9 @@ describe('data stores', () => {
   });
 
   it('follows the retention setting', () => {
-    const short = synth({ retentionDays: '90' }).template;
+    const short = synth({ retentionDays: '120' }).template;
     for (const bucket of Object.values(short.findResources('AWS::S3::Bucket')) as Cfn[]) {
-      expect(bucket.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(90);
+      expect(bucket.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(120);
     }
   });
 

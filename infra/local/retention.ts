@@ -1,0 +1,87 @@
+// Retention on one machine. On AWS, DynamoDB's TTL deletes expired items and an S3 lifecycle rule
+// deletes evidence after OPTOUT_RETENTION_DAYS; dynalite has no TTL and the data folder no lifecycle,
+// so without this sweep nothing would ever be deleted locally. The store already treats expired items
+// as gone; this makes them gone on disk too. Time is the system clock (scaled in demos and tests).
+import type { Dirent } from 'node:fs';
+import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../../functions/adapters/clients.ts';
+import { clock, DAY_MS } from '../../functions/adapters/clock.ts';
+import { config } from '../../functions/adapters/config.ts';
+import { isConditionFailure } from '../../functions/data/store.ts';
+
+export interface SweepResult {
+  items: number;
+  files: number;
+}
+
+export async function sweepExpired(): Promise<SweepResult> {
+  return { items: await deleteExpiredItems(), files: await deleteOldEvidence() };
+}
+
+/** Deletes items whose `expiresAt` (epoch seconds, the table's TTL attribute) has passed. */
+async function deleteExpiredItems(): Promise<number> {
+  const nowSeconds = Math.floor(clock().now().getTime() / 1000);
+  let deleted = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb().send(
+      new ScanCommand({
+        TableName: config().tableName,
+        FilterExpression: 'expiresAt < :now',
+        ExpressionAttributeValues: { ':now': nowSeconds },
+        ProjectionExpression: 'PK, SK, expiresAt',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      try {
+        // Only if nobody moved the expiry since the scan (an item written again lives on).
+        await ddb().send(
+          new DeleteCommand({
+            TableName: config().tableName,
+            Key: { PK: item.PK, SK: item.SK },
+            ConditionExpression: 'expiresAt = :seen',
+            ExpressionAttributeValues: { ':seen': item.expiresAt },
+          }),
+        );
+        deleted += 1;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return deleted;
+}
+
+/** Deletes evidence files older than the retention period (by their modification time), as S3's lifecycle rule does. */
+async function deleteOldEvidence(): Promise<number> {
+  const { dataDir, retentionDays } = config();
+  if (!dataDir) return 0;
+  const cutoff = clock().now().getTime() - retentionDays * DAY_MS;
+  return sweepFolder(join(dataDir, 'evidence'), cutoff, false);
+}
+
+async function sweepFolder(folder: string, cutoffMs: number, removeIfEmpty: boolean): Promise<number> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let deleted = 0;
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      deleted += await sweepFolder(path, cutoffMs, true);
+    } else if ((await stat(path)).mtimeMs < cutoffMs) {
+      await rm(path, { force: true });
+      deleted += 1;
+    }
+  }
+  if (removeIfEmpty) await rmdir(folder).catch(() => undefined); // fails, harmlessly, while files remain
+  return deleted;
+}
