@@ -6,7 +6,7 @@ import { getCatalog, getProvider } from '../functions/core/providers/catalog.ts'
 import { BASES, LANGUAGES, type Basis, type Language } from '../functions/core/model.ts';
 import { lawFor } from '../functions/core/jurisdiction.ts';
 import { renderLetter } from '../functions/core/letters.ts';
-import { deadlineCommand, dueDate, toDateString } from '../functions/core/deadlines.ts';
+import { DEADLINE_LAWS, deadlineCommand, deadlineFor, dueDate, toDateString } from '../functions/core/deadlines.ts';
 import { classifyFile } from '../functions/core/replies/index.ts';
 import { AUTHORITIES_FILE, importAuthorities, serializeAuthorities } from '../functions/core/authorities/import.ts';
 
@@ -18,7 +18,7 @@ const USAGE = `usage: optout <command> [options]
   providers                               list the provider catalog
   letter --provider P --basis B --lang L --name N --identifier I [--jurisdiction J] [--reference R] [--email E]
                                           print a letter (basis: ${BASES.join(', ')}; lang: ${LANGUAGES.join(', ')})
-  deadline --law L --from YYYY-MM-DD      print {"due": "YYYY-MM-DD"} (law: gdpr, gdpr-extended, ccpa-opt-out, ccpa-ack, ccpa-delete, ccpa-delete-extended)
+  deadline --law L --from YYYY-MM-DD      print {"due": "YYYY-MM-DD"} (law: ${DEADLINE_LAWS.join(', ')})
   classify <file.eml> [--provider P]      print {"class": ..., "reasons": [...]} for a reply
   login <provider> [--out cookies.json]   log in in a visible browser and save the session cookies for upload
   import-authorities <datenanfragen checkout> [--out file]
@@ -35,7 +35,14 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
   return value as T;
 }
 
-const LAW_OF_BASIS: Record<Basis, string> = { 'gdpr-objection': 'DE', 'ccpa-opt-out': 'US-CA', 'ccpa-delete': 'US-CA', 'ai-training-request': 'US' };
+/** A jurisdiction whose law fits the basis, when --jurisdiction is not given. */
+const JURISDICTION_OF_BASIS: Record<Basis, string> = {
+  'gdpr-objection': 'DE',
+  'ccpa-opt-out': 'US-CA',
+  'ccpa-delete': 'US-CA',
+  'us-state-request': 'US-CO',
+  'ai-training-request': 'US',
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -71,21 +78,21 @@ async function main(argv: string[]): Promise<number> {
       const provider = getProvider(need(values, 'provider'));
       const basis = oneOf(need(values, 'basis'), BASES, 'basis');
       const lang = oneOf(need(values, 'lang'), LANGUAGES, 'lang') as Language;
-      const jurisdiction = (values.jurisdiction as string | undefined) ?? LAW_OF_BASIS[basis];
+      const jurisdiction = ((values.jurisdiction as string | undefined) ?? JURISDICTION_OF_BASIS[basis]).toUpperCase();
       const today = toDateString(new Date());
       const law = lawFor(jurisdiction);
-      const deadline = basis === 'ccpa-opt-out' ? 'ccpa-opt-out' : basis === 'ccpa-delete' ? 'ccpa-delete' : 'gdpr';
       const letter = renderLetter({
         kind: basis,
         lang,
         law,
+        usState: law === 'us-state' ? jurisdiction : undefined,
         provider: { name: provider.name, legalEntity: provider.legalEntity },
         person: { name: need(values, 'name'), email: (values.email as string | undefined) ?? 'you@example.org' },
         account: { identifier: need(values, 'identifier') },
         agent: null,
         reference: (values.reference as string | undefined) ?? 'OA-DEMO-0001',
         date: today,
-        dueDate: dueDate(deadline, today),
+        dueDate: dueDate(deadlineFor(basis), today),
       });
       console.log(`Subject: ${letter.subject}\n\n${letter.text}`);
       return 0;

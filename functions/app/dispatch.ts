@@ -1,11 +1,11 @@
 // Workflow steps that turn a verified submission into requests and send each one out.
 // Every step is idempotent: re-running it (retry, redrive, local restart) never sends twice.
 import { createHash, randomBytes } from 'node:crypto';
-import { lawFor, type Law } from '../core/jurisdiction.ts';
+import { type Law, lawFor } from '../core/jurisdiction.ts';
 import { channelsFor, getProvider } from '../core/providers/catalog.ts';
 import type { Channel, Provider } from '../core/providers/schema.ts';
 import { basisFor, letterLanguage, renderLetter, type LetterKind } from '../core/letters.ts';
-import { dueDate, toDateString, type DeadlineLaw } from '../core/deadlines.ts';
+import { deadlineFor, dueDate, toDateString } from '../core/deadlines.ts';
 import type { Basis, Language } from '../core/model.ts';
 import { message } from '../core/messages.ts';
 import { config } from '../adapters/config.ts';
@@ -185,13 +185,13 @@ export async function handToPerson(request: RequestRecord, provider: Provider, s
   await notifyStatusChange(request.submissionId, request.id, `needs_user_action:${at}`);
 }
 
-/** The deadline rule for a basis under a law (one place: functions/core/deadlines.ts holds the arithmetic). */
-export function deadlineLaw(basis: Basis, law: Law, extended = false): DeadlineLaw {
-  if (basis === 'ccpa-opt-out') return 'ccpa-opt-out';
-  if (basis === 'ccpa-delete') return extended ? 'ccpa-delete-extended' : 'ccpa-delete';
-  // GDPR, UK GDPR, and (as a courtesy period) people under no such law: one month.
-  void law;
-  return extended ? 'gdpr-extended' : 'gdpr';
+/**
+ * The company a letter is addressed to: under a US law the provider's US entity where the catalog
+ * records one (e.g. Google LLC), otherwise its EU controller.
+ */
+function addressee(provider: Provider, law: Law) {
+  const usLaw = law === 'ccpa' || law === 'us-state';
+  return (usLaw && provider.otherEntities.find((e) => e.country === 'US')) || provider.legalEntity;
 }
 
 /** The parts of every letter that come from the request, its person and its provider. */
@@ -199,7 +199,9 @@ export function letterParties(request: RequestRecord, submission: Submission, pr
   return {
     lang: request.lang,
     law: request.law,
-    provider: { name: provider.name, legalEntity: provider.legalEntity },
+    // A US state's act is the person's state's (Basis/Law say "us-state"; the jurisdiction says which).
+    usState: request.law === 'us-state' ? submission.jurisdiction : undefined,
+    provider: { name: provider.name, legalEntity: addressee(provider, request.law) },
     person: { name: submission.name, email: submission.email },
     account: { identifier: request.identifier },
     agent: { name: config().operatorName } as { name: string } | null,
@@ -231,7 +233,7 @@ export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: 
       status: 'sent',
       letterState: 'sending',
       sentAt: now.toISOString(),
-      dueDate: dueDate(deadlineLaw(request.basis, request.law), today),
+      dueDate: dueDate(deadlineFor(request.basis), today),
       messageId: messageIdFor(request, request.basis, 1),
     });
     if (!claimed) return { ...ref, sent: false };

@@ -12,6 +12,7 @@ import { getEvidence, putEvidence } from '../adapters/evidence.ts';
 import { sendMail } from '../adapters/mailer.ts';
 import { addEvent, getItem, getRequest, listRequests, NotFoundError, putMessagePointer, transitionRequest, type RequestRecord } from '../data/store.ts';
 import { key } from '../data/schema.ts';
+import { usStateLaw } from '../core/us-states.ts';
 import { letterParties, loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
 
@@ -71,7 +72,8 @@ function authorityParty(a: Authority | undefined) {
 function authorities(request: RequestRecord, jurisdiction: string): { lead: Authority | undefined; own: Authority | undefined } {
   const provider = getProvider(request.provider);
   const own = authorityForPerson(jurisdiction);
-  if (request.law === 'ccpa') return { lead: own, own };
+  // California's agency, or a state's attorney general: the person's own state is the one to tell.
+  if (request.law === 'ccpa' || request.law === 'us-state') return { lead: own, own };
   if (request.law === 'none') return { lead: undefined, own };
   let lead: Authority | undefined;
   try {
@@ -207,6 +209,7 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
     if (!moved) return ref;
   }
   const otherAuthority = own && authority && own.id !== authority.id ? own : undefined;
+  const state = request.law === 'us-state' ? usStateLaw(submission.jurisdiction) : undefined;
   const lang = submission.lang;
   const intro = message(lang, refusal ? 'escalatedRefused' : 'escalatedNoAnswer', { provider: provider.name });
   const where = authority
@@ -216,7 +219,9 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
       ]
         .filter(Boolean)
         .join(' ')
-    : message(lang, 'noAuthority');
+    : state
+      ? message(lang, 'submitToEnforcer', { enforcer: state.enforcer, act: state.act, citation: state.enforcerCitation })
+      : message(lang, 'noAuthority');
   const { raw } = await sendMail({
     to: [submission.email],
     subject: letter.subject,
@@ -232,7 +237,7 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
     key: 'escalation',
     at: now.toISOString(),
     kind: 'escalated',
-    detail: `Complaint draft to ${authority?.name ?? 'the company'} sent to you${refusal ? ' after the refusal' : ' after the deadlines passed'}.`,
+    detail: `Complaint draft to ${authority?.name ?? (state ? `the ${state.enforcer}` : 'an authority of your choice')} sent to you${refusal ? ' after the refusal' : ' after the deadlines passed'}.`,
     evidence: [evidence],
     data: { authority: authority?.id ?? null },
   });

@@ -9,7 +9,7 @@ import { message, type MessageKey } from '../core/messages.ts';
 import type { Language } from '../core/model.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import type { Provider } from '../core/providers/schema.ts';
-import { dueDate, toDateString } from '../core/deadlines.ts';
+import { deadlineFor, dueDate, toDateString } from '../core/deadlines.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { dnsResolver } from '../adapters/dns.ts';
@@ -29,7 +29,7 @@ import {
 } from '../data/store.ts';
 import type { RequestStatus } from '../core/model.ts';
 import { applyBounce } from './bounces.ts';
-import { deadlineLaw, loadVerifiedSubmission } from './dispatch.ts';
+import { loadVerifiedSubmission } from './dispatch.ts';
 import { escalate } from './followup.ts';
 import { notifyStatusChange } from './notify.ts';
 
@@ -284,7 +284,7 @@ async function applyExtension(
     return;
   }
   // At most two further months (GDPR) or 45 more days (CCPA deletion), whatever the letter claims.
-  const extendedDue = dueDate(deadlineLaw(request.basis, request.law, true), sentDate);
+  const extendedDue = dueDate(deadlineFor(request.basis, true), sentDate);
   const moved = await transitionRequest(ref.submissionId, ref.requestId, ['sent', 'acknowledged'], {
     status: request.status === 'sent' ? 'acknowledged' : request.status,
     extended: true,

@@ -27,6 +27,8 @@
  *   (e.g. 2027: ICU says Feb 7, the Hong Kong Observatory says Feb 6).
  */
 
+import type { Basis } from './model.ts';
+
 // ---------------------------------------------------------------------------------------------
 // Public types and errors
 // ---------------------------------------------------------------------------------------------
@@ -38,6 +40,8 @@ export const DEADLINE_LAWS = [
   'ccpa-ack',
   'ccpa-delete',
   'ccpa-delete-extended',
+  'us-state',
+  'us-state-extended',
 ] as const;
 export type DeadlineLaw = (typeof DEADLINE_LAWS)[number];
 
@@ -86,7 +90,27 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineLaw, DeadlineRule>> = {
   'ccpa-ack': { count: 'california-business-days', days: 10, source: '11 CCR §7021 confirmation of receipt' },
   'ccpa-delete': { count: 'calendar-days', days: 45, source: '11 CCR §7021 response' },
   'ccpa-delete-extended': { count: 'calendar-days', days: 90, source: '11 CCR §7021 response with one 45-day extension' },
+  'us-state': { count: 'calendar-days', days: 45, source: 'US state privacy acts (Colorado, Virginia...): respond within 45 days' },
+  'us-state-extended': { count: 'calendar-days', days: 90, source: 'US state privacy acts: one extension by 45 more days' },
 };
+
+/**
+ * Which rule sets the answer deadline of a first letter of `basis`; `extended` once the company has
+ * claimed its one extension. A plain request (no law) gets GDPR's month as a courtesy period.
+ */
+export function deadlineFor(basis: Basis, extended = false): DeadlineLaw {
+  switch (basis) {
+    case 'ccpa-opt-out':
+      return 'ccpa-opt-out';
+    case 'ccpa-delete':
+      return extended ? 'ccpa-delete-extended' : 'ccpa-delete';
+    case 'us-state-request':
+      return extended ? 'us-state-extended' : 'us-state';
+    case 'gdpr-objection':
+    case 'ai-training-request':
+      return extended ? 'gdpr-extended' : 'gdpr';
+  }
+}
 
 /** Public holidays assumed for GDPR periods when the caller passes none (member states differ). */
 export const GDPR_DEFAULT_HOLIDAYS: ReadonlySet<string> = new Set();

@@ -1,5 +1,6 @@
 // Which law protects a person, from the jurisdiction they give (ISO 3166-1 alpha-2, or US-CA style).
 import { z } from 'zod';
+import { usStateLaw } from './us-states.ts';
 
 /** EU member states plus the EEA (IS, LI, NO): GDPR applies. */
 export const GDPR_COUNTRIES = [
@@ -7,7 +8,8 @@ export const GDPR_COUNTRIES = [
   'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
 ] as const;
 
-export type Law = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'none';
+/** 'us-state': one of the state consumer privacy acts in functions/core/us-states.ts. */
+export type Law = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-state' | 'none';
 
 export const JurisdictionSchema = z
   .string()
@@ -21,6 +23,7 @@ export function lawFor(jurisdiction: string): Law {
   if ((GDPR_COUNTRIES as readonly string[]).includes(code)) return 'gdpr';
   if (code === 'GB' || code === 'UK') return 'uk-gdpr';
   if (code === 'US-CA') return 'ccpa';
+  if (usStateLaw(code)) return 'us-state';
   return 'none';
 }
 

@@ -5,6 +5,7 @@
 // rendered text actually cites.
 import { z } from 'zod';
 import type { Law } from './jurisdiction.ts';
+import { usStateLaw } from './us-states.ts';
 import { BASES, type Basis, BasisSchema, type Language, LanguageSchema } from './model.ts';
 import { render } from './templates.ts';
 
@@ -25,6 +26,8 @@ export interface LetterInput {
   provider: { name: string; legalEntity: LetterParty };
   person: { name: string; email: string };
   account: { identifier: string };
+  /** The person's state ("US-CO") when law is 'us-state': it decides which act the letter cites. */
+  usState?: string;
   /** The authorized agent (deployment operator); null when the person sends the letter themselves. */
   agent: { name: string } | null;
   reference: string;
@@ -71,6 +74,8 @@ export function basisFor(law: Law, preferDeletion = false): Basis {
       return 'gdpr-objection';
     case 'ccpa':
       return preferDeletion ? 'ccpa-delete' : 'ccpa-opt-out';
+    case 'us-state':
+      return 'us-state-request';
     case 'none':
       return 'ai-training-request';
   }
@@ -134,9 +139,11 @@ const CCPA_PROVISIONS = {
 
 type ProvisionTable = Record<string, Provision>;
 
-function provisionsFor(law: Law): ProvisionTable {
+function provisionsFor(law: Law, usState: string | undefined): ProvisionTable {
   if (law === 'gdpr' || law === 'uk-gdpr') return gdprProvisions(law);
   if (law === 'ccpa') return CCPA_PROVISIONS;
+  const state = law === 'us-state' && usState ? usStateLaw(usState) : undefined;
+  if (state) return { optOut: usProvision(state.optOut), deletion: usProvision(state.deletion), response: usProvision(state.response) };
   return {};
 }
 
@@ -145,6 +152,7 @@ const BASIS_PROVISIONS: Record<Basis, { claims: string[]; deadline: string | nul
   'gdpr-objection': { claims: ['art21_1', 'art18_1d', 'art17_1c', 'art19'], deadline: 'art12_3' },
   'ccpa-opt-out': { claims: ['civ120', 'civ121'], deadline: 'ccr7026f' },
   'ccpa-delete': { claims: ['civ105', 'civ105c'], deadline: 'ccr7021b' },
+  'us-state-request': { claims: ['optOut', 'deletion'], deadline: 'response' },
   'ai-training-request': { claims: [], deadline: null },
 };
 
@@ -175,6 +183,16 @@ const BASIS_TITLES: Record<Basis, Record<Language, { full: TitleFn; short: Title
     en: { full: () => 'Request to delete my personal information', short: () => 'CCPA deletion request' },
     de: { full: () => 'Antrag auf Löschung meiner personenbezogenen Informationen', short: () => 'CCPA-Löschantrag' },
   },
+  'us-state-request': {
+    en: {
+      full: () => 'Request to opt out of the sale of my personal data, targeted advertising and profiling, and to delete my personal data',
+      short: () => 'opt-out and deletion request',
+    },
+    de: {
+      full: () => 'Opt-out aus Verkauf, zielgerichteter Werbung und Profiling sowie Antrag auf Löschung meiner personenbezogenen Daten',
+      short: () => 'Opt-out- und Löschantrag',
+    },
+  },
   'ai-training-request': {
     en: { full: () => 'Request not to use my data for AI training', short: () => 'request about AI training' },
     de: { full: () => 'Bitte, meine Daten nicht für KI-Training zu verwenden', short: () => 'Bitte zum KI-Training' },
@@ -186,7 +204,8 @@ const BASIS_LAWS: Record<Basis, readonly Law[]> = {
   'gdpr-objection': ['gdpr', 'uk-gdpr'],
   'ccpa-opt-out': ['ccpa'],
   'ccpa-delete': ['ccpa'],
-  'ai-training-request': ['gdpr', 'uk-gdpr', 'ccpa', 'none'],
+  'us-state-request': ['us-state'],
+  'ai-training-request': ['gdpr', 'uk-gdpr', 'ccpa', 'us-state', 'none'],
 };
 
 /**
@@ -214,7 +233,7 @@ class CitationLog {
 // ---------------------------------------------------------------------------------------------
 // Input validation
 
-const LAWS = ['gdpr', 'uk-gdpr', 'ccpa', 'none'] as const satisfies readonly Law[];
+const LAWS = ['gdpr', 'uk-gdpr', 'ccpa', 'us-state', 'none'] as const satisfies readonly Law[];
 
 function isCalendarDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
@@ -239,6 +258,7 @@ const InputSchema = z
     kind: z.enum(LETTER_KINDS),
     lang: LanguageSchema,
     law: z.enum(LAWS),
+    usState: z.string().optional(),
     provider: z.object({ name: Line, legalEntity: z.object({ name: Line, address: Block }) }),
     person: z.object({ name: Line, email: z.email('must be an email address') }),
     account: z.object({ identifier: Line }),
@@ -268,6 +288,9 @@ const InputSchema = z
   .superRefine((input, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (input.dueDate < input.date) issue(['dueDate'], `must not be before date ${input.date}`);
+    if (input.law === 'us-state' && !(input.usState && usStateLaw(input.usState))) {
+      issue(['usState'], `must be a state with a consumer privacy act (functions/core/us-states.ts) when law is "us-state", got ${input.usState ? `"${input.usState}"` : 'none'}`);
+    }
     if (isBasis(input.kind) && !BASIS_LAWS[input.kind].includes(input.law)) {
       issue(['law'], `a ${input.kind} letter needs law ${BASIS_LAWS[input.kind].map((l) => `"${l}"`).join(' or ')}`);
     }
@@ -287,7 +310,11 @@ const InputSchema = z
         issue(['original', 'dueDate'], `has not passed yet on ${input.date}; a ${input.kind} comes after the deadline`);
       }
     }
-    const needsAuthority = input.kind === 'complaint' || (input.kind === 'final-notice' && input.law !== 'none');
+    // Where we know the authority (GDPR, UK GDPR, CCPA) the follow-ups must name it. A US state's act
+    // names its enforcer (the complaint leaves its address to fill in), and under no law the person
+    // fills in the addressee of the draft.
+    const knowsAuthority = input.law === 'gdpr' || input.law === 'uk-gdpr' || input.law === 'ccpa';
+    const needsAuthority = knowsAuthority && (input.kind === 'complaint' || input.kind === 'final-notice');
     if (needsAuthority && !input.authority) issue(['authority'], `is required for a ${input.kind} under law "${input.law}"`);
   });
 
@@ -347,7 +374,8 @@ export function renderLetter(input: LetterInput): Letter {
   const v = validate(input);
   const { lang } = v;
   const log = new CitationLog();
-  const table = provisionsFor(v.law);
+  const table = provisionsFor(v.law, v.usState);
+  const state = v.law === 'us-state' && v.usState ? usStateLaw(v.usState) : undefined;
   const provision = (key: string): Provision => {
     const p = table[key];
     if (!p) throw new Error(`no provision "${key}" under law "${v.law}"`);
@@ -362,7 +390,12 @@ export function renderLetter(input: LetterInput): Letter {
     isGdpr,
     isUk: v.law === 'uk-gdpr',
     isCcpa: v.law === 'ccpa',
+    isUsState: v.law === 'us-state',
     isNone: v.law === 'none',
+    /** For a US state: its name, its act and who enforces it (functions/core/us-states.ts). */
+    usState: state
+      ? { state: state.state, act: state.act, citation: state.actCitation, enforcer: state.enforcer, enforcerCitation: state.enforcerCitation }
+      : null,
     authority: v.law === 'gdpr' || v.law === 'uk-gdpr' ? GDPR_AUTHORITY[v.law][lang] : null,
   };
 

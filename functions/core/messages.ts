@@ -41,7 +41,10 @@ const en = {
     `${v.provider} did not answer in time, even after a reminder and a final notice. You can complain to the supervisory authority; a draft is below.`,
   submitTo: (v: Vars) => `Submit it to ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` or by email to ${v.email}` : ''}.`,
   orOwnAuthority: (v: Vars) => `You may instead complain to your own authority, ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
-  noAuthority: () => 'No supervisory authority is known for your region; the draft can still serve as a formal complaint to the company.',
+  noAuthority: () =>
+    'We know of no authority for your region: fill in the consumer or data protection authority you send it to, where the draft leaves a place for it.',
+  submitToEnforcer: (v: Vars) =>
+    `Submit it to the ${v.enforcer}, who enforces the ${v.act} (${v.citation}): add the office's address, or use its online complaint form.`,
   requestFailed: (v: Vars) => `We could not finish this request (${v.reason}). You can send it yourself, or contact the operator of this service.`,
   recheckReverted: (v: Vars) => `"${v.label}" had been switched back on. We switched it off again and read it back as off.`,
   recheckStopped: (v: Vars) =>
@@ -88,7 +91,10 @@ const de: Record<MessageKey, Message> = {
     `${v.provider} hat nicht fristgerecht geantwortet, auch nicht nach Erinnerung und letzter Mahnung. Sie können sich bei der Aufsichtsbehörde beschweren; ein Entwurf folgt unten.`,
   submitTo: (v) => `Reichen Sie ihn bei ${v.authority} ein${v.webform ? ` (${v.webform})` : ''}${v.email ? ` oder per E-Mail an ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `Sie können sich stattdessen auch bei Ihrer eigenen Behörde beschweren: ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
-  noAuthority: () => 'Für Ihre Region ist keine Aufsichtsbehörde bekannt; der Entwurf kann dennoch als förmliche Beschwerde an das Unternehmen dienen.',
+  noAuthority: () =>
+    'Für Ihre Region kennen wir keine Behörde: Tragen Sie die Verbraucher- oder Datenschutzbehörde, an die Sie ihn senden, an der vorgesehenen Stelle im Entwurf ein.',
+  submitToEnforcer: (v) =>
+    `Reichen Sie ihn beim ${v.enforcer} ein, der den ${v.act} durchsetzt (${v.citation}): Ergänzen Sie die Anschrift der Behörde oder nutzen Sie ihr Online-Beschwerdeformular.`,
   requestFailed: (v) =>
     `Wir konnten diese Anfrage nicht abschließen (${v.reason}). Sie können sie selbst senden oder sich an den Betreiber dieses Dienstes wenden.`,
   recheckReverted: (v) => `„${v.label}“ war wieder eingeschaltet. Wir haben es erneut ausgeschaltet und geprüft, dass es aus ist.`,

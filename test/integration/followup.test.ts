@@ -516,6 +516,50 @@ describe('replies over SMTP', () => {
   });
 });
 
+describe('US residents outside California', () => {
+  it('a Colorado resident gets the Colorado Privacy Act letter; a refusal gives a complaint draft for the Colorado Attorney General', async () => {
+    const s = await submitAndVerify('colorado@example.org', 'US-CO', [
+      { provider: 'reddit', identifier: 'sam_co' },
+      { provider: 'google', identifier: 'sam.co@gmail.com' },
+    ]);
+    const first = await statusOf(s);
+    const sentDate = first.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
+    expect(first.dueAt).toBe(dueDate('us-state', sentDate));
+    const { mail: letter } = await letterOf(REDDIT_LETTERS, s);
+    expect(letter.subject).toMatch(/^Colorado Privacy Act opt-out and deletion request/);
+    for (const citation of ['C.R.S. § 6-1-1301 et seq.', 'C.R.S. § 6-1-1306(1)(a)', 'C.R.S. § 6-1-1306(1)(d)', 'C.R.S. § 6-1-1306(2)']) {
+      expect(letter.body.text).toContain(citation);
+    }
+    expect(letter.body.text).toContain(`that is by ${formatLetterDate(first.dueAt!, 'en')}`);
+    // Under a US law the letter goes to the provider's US company where the catalog has one.
+    const [googleLetter] = await lettersTo('data-access-requests@google.com', s.email);
+    expect(googleLetter!.body.text).toContain('Google LLC');
+    expect(googleLetter!.body.text).not.toContain('Google Ireland');
+
+    await replyFromReddit(s, REFUSED, 'Re: your request');
+    const request = await statusOf(s);
+    expect(request.status).toBe('escalated');
+    expect(request.events.at(-1)!.detail).toBe('Complaint draft to the Colorado Attorney General sent to you after the refusal.');
+    const complaint = (await mailsToPerson(s.email)).find((m) => m.subject.startsWith('Complaint about'));
+    expect(complaint?.subject).toBe(`Complaint about Reddit Netherlands B.V. under the Colorado Privacy Act – ref ${request.reference}`);
+    const text = complaint!.body.text!;
+    expect(text).toContain('Submit it to the Colorado Attorney General, who enforces the Colorado Privacy Act (C.R.S. § 6-1-1311)');
+    expect(text).toContain('Colorado Attorney General\n[Address]');
+  });
+
+  it('under no privacy law the no-answer path still ends in a complaint draft, with the addressee left open', async () => {
+    const s = await submitAndVerify('newyork@example.org', 'US-NY', [{ provider: 'reddit', identifier: 'sam_ny' }]);
+    const { mail: letter } = await letterOf(REDDIT_LETTERS, s);
+    expect(letter.subject).toMatch(/train AI/);
+    await replyFromReddit(s, REFUSED, 'Re: your request');
+    const request = await statusOf(s);
+    expect(request.status).toBe('escalated');
+    const complaint = (await mailsToPerson(s.email)).find((m) => m.subject.startsWith('Complaint about'));
+    expect(complaint?.body.text).toContain('We know of no authority for your region');
+    expect(complaint?.body.text).toContain('[Name and address of the authority you send this to]');
+  });
+});
+
 describe('a follow-up send that failed half-way', () => {
   it('is finished by the retry, once, instead of being skipped for good', async () => {
     const s = await submitAndVerify('retry@example.org', 'FR', [{ provider: 'discord', identifier: 'camille#0001' }]);

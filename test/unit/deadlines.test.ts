@@ -8,6 +8,7 @@ import {
   type DeadlineLaw,
   DeadlineInputError,
   deadlineCommand,
+  deadlineFor,
   dueDate,
   endOfDay,
   isCaliforniaBusinessDay,
@@ -99,6 +100,22 @@ describe('CCPA deadlines', () => {
   ])('addCaliforniaBusinessDays(%s, %i) = %s (%s)', (from, days, expected) => {
     const result = addCaliforniaBusinessDays(from, days);
     expect(result).toBe(expected);
+  });
+});
+
+describe('US state acts (Colorado, Virginia...): 45 calendar days, once extended by 45', () => {
+  it('counts calendar days, not moved off weekends', () => {
+    expect(dueDate('us-state', '2026-11-25')).toBe('2027-01-09'); // 5 days of November, 31 of December, 9 of January
+    expect(dueDate('us-state-extended', '2026-11-25')).toBe('2027-02-23');
+  });
+
+  it('deadlineFor names the rule of each first letter, and of its one extension', () => {
+    expect(deadlineFor('us-state-request')).toBe('us-state');
+    expect(deadlineFor('us-state-request', true)).toBe('us-state-extended');
+    expect(deadlineFor('gdpr-objection', true)).toBe('gdpr-extended');
+    expect(deadlineFor('ccpa-opt-out', true)).toBe('ccpa-opt-out'); // no extension for an opt-out
+    expect(deadlineFor('ccpa-delete', true)).toBe('ccpa-delete-extended');
+    expect(deadlineFor('ai-training-request')).toBe('gdpr');
   });
 });
 

@@ -14,6 +14,7 @@ import {
   renderLetter,
 } from '../../functions/core/letters.ts';
 import type { Basis, Language } from '../../functions/core/model.ts';
+import { allUsStateLaws } from '../../functions/core/us-states.ts';
 
 const LETTERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', 'letters');
 const LANGS: Language[] = ['en', 'de'];
@@ -24,6 +25,7 @@ const DEFAULT_LAW: Record<Basis, Law> = {
   'gdpr-objection': 'gdpr',
   'ccpa-opt-out': 'ccpa',
   'ccpa-delete': 'ccpa',
+  'us-state-request': 'us-state',
   'ai-training-request': 'none',
 };
 
@@ -39,6 +41,7 @@ function input(kind: LetterKind, lang: Language, overrides: Partial<LetterInput>
     kind,
     lang,
     law,
+    ...(law === 'us-state' ? { usState: 'US-CO' } : {}),
     provider: { name: 'Pinterest', legalEntity: { name: 'Pinterest Europe Ltd.', address: ADDRESS } },
     person: { name: 'Jane Doe', email: 'jane@example.org' },
     account: { identifier: 'jane-pins-42' },
@@ -49,8 +52,11 @@ function input(kind: LetterKind, lang: Language, overrides: Partial<LetterInput>
     ...(followUp
       ? {
           original: { basis, date: '2026-10-25', reference: 'OA-7K2M-9QXD', dueDate: '2026-11-25' },
+          // A US state's act names its enforcer; the follow-ups carry no authority record.
           authority:
-            law === 'ccpa'
+            law === 'us-state'
+              ? undefined
+              : law === 'ccpa'
               ? { name: 'California Privacy Protection Agency', address: '2101 Arena Blvd\nSacramento, CA 95834', webform: 'https://cppa.ca.gov/webapplications/complaint' }
               : { name: 'Data Protection Commission', address: '21 Fitzwilliam Square South\nDublin 2\nD02 RD28', email: 'info@dataprotection.ie' },
           timeline: [],
@@ -346,6 +352,47 @@ describe('follow-up letters', () => {
   });
 });
 
+describe('US state privacy acts', () => {
+  it('us-state-request cites the opt-out, deletion and 45-day provisions of the person\'s own state', () => {
+    for (const state of allUsStateLaws()) {
+      const letter = renderLetter(input('us-state-request', 'en', { usState: state.code }));
+      expect(letter.subject).toContain(state.act);
+      expect(letter.subject.length).toBeLessThanOrEqual(110);
+      expect(letter.text).toContain(`I am a ${state.state} resident`);
+      expect(letter.text).toContain(`${state.act} (${state.actCitation})`);
+      expect(letter.citations).toEqual([state.optOut, state.deletion, state.response]);
+      expect(letter.text).toContain('no later than 45 days after you receive this letter');
+      expect(letter.text).not.toMatch(/GDPR|CCPA|1798/);
+    }
+  });
+
+  it('refuses a US state letter without a state that has an act, naming the field', () => {
+    expect(errorOf(() => renderLetter(input('us-state-request', 'en', { usState: undefined }))).field).toBe('usState');
+    expect(errorOf(() => renderLetter(input('us-state-request', 'en', { usState: 'US-NY' }))).message).toMatch(/usState: .*got "US-NY"/);
+  });
+
+  it('final notice and complaint name the state attorney general, and leave the address to fill in', () => {
+    const notice = renderLetter(input('final-notice', 'en', { usState: 'US-TX' }, 'us-state-request'));
+    expect(notice.text).toContain(
+      'I will report the matter to the Texas Attorney General, who enforces the Texas Data Privacy and Security Act (Tex. Bus. & Com. Code § 541.151), without further notice.',
+    );
+    const complaint = renderLetter(input('complaint', 'en', { usState: 'US-TX' }, 'us-state-request'));
+    expect(complaint.text.startsWith('Texas Attorney General\n[Address]\n')).toBe(true);
+    expect(complaint.subject).toContain('under the Texas Data Privacy and Security Act');
+    expect(complaint.text).toContain('Tex. Bus. & Com. Code § 541.051(b)(5) and Tex. Bus. & Com. Code § 541.051(b)(3)');
+    const german = renderLetter(input('complaint', 'de', { usState: 'US-VA' }, 'us-state-request'));
+    expect(german.text.startsWith('Attorney General of Virginia\n[Anschrift]\n')).toBe(true);
+  });
+
+  it('a complaint under no law leaves the addressee for the person to fill in', () => {
+    const letter = renderLetter(input('complaint', 'en', { authority: undefined }, 'ai-training-request'));
+    expect(letter.text.startsWith('[Name and address of the authority you send this to]\n')).toBe(true);
+    expect(renderLetter(input('complaint', 'de', { authority: undefined }, 'ai-training-request')).text).toMatch(/^\[Name und Anschrift der Behörde/);
+    // Where the law has a known authority it stays required.
+    expect(errorOf(() => renderLetter(input('complaint', 'en', { authority: undefined }, 'gdpr-objection'))).field).toBe('authority');
+  });
+});
+
 describe('input validation', () => {
   const cases: { name: string; field: string; build: () => unknown }[] = [
     { name: 'missing reference', field: 'reference', build: () => ({ ...input('gdpr-objection', 'en'), reference: undefined }) },
@@ -404,6 +451,7 @@ describe('basisFor', () => {
     expect(basisFor('uk-gdpr')).toBe('gdpr-objection');
     expect(basisFor('ccpa')).toBe('ccpa-opt-out');
     expect(basisFor('ccpa', true)).toBe('ccpa-delete');
+    expect(basisFor('us-state')).toBe('us-state-request');
     expect(basisFor('none')).toBe('ai-training-request');
     expect(basisFor('gdpr', true)).toBe('gdpr-objection');
   });

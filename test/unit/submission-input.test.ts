@@ -1,6 +1,8 @@
-// The form's input rules, without the services: jurisdiction limits and session files per account.
+// The form's input rules, without the services: the law a jurisdiction gives, jurisdiction limits, and
+// session files per account.
 import { describe, expect, it } from 'vitest';
 import { jurisdictionAllowed, submissionSchema } from '../../functions/app/submissions.ts';
+import { lawFor } from '../../functions/core/jurisdiction.ts';
 
 const base = { name: 'Erika', email: 'erika@example.org', consent: true, accounts: [{ provider: 'reddit', identifier: 'erika' }] };
 
@@ -8,6 +10,23 @@ function issues(schema: ReturnType<typeof submissionSchema>, body: unknown) {
   const result = schema.safeParse(body);
   return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
+
+describe('which law protects a person', () => {
+  it.each([
+    ['DE', 'gdpr'],
+    ['no', 'gdpr'],
+    ['UK', 'uk-gdpr'],
+    ['US-CA', 'ccpa'],
+    ['US-CO', 'us-state'],
+    ['us-va', 'us-state'],
+    ['US-TX', 'us-state'],
+    ['US-NY', 'none'],
+    ['US', 'none'],
+    ['BR', 'none'],
+  ])('%s -> %s', (code, law) => {
+    expect(lawFor(code)).toBe(law);
+  });
+});
 
 describe('allowed jurisdictions', () => {
   it.each([

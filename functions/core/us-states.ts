@@ -1,0 +1,125 @@
+// US state consumer privacy acts other than California's: the one place that knows which states have
+// one, what each act is called and which of its sections a letter cites. Each act gives a consumer
+// the right to opt out of the sale of personal data, targeted advertising and profiling, and the right
+// to have personal data deleted; the controller answers within 45 days, extendable once by 45 more
+// (functions/core/deadlines.ts, 'us-state'). None of them names AI training: the letter asks for it
+// on top of the statutory rights, as the CCPA letters do.
+//
+// The citations were checked on 2026-11-25 against statute text (`source`); where only a summary or a
+// cut-off text was seen, the letter cites the whole section instead of a subsection, and `verify` says
+// so. Several acts were amended in 2024-25: check the pinpoints against the current code when adding
+// a state or before relying on one. Each act is enforced by the state's attorney general alone (no
+// private right of action): a complaint draft goes to that office.
+
+export interface UsStateLaw {
+  /** Jurisdiction code as the form takes it. */
+  code: string;
+  state: string;
+  /** The act's short title. */
+  act: string;
+  /** The act as a whole, e.g. "C.R.S. § 6-1-1301 et seq.". */
+  actCitation: string;
+  /** Right to opt out of targeted advertising, sale and profiling. */
+  optOut: string;
+  /** Right to delete personal data. */
+  deletion: string;
+  /** The duty to answer within 45 days, and the one 45-day extension. */
+  response: string;
+  /** Who enforces the act, the complaint's addressee ("Colorado Attorney General"), and where the act says so. */
+  enforcer: string;
+  enforcerCitation: string;
+  /** Statute text the citations were checked against. */
+  source: string;
+  /** What could not be confirmed word for word. */
+  verify?: string;
+}
+
+const LAWS: readonly UsStateLaw[] = [
+  {
+    code: 'US-CO',
+    state: 'Colorado',
+    act: 'Colorado Privacy Act',
+    actCitation: 'C.R.S. § 6-1-1301 et seq.',
+    optOut: 'C.R.S. § 6-1-1306(1)(a)',
+    deletion: 'C.R.S. § 6-1-1306(1)(d)',
+    response: 'C.R.S. § 6-1-1306(2)',
+    enforcer: 'Colorado Attorney General',
+    enforcerCitation: 'C.R.S. § 6-1-1311',
+    source: 'https://casetext.com/statute/colorado-revised-statutes/title-6-consumer-and-commercial-affairs/fair-trade-and-restraint-of-trade/article-1-colorado-consumer-protection-act/part-13-colorado-privacy-act/section-6-1-1306-consumer-personal-data-rights-repeal',
+    verify: '(1)(d) deletion and (2) response period were seen in the Colorado rules and a summary, not in the statute text',
+  },
+  {
+    code: 'US-CT',
+    state: 'Connecticut',
+    act: 'Connecticut Data Privacy Act',
+    actCitation: 'Conn. Gen. Stat. §§ 42-515 to 42-525',
+    optOut: 'Conn. Gen. Stat. § 42-518(a)(5)',
+    deletion: 'Conn. Gen. Stat. § 42-518(a)(3)',
+    response: 'Conn. Gen. Stat. § 42-518(c)(1)',
+    enforcer: 'Connecticut Attorney General',
+    enforcerCitation: 'Conn. Gen. Stat. § 42-525',
+    source: 'https://instalawyer.io/laws/connecticut-general-statutes/section-42-518-note-this',
+    verify: 'the act has no codified short title (enacted as P.A. 22-15); § 42-525 (enforcement) was not seen',
+  },
+  {
+    code: 'US-MT',
+    state: 'Montana',
+    act: 'Montana Consumer Data Privacy Act',
+    actCitation: 'Mont. Code Ann. § 30-14-2801 et seq.',
+    optOut: 'Mont. Code Ann. § 30-14-2808(1)(e)',
+    deletion: 'Mont. Code Ann. § 30-14-2808(1)',
+    response: 'Mont. Code Ann. § 30-14-2808',
+    enforcer: 'Montana Attorney General',
+    enforcerCitation: 'Mont. Code Ann. § 30-14-2817',
+    source: 'https://lawserver.com/law/state/montana/mt-code/montana_code_30-14-2809',
+    verify: 'the deletion and response subsections were seen only cut off or in bill numbering, so the section is cited',
+  },
+  {
+    code: 'US-OR',
+    state: 'Oregon',
+    act: 'Oregon Consumer Privacy Act',
+    actCitation: 'ORS 646A.570 to 646A.589',
+    optOut: 'ORS 646A.574(1)(d)',
+    deletion: 'ORS 646A.574(1)(c)',
+    response: 'ORS 646A.576',
+    enforcer: 'Oregon Attorney General',
+    enforcerCitation: 'ORS 646A.589',
+    source: 'https://lawserver.com/law/state/oregon/or-statutes/oregon_statutes_646a-574',
+    verify: 'the response period was seen as section 4(5)(a) of the 2023 act, so ORS 646A.576 is cited as a whole',
+  },
+  {
+    code: 'US-TX',
+    state: 'Texas',
+    act: 'Texas Data Privacy and Security Act',
+    actCitation: 'Tex. Bus. & Com. Code ch. 541',
+    optOut: 'Tex. Bus. & Com. Code § 541.051(b)(5)',
+    deletion: 'Tex. Bus. & Com. Code § 541.051(b)(3)',
+    response: 'Tex. Bus. & Com. Code § 541.052(b)',
+    enforcer: 'Texas Attorney General',
+    enforcerCitation: 'Tex. Bus. & Com. Code § 541.151',
+    source: 'https://codes.findlaw.com/tx/business-and-commerce-code/bus-com-sect-541-052/',
+  },
+  {
+    code: 'US-VA',
+    state: 'Virginia',
+    act: 'Virginia Consumer Data Protection Act',
+    actCitation: 'Va. Code § 59.1-575 et seq.',
+    optOut: 'Va. Code § 59.1-577(A)(5)',
+    deletion: 'Va. Code § 59.1-577(A)(3)',
+    response: 'Va. Code § 59.1-577(B)(1)',
+    enforcer: 'Attorney General of Virginia',
+    enforcerCitation: 'Va. Code § 59.1-584',
+    source: 'https://self-law.org/code/va/title-59-1/chapter-53/59-1-577',
+  },
+];
+
+const BY_CODE = new Map(LAWS.map((law) => [law.code, law]));
+
+/** The act protecting a resident of `jurisdiction` ("US-CO"), or undefined. */
+export function usStateLaw(jurisdiction: string): UsStateLaw | undefined {
+  return BY_CODE.get(jurisdiction.trim().toUpperCase());
+}
+
+export function allUsStateLaws(): readonly UsStateLaw[] {
+  return LAWS;
+}
