@@ -394,7 +394,7 @@ export function renderLetter(input: LetterInput): Letter {
     isNone: v.law === 'none',
     /** For a US state: its name, its act and who enforces it (functions/core/us-states.ts). */
     usState: state
-      ? { state: state.state, act: state.act, citation: state.actCitation, enforcer: state.enforcer, enforcerCitation: state.enforcerCitation }
+      ? { state: state.state, act: state.act, citation: state.actCitation, enforcer: state.enforcer, enforcerCitation: state.enforcerCitation ?? null }
       : null,
     authority: v.law === 'gdpr' || v.law === 'uk-gdpr' ? GDPR_AUTHORITY[v.law][lang] : null,
   };

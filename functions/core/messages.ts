@@ -44,7 +44,7 @@ const en = {
   noAuthority: () =>
     'We know of no authority for your region: fill in the consumer or data protection authority you send it to, where the draft leaves a place for it.',
   submitToEnforcer: (v: Vars) =>
-    `Submit it to the ${v.enforcer}, who enforces the ${v.act} (${v.citation}): add the office's address, or use its online complaint form.`,
+    `Submit it to the ${v.enforcer}, who enforces the ${v.act}${v.citation ? ` (${v.citation})` : ''}: add the office's address, or use its online complaint form.`,
   requestFailed: (v: Vars) => `We could not finish this request (${v.reason}). You can send it yourself, or contact the operator of this service.`,
   recheckReverted: (v: Vars) => `"${v.label}" had been switched back on. We switched it off again and read it back as off.`,
   recheckStopped: (v: Vars) =>
@@ -94,7 +94,7 @@ const de: Record<MessageKey, Message> = {
   noAuthority: () =>
     'Für Ihre Region kennen wir keine Behörde: Tragen Sie die Verbraucher- oder Datenschutzbehörde, an die Sie ihn senden, an der vorgesehenen Stelle im Entwurf ein.',
   submitToEnforcer: (v) =>
-    `Reichen Sie ihn beim ${v.enforcer} ein, der den ${v.act} durchsetzt (${v.citation}): Ergänzen Sie die Anschrift der Behörde oder nutzen Sie ihr Online-Beschwerdeformular.`,
+    `Reichen Sie ihn beim ${v.enforcer} ein, der den ${v.act} durchsetzt${v.citation ? ` (${v.citation})` : ''}: Ergänzen Sie die Anschrift der Behörde oder nutzen Sie ihr Online-Beschwerdeformular.`,
   requestFailed: (v) =>
     `Wir konnten diese Anfrage nicht abschließen (${v.reason}). Sie können sie selbst senden oder sich an den Betreiber dieses Dienstes wenden.`,
   recheckReverted: (v) => `„${v.label}“ war wieder eingeschaltet. Wir haben es erneut ausgeschaltet und geprüft, dass es aus ist.`,

@@ -27,7 +27,8 @@ export interface UsStateLaw {
   response: string;
   /** Who enforces the act, the complaint's addressee ("Colorado Attorney General"), and where the act says so. */
   enforcer: string;
-  enforcerCitation: string;
+  /** Absent where the section could not be confirmed: the letters then name the enforcer without it. */
+  enforcerCitation?: string;
   /** Statute text the citations were checked against. */
   source: string;
   /** What could not be confirmed word for word. */
@@ -75,6 +76,18 @@ const LAWS: readonly UsStateLaw[] = [
     verify: 'the deletion and response subsections were seen only cut off or in bill numbering, so the section is cited',
   },
   {
+    code: 'US-NJ',
+    state: 'New Jersey',
+    act: 'New Jersey Data Privacy Act',
+    actCitation: 'N.J.S.A. 56:8-166.4 et seq.',
+    optOut: 'N.J.S.A. 56:8-166.10(a)(5)',
+    deletion: 'N.J.S.A. 56:8-166.10(a)(3)',
+    response: 'N.J.S.A. 56:8-166.7(a)',
+    enforcer: 'New Jersey Attorney General',
+    source: 'https://lexace.ai/us/statute/new-jersey/56-8-166.10',
+    verify: 'no codified short title (P.L.2023, c.266); the enforcement section was not seen, so none is cited',
+  },
+  {
     code: 'US-OR',
     state: 'Oregon',
     act: 'Oregon Consumer Privacy Act',
@@ -86,6 +99,19 @@ const LAWS: readonly UsStateLaw[] = [
     enforcerCitation: 'ORS 646A.589',
     source: 'https://lawserver.com/law/state/oregon/or-statutes/oregon_statutes_646a-574',
     verify: 'the response period was seen as section 4(5)(a) of the 2023 act, so ORS 646A.576 is cited as a whole',
+  },
+  {
+    code: 'US-TN',
+    state: 'Tennessee',
+    act: 'Tennessee Information Protection Act',
+    actCitation: 'Tenn. Code Ann. § 47-18-3301 et seq.',
+    optOut: 'Tenn. Code Ann. § 47-18-3304(a)(2)(E)',
+    deletion: 'Tenn. Code Ann. § 47-18-3304(a)(2)(C)',
+    response: 'Tenn. Code Ann. § 47-18-3304(b)(1)',
+    enforcer: 'Tennessee Attorney General and Reporter',
+    enforcerCitation: 'Tenn. Code Ann. § 47-18-3313(a)',
+    source:
+      'https://casetext.com/statute/tennessee-code/title-47-commercial-instruments-and-transactions/chapter-18-consumer-protection/part-33-authorized-vehicle-immobilization-device-operator/section-47-18-3304-effective-712025-personal-information-rights-consumers',
   },
   {
     code: 'US-TX',

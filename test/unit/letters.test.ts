@@ -384,6 +384,13 @@ describe('US state privacy acts', () => {
     expect(german.text.startsWith('Attorney General of Virginia\n[Anschrift]\n')).toBe(true);
   });
 
+  it('names the enforcer without a section where the enforcement section could not be confirmed', () => {
+    const notice = renderLetter(input('final-notice', 'en', { usState: 'US-NJ' }, 'us-state-request'));
+    expect(notice.text).toContain('I will report the matter to the New Jersey Attorney General, who enforces the New Jersey Data Privacy Act, without further notice.');
+    const german = renderLetter(input('final-notice', 'de', { usState: 'US-NJ' }, 'us-state-request'));
+    expect(german.text).toContain('dem New Jersey Attorney General melden, der den New Jersey Data Privacy Act durchsetzt.');
+  });
+
   it('a complaint under no law leaves the addressee for the person to fill in', () => {
     const letter = renderLetter(input('complaint', 'en', { authority: undefined }, 'ai-training-request'));
     expect(letter.text.startsWith('[Name and address of the authority you send this to]\n')).toBe(true);

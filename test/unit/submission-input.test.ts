@@ -20,6 +20,9 @@ describe('which law protects a person', () => {
     ['US-CO', 'us-state'],
     ['us-va', 'us-state'],
     ['US-TX', 'us-state'],
+    ['US-NJ', 'us-state'],
+    ['US-TN', 'us-state'],
+    ['US-UT', 'none'], // its act has no profiling opt-out and deletes only data the person provided: not yet covered
     ['US-NY', 'none'],
     ['US', 'none'],
     ['BR', 'none'],
