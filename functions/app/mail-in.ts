@@ -278,12 +278,13 @@ async function applyExtension(
     await notify(say('extensionNotAllowed', { provider: provider.name, due: request.dueDate }));
     return;
   }
-  // Art. 12(3): the controller must tell the person within the first month; a late claim moves nothing.
+  // GDPR Art. 12(3), the CCPA rules and the US state acts: the extension must be claimed within the
+  // first period; a late claim moves nothing.
   if (facts.at.slice(0, 10) > request.dueDate) {
     await notify(say('extensionLate', { provider: provider.name, due: request.dueDate }));
     return;
   }
-  // At most two further months (GDPR) or 45 more days (CCPA deletion), whatever the letter claims.
+  // At most two further months (GDPR) or 45 more days (CCPA deletion, US state acts), whatever the letter claims.
   const extendedDue = dueDate(deadlineFor(request.basis, true), sentDate);
   const moved = await transitionRequest(ref.submissionId, ref.requestId, ['sent', 'acknowledged'], {
     status: request.status === 'sent' ? 'acknowledged' : request.status,
@@ -297,7 +298,7 @@ async function applyExtension(
       key: `${facts.eventKey}#extension`,
       at: facts.at,
       kind: 'deadline_extended',
-      detail: `Deadline moved once from ${request.dueDate} to ${extendedDue} (extension claimed${c.extensionMonths ? ` for ${c.extensionMonths} months` : ''}; at most two further months allowed).`,
+      detail: `Deadline moved once from ${request.dueDate} to ${extendedDue} (extension claimed${c.extensionMonths ? ` for ${c.extensionMonths} months` : ''}; the law allows one extension, to ${extendedDue} at the latest).`,
     });
     await notify(say('extended', { provider: provider.name, due: extendedDue }));
   }

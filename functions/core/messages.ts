@@ -34,11 +34,11 @@ const en = {
   extensionNotAllowed: (v: Vars) =>
     `${v.provider} claims more time, but an opt-out of sale/sharing must be honoured within 15 business days (11 CCR §7026(f)); no extension applies. The deadline stays ${v.due}.`,
   extensionLate: (v: Vars) =>
-    `${v.provider} claimed an extension only after the deadline of ${v.due} had passed, which Art. 12(3) does not allow; the deadline stays.`,
+    `${v.provider} claimed an extension only after the deadline of ${v.due} had passed; the law allows one only within the first period (GDPR Art. 12(3), and likewise the US laws), so the deadline stays.`,
   extended: (v: Vars) => `${v.provider} extended the deadline to ${v.due}, as the law allows once.`,
-  escalatedRefused: (v: Vars) => `${v.provider} refused your request. You can complain to the supervisory authority; a draft is below.`,
+  escalatedRefused: (v: Vars) => `${v.provider} refused your request. You can complain to the competent authority; a draft is below.`,
   escalatedNoAnswer: (v: Vars) =>
-    `${v.provider} did not answer in time, even after a reminder and a final notice. You can complain to the supervisory authority; a draft is below.`,
+    `${v.provider} did not answer in time, even after a reminder and a final notice. You can complain to the competent authority; a draft is below.`,
   submitTo: (v: Vars) => `Submit it to ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` or by email to ${v.email}` : ''}.`,
   orOwnAuthority: (v: Vars) => `You may instead complain to your own authority, ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
@@ -84,11 +84,11 @@ const de: Record<MessageKey, Message> = {
   extensionNotAllowed: (v) =>
     `${v.provider} verlangt mehr Zeit, aber ein Opt-out aus Verkauf/Weitergabe muss binnen 15 Werktagen umgesetzt werden (11 CCR §7026(f)); eine Verlängerung gibt es nicht. Die Frist bleibt der ${v.due}.`,
   extensionLate: (v) =>
-    `${v.provider} hat eine Fristverlängerung erst nach Ablauf der Frist am ${v.due} erklärt; das erlaubt Art. 12 Abs. 3 DSGVO nicht, die Frist bleibt.`,
+    `${v.provider} hat eine Fristverlängerung erst nach Ablauf der Frist am ${v.due} erklärt; das Gesetz erlaubt sie nur innerhalb der ersten Frist (Art. 12 Abs. 3 DSGVO, ebenso die US-Gesetze), die Frist bleibt.`,
   extended: (v) => `${v.provider} hat die Frist bis ${v.due} verlängert, wie es das Gesetz einmal erlaubt.`,
-  escalatedRefused: (v) => `${v.provider} hat Ihre Anfrage abgelehnt. Sie können sich bei der Aufsichtsbehörde beschweren; ein Entwurf folgt unten.`,
+  escalatedRefused: (v) => `${v.provider} hat Ihre Anfrage abgelehnt. Sie können sich bei der zuständigen Behörde beschweren; ein Entwurf folgt unten.`,
   escalatedNoAnswer: (v) =>
-    `${v.provider} hat nicht fristgerecht geantwortet, auch nicht nach Erinnerung und letzter Mahnung. Sie können sich bei der Aufsichtsbehörde beschweren; ein Entwurf folgt unten.`,
+    `${v.provider} hat nicht fristgerecht geantwortet, auch nicht nach Erinnerung und letzter Mahnung. Sie können sich bei der zuständigen Behörde beschweren; ein Entwurf folgt unten.`,
   submitTo: (v) => `Reichen Sie ihn bei ${v.authority} ein${v.webform ? ` (${v.webform})` : ''}${v.email ? ` oder per E-Mail an ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `Sie können sich stattdessen auch bei Ihrer eigenen Behörde beschweren: ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>

@@ -547,6 +547,21 @@ describe('US residents outside California', () => {
     expect(text).toContain('Colorado Attorney General\n[Address]');
   });
 
+  it('an extension claimed within the first 45 days moves a state-act deadline once, to 90 days', async () => {
+    const s = await submitAndVerify('texas@example.org', 'US-TX', [{ provider: 'reddit', identifier: 'sam_tx' }]);
+    const before = await statusOf(s);
+    const sentDate = before.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
+    expect(before.dueAt).toBe(dueDate('us-state', sentDate));
+    await replyFromReddit(
+      s,
+      'Hello,\n\nGiven the complexity of your request, we need to extend the response period by an additional 45 days, as the law permits.\n\nReddit Privacy Team',
+      'Re: your request – extension',
+    );
+    const after = await statusOf(s);
+    expect(after.dueAt).toBe(dueDate('us-state-extended', sentDate));
+    expect(after.events.find((e) => e.kind === 'deadline_extended')?.detail).toContain('the law allows one extension');
+  });
+
   it('under no privacy law the no-answer path still ends in a complaint draft, with the addressee left open', async () => {
     const s = await submitAndVerify('newyork@example.org', 'US-NY', [{ provider: 'reddit', identifier: 'sam_ny' }]);
     const { mail: letter } = await letterOf(REDDIT_LETTERS, s);
