@@ -5,7 +5,7 @@
 // rendered text actually cites.
 import { z } from 'zod';
 import type { Law } from './jurisdiction.ts';
-import { usStateLaw } from './us-states.ts';
+import { type OptOutPurpose, usStateLaw } from './us-states.ts';
 import { BASES, type Basis, BasisSchema, type Language, LanguageSchema } from './model.ts';
 import { render } from './templates.ts';
 
@@ -185,11 +185,11 @@ const BASIS_TITLES: Record<Basis, Record<Language, { full: TitleFn; short: Title
   },
   'us-state-request': {
     en: {
-      full: () => 'Request to opt out of the sale of my personal data, targeted advertising and profiling, and to delete my personal data',
+      full: () => 'Request to opt out of the processing of my personal data and to delete it',
       short: () => 'opt-out and deletion request',
     },
     de: {
-      full: () => 'Opt-out aus Verkauf, zielgerichteter Werbung und Profiling sowie Antrag auf Löschung meiner personenbezogenen Daten',
+      full: () => 'Widerspruch gegen die Verarbeitung meiner personenbezogenen Daten (Opt-out) und Antrag auf ihre Löschung',
       short: () => 'Opt-out- und Löschantrag',
     },
   },
@@ -363,6 +363,16 @@ function joinList(items: string[], lang: Language): string {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
+/** The purposes a US state's opt-out covers, as "I opt out of the processing of my personal data <...>". */
+const OPT_OUT_PURPOSES: Record<OptOutPurpose, Record<Language, string>> = {
+  'targeted-advertising': { en: 'for targeted advertising', de: 'für zielgerichtete Werbung (targeted advertising)' },
+  sale: { en: 'for the sale of personal data', de: 'für den Verkauf personenbezogener Daten' },
+  profiling: {
+    en: 'for profiling in furtherance of decisions that produce legal or similarly significant effects concerning me',
+    de: 'für Profiling zur Vorbereitung von Entscheidungen, die mir gegenüber rechtliche oder ähnlich erhebliche Wirkungen entfalten',
+  },
+};
+
 /** Who to complain to under each GDPR variant, phrased for "...complaint with X" / "...Beschwerde bei X". */
 const GDPR_AUTHORITY: Record<'gdpr' | 'uk-gdpr', Record<Language, string>> = {
   gdpr: { en: 'a supervisory authority', de: 'einer Aufsichtsbehörde' },
@@ -392,9 +402,17 @@ export function renderLetter(input: LetterInput): Letter {
     isCcpa: v.law === 'ccpa',
     isUsState: v.law === 'us-state',
     isNone: v.law === 'none',
-    /** For a US state: its name, its act and who enforces it (functions/core/us-states.ts). */
+    /** For a US state: its name, its act, what its rights cover and who enforces it (functions/core/us-states.ts). */
     usState: state
-      ? { state: state.state, act: state.act, citation: state.actCitation, enforcer: state.enforcer, enforcerCitation: state.enforcerCitation ?? null }
+      ? {
+          state: state.state,
+          act: state.act,
+          citation: state.actCitation,
+          optOutPurposes: joinList(state.optOutOf.map((p) => OPT_OUT_PURPOSES[p][lang]), lang),
+          deletesAll: state.deletes === 'all',
+          enforcer: state.enforcer,
+          enforcerCitation: state.enforcerCitation ?? null,
+        }
       : null,
     authority: v.law === 'gdpr' || v.law === 'uk-gdpr' ? GDPR_AUTHORITY[v.law][lang] : null,
   };

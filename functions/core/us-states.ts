@@ -1,15 +1,19 @@
 // US state consumer privacy acts other than California's: the one place that knows which states have
-// one, what each act is called and which of its sections a letter cites. Each act gives a consumer
-// the right to opt out of the sale of personal data, targeted advertising and profiling, and the right
-// to have personal data deleted; the controller answers within 45 days, extendable once by 45 more
-// (functions/core/deadlines.ts, 'us-state'). None of them names AI training: the letter asks for it
-// on top of the statutory rights, as the CCPA letters do.
+// one, what each act is called and which of its sections a letter cites. Each act gives a consumer a
+// right to opt out (of sale; most also of targeted advertising and profiling: `optOutOf`) and a right
+// to deletion (of all their data, or only what they provided: `deletes`); the controller answers within
+// 45 days, extendable once by 45 more (functions/core/deadlines.ts, 'us-state'). An act that differs
+// from this shape (Iowa: 90 days) needs its own rule before it is added. None of them names AI
+// training: the letter asks for it on top of the statutory rights, as the CCPA letters do.
 //
 // The citations were checked on 2026-11-25 against statute text (`source`); where only a summary or a
 // cut-off text was seen, the letter cites the whole section instead of a subsection, and `verify` says
 // so. Several acts were amended in 2024-25: check the pinpoints against the current code when adding
 // a state or before relying on one. Each act is enforced by the state's attorney general alone (no
 // private right of action): a complaint draft goes to that office.
+
+/** What a state's opt-out right covers (every act covers sale; most also targeted advertising and profiling). */
+export type OptOutPurpose = 'targeted-advertising' | 'sale' | 'profiling';
 
 export interface UsStateLaw {
   /** Jurisdiction code as the form takes it. */
@@ -19,10 +23,12 @@ export interface UsStateLaw {
   act: string;
   /** The act as a whole, e.g. "C.R.S. § 6-1-1301 et seq.". */
   actCitation: string;
-  /** Right to opt out of targeted advertising, sale and profiling. */
+  /** Right to opt out, and what it covers. */
   optOut: string;
-  /** Right to delete personal data. */
+  optOutOf: readonly OptOutPurpose[];
+  /** Right to delete personal data: all data about the person, or only what they provided. */
   deletion: string;
+  deletes: 'all' | 'provided';
   /** The duty to answer within 45 days, and the one 45-day extension. */
   response: string;
   /** Who enforces the act, the complaint's addressee ("Colorado Attorney General"), and where the act says so. */
@@ -35,6 +41,8 @@ export interface UsStateLaw {
   verify?: string;
 }
 
+const ALL_PURPOSES: readonly OptOutPurpose[] = ['targeted-advertising', 'sale', 'profiling'];
+
 const LAWS: readonly UsStateLaw[] = [
   {
     code: 'US-CO',
@@ -42,7 +50,9 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'Colorado Privacy Act',
     actCitation: 'C.R.S. § 6-1-1301 et seq.',
     optOut: 'C.R.S. § 6-1-1306(1)(a)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'C.R.S. § 6-1-1306(1)(d)',
+    deletes: 'all',
     response: 'C.R.S. § 6-1-1306(2)',
     enforcer: 'Colorado Attorney General',
     enforcerCitation: 'C.R.S. § 6-1-1311',
@@ -55,7 +65,9 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'Connecticut Data Privacy Act',
     actCitation: 'Conn. Gen. Stat. §§ 42-515 to 42-525',
     optOut: 'Conn. Gen. Stat. § 42-518(a)(5)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'Conn. Gen. Stat. § 42-518(a)(3)',
+    deletes: 'all',
     response: 'Conn. Gen. Stat. § 42-518(c)(1)',
     enforcer: 'Connecticut Attorney General',
     enforcerCitation: 'Conn. Gen. Stat. § 42-525',
@@ -68,7 +80,9 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'Montana Consumer Data Privacy Act',
     actCitation: 'Mont. Code Ann. § 30-14-2801 et seq.',
     optOut: 'Mont. Code Ann. § 30-14-2808(1)(e)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'Mont. Code Ann. § 30-14-2808(1)',
+    deletes: 'all',
     response: 'Mont. Code Ann. § 30-14-2808',
     enforcer: 'Montana Attorney General',
     enforcerCitation: 'Mont. Code Ann. § 30-14-2817',
@@ -81,7 +95,9 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'New Jersey Data Privacy Act',
     actCitation: 'N.J.S.A. 56:8-166.4 et seq.',
     optOut: 'N.J.S.A. 56:8-166.10(a)(5)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'N.J.S.A. 56:8-166.10(a)(3)',
+    deletes: 'all',
     response: 'N.J.S.A. 56:8-166.7(a)',
     enforcer: 'New Jersey Attorney General',
     source: 'https://lexace.ai/us/statute/new-jersey/56-8-166.10',
@@ -93,7 +109,9 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'Oregon Consumer Privacy Act',
     actCitation: 'ORS 646A.570 to 646A.589',
     optOut: 'ORS 646A.574(1)(d)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'ORS 646A.574(1)(c)',
+    deletes: 'all',
     response: 'ORS 646A.576',
     enforcer: 'Oregon Attorney General',
     enforcerCitation: 'ORS 646A.589',
@@ -106,7 +124,9 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'Tennessee Information Protection Act',
     actCitation: 'Tenn. Code Ann. § 47-18-3301 et seq.',
     optOut: 'Tenn. Code Ann. § 47-18-3304(a)(2)(E)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'Tenn. Code Ann. § 47-18-3304(a)(2)(C)',
+    deletes: 'all',
     response: 'Tenn. Code Ann. § 47-18-3304(b)(1)',
     enforcer: 'Tennessee Attorney General and Reporter',
     enforcerCitation: 'Tenn. Code Ann. § 47-18-3313(a)',
@@ -119,11 +139,28 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'Texas Data Privacy and Security Act',
     actCitation: 'Tex. Bus. & Com. Code ch. 541',
     optOut: 'Tex. Bus. & Com. Code § 541.051(b)(5)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'Tex. Bus. & Com. Code § 541.051(b)(3)',
+    deletes: 'all',
     response: 'Tex. Bus. & Com. Code § 541.052(b)',
     enforcer: 'Texas Attorney General',
     enforcerCitation: 'Tex. Bus. & Com. Code § 541.151',
     source: 'https://codes.findlaw.com/tx/business-and-commerce-code/bus-com-sect-541-052/',
+  },
+  {
+    code: 'US-UT',
+    state: 'Utah',
+    act: 'Utah Consumer Privacy Act',
+    actCitation: 'Utah Code § 13-61-101 et seq.',
+    // Renumbered on 1 July 2026 (a right to correct became (4)): the opt-out was (4) before.
+    optOut: 'Utah Code § 13-61-201(5)',
+    optOutOf: ['targeted-advertising', 'sale'],
+    deletion: 'Utah Code § 13-61-201(2)',
+    deletes: 'provided',
+    response: 'Utah Code § 13-61-203(2)',
+    enforcer: 'Utah Attorney General',
+    enforcerCitation: 'Utah Code § 13-61-402(1)',
+    source: 'https://lexace.ai/us/statute/utah/13-61-201',
   },
   {
     code: 'US-VA',
@@ -131,7 +168,9 @@ const LAWS: readonly UsStateLaw[] = [
     act: 'Virginia Consumer Data Protection Act',
     actCitation: 'Va. Code § 59.1-575 et seq.',
     optOut: 'Va. Code § 59.1-577(A)(5)',
+    optOutOf: ALL_PURPOSES,
     deletion: 'Va. Code § 59.1-577(A)(3)',
+    deletes: 'all',
     response: 'Va. Code § 59.1-577(B)(1)',
     enforcer: 'Attorney General of Virginia',
     enforcerCitation: 'Va. Code § 59.1-584',

@@ -366,6 +366,18 @@ describe('US state privacy acts', () => {
     }
   });
 
+  it("asks only for what the state's act covers: Utah has no profiling opt-out and deletes only what the person provided", () => {
+    const utah = renderLetter(input('us-state-request', 'en', { usState: 'US-UT' })).text;
+    expect(utah).toContain('I opt out of the processing of my personal data for targeted advertising and for the sale of personal data (Utah Code § 13-61-201(5)).');
+    expect(utah).toContain('Please delete the personal data I have provided to you (Utah Code § 13-61-201(2)).');
+    expect(utah).not.toContain('profiling');
+    const colorado = renderLetter(input('us-state-request', 'de', { usState: 'US-CO' })).text;
+    expect(colorado).toContain(
+      'für zielgerichtete Werbung (targeted advertising), für den Verkauf personenbezogener Daten und für Profiling zur Vorbereitung von Entscheidungen',
+    );
+    expect(colorado).toContain('Bitte löschen Sie die personenbezogenen Daten, die Sie über mich gespeichert haben (C.R.S. § 6-1-1306(1)(d)).');
+  });
+
   it('refuses a US state letter without a state that has an act, naming the field', () => {
     expect(errorOf(() => renderLetter(input('us-state-request', 'en', { usState: undefined }))).field).toBe('usState');
     expect(errorOf(() => renderLetter(input('us-state-request', 'en', { usState: 'US-NY' }))).message).toMatch(/usState: .*got "US-NY"/);

@@ -22,7 +22,8 @@ describe('which law protects a person', () => {
     ['US-TX', 'us-state'],
     ['US-NJ', 'us-state'],
     ['US-TN', 'us-state'],
-    ['US-UT', 'none'], // its act has no profiling opt-out and deletes only data the person provided: not yet covered
+    ['US-UT', 'us-state'],
+    ['US-IA', 'none'], // 90 days and a sale-only opt-out: not covered yet
     ['US-NY', 'none'],
     ['US', 'none'],
     ['BR', 'none'],
