@@ -541,7 +541,7 @@ describe('US residents outside California', () => {
     expect(request.status).toBe('escalated');
     expect(request.events.at(-1)!.detail).toBe('Complaint draft to the Colorado Attorney General sent to you after the refusal.');
     const complaint = (await mailsToPerson(s.email)).find((m) => m.subject.startsWith('Complaint about'));
-    expect(complaint?.subject).toBe(`Complaint about Reddit Netherlands B.V. under the Colorado Privacy Act – ref ${request.reference}`);
+    expect(complaint?.subject).toBe(`Complaint about Reddit, Inc. under the Colorado Privacy Act – ref ${request.reference}`);
     const text = complaint!.body.text!;
     expect(text).toContain('Submit it to the Colorado Attorney General, who enforces the Colorado Privacy Act (C.R.S. § 6-1-1311)');
     expect(text).toContain('Colorado Attorney General\n[Address]');

@@ -164,6 +164,9 @@ describe('a California submission', () => {
     expect(letter.destination.cc).toEqual(['sam@example.com']);
     expect(letter.subject).toMatch(/opt-out|Opt-Out|sale|sharing/i);
     for (const citation of ['1798.120', '1798.121', '15 business days']) expect(letter.body.text).toContain(citation);
+    // Addressed to the provider's US company, not its EU controller.
+    expect(letter.body.text).toContain('Discord Inc.\n444 De Haro Street #200');
+    expect(letter.body.text).not.toContain('Discord Netherlands');
     const { id, statusToken } = await submitAndVerify(person({ email: 'lee@example.com', name: 'Lee Park', jurisdiction: 'US-CA', accounts: [{ provider: 'reddit', identifier: 'leep' }] }));
     const html = (await t.api(`/status/${id}?t=${statusToken}`)).body as string;
     expect(html).toContain('<html lang="en">');
