@@ -21,7 +21,7 @@ import {
   type RequestRecord,
   type Submission,
 } from '../data/store.ts';
-import { CLOSED_STATUSES, type Language, type RequestStatus } from '../core/model.ts';
+import { CLOSED_STATUSES, LANGUAGES, type Language, type RequestStatus } from '../core/model.ts';
 import { Conflict, NotFound, ValidationError } from './errors.ts';
 import { notifyStatusChange } from './notify.ts';
 import { saveSession } from './sessions.ts';
@@ -61,6 +61,8 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
         .min(1, 'must list at least one account')
         .max(maxAccounts, `may list at most ${maxAccounts} accounts`),
       consent: z.literal(true, { message: 'must be true: the person instructs us to send these requests' }),
+      /** The person's language for emails and pages; by default the main language of their jurisdiction. */
+      lang: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
     })
     .superRefine((input, ctx) => {
       const seen = new Set<string>();
@@ -123,7 +125,7 @@ export async function submit(body: unknown): Promise<{ id: string; status: 'awai
     name: input.name,
     email: input.email,
     jurisdiction: input.jurisdiction,
-    lang: defaultLanguage(input.jurisdiction),
+    lang: input.lang ?? defaultLanguage(input.jurisdiction),
     status: 'awaiting_verification',
     accounts: input.accounts.map(({ provider, identifier }) => ({ provider, identifier })),
     createdAt: now.toISOString(),

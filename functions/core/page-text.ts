@@ -1,9 +1,27 @@
-// The words of the pages a person sees after the form (confirm, confirmed, status), in their
-// language. The same keys in every language: a text missing in one fails the typecheck. Timeline
-// entries stay in English, as the record of what happened.
-import type { Language } from './model.ts';
+// The words of the pages a person sees (the form, confirm, confirmed, status), in their language.
+// The same keys in every language: a text missing in one fails the typecheck. Timeline entries stay
+// in English, as the record of what happened.
+import { LANGUAGES, type Language } from './model.ts';
 
 const en = {
+  formTitle: 'keep your data out of AI training',
+  formIntro:
+    'List your accounts. For each one we send the opt-out through the channel the company honours (a GDPR objection or a US privacy-law request by email, its web form, or its settings toggle), follow up until it confirms, and tell you where each request stands.',
+  formOtherLanguage: 'Deutsch',
+  formYou: 'You',
+  formName: 'Full name',
+  formEmail: 'Email address (we send a confirmation link; companies reply with you in copy)',
+  formJurisdiction: 'Where you live (country code such as DE, FR, GB, or US-CA style for a US state)',
+  formAccounts: 'Your accounts',
+  formService: 'Service',
+  formChoose: 'Choose…',
+  formIdentifier: 'Account (username or email address)',
+  formSession: 'Session cookies (optional: an exported cookie file lets us switch the setting for you)',
+  formRemove: 'Remove',
+  formAdd: 'Add an account',
+  formConsent: 'I instruct Optout Autopilot to send these requests on my behalf, as my authorized agent.',
+  formSend: 'Send my requests',
+  formSent: 'Almost done: we sent you an email. Open the link in it to confirm your address; nothing is sent before that.',
   verifyTitle: 'Confirm your requests',
   verifyHeading: 'Confirm your {count} opt-out requests',
   verifyBody: 'This confirms that {email} is your address and that Optout Autopilot may send the requests on your behalf. Nothing has been sent yet.',
@@ -38,6 +56,24 @@ const en = {
 type PageText = Record<keyof typeof en, string>;
 
 const de: PageText = {
+  formTitle: 'Ihre Daten raus aus dem KI-Training',
+  formIntro:
+    'Listen Sie Ihre Konten auf. Für jedes senden wir den Widerspruch auf dem Weg, den das Unternehmen anerkennt (einen Widerspruch nach der DSGVO oder einen Antrag nach US-Datenschutzrecht per E-Mail, sein Webformular oder seine Kontoeinstellung), fassen nach, bis es bestätigt, und sagen Ihnen, wo jede Anfrage steht.',
+  formOtherLanguage: 'English',
+  formYou: 'Sie',
+  formName: 'Vollständiger Name',
+  formEmail: 'E-Mail-Adresse (wir senden einen Bestätigungslink; Unternehmen antworten mit Ihnen in Kopie)',
+  formJurisdiction: 'Wo Sie wohnen (Ländercode wie DE, AT, FR, oder US-CA für einen US-Bundesstaat)',
+  formAccounts: 'Ihre Konten',
+  formService: 'Dienst',
+  formChoose: 'Auswählen…',
+  formIdentifier: 'Konto (Benutzername oder E-Mail-Adresse)',
+  formSession: 'Sitzungs-Cookies (optional: mit einer exportierten Cookie-Datei schalten wir die Einstellung für Sie um)',
+  formRemove: 'Entfernen',
+  formAdd: 'Konto hinzufügen',
+  formConsent: 'Ich beauftrage Optout Autopilot, diese Anfragen als mein bevollmächtigter Vertreter in meinem Namen zu senden.',
+  formSend: 'Anfragen senden',
+  formSent: 'Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Adresse zu bestätigen; vorher wird nichts gesendet.',
   verifyTitle: 'Anfragen bestätigen',
   verifyHeading: 'Bestätigen Sie Ihre {count} Opt-out-Anfragen',
   verifyBody: 'Damit bestätigen Sie, dass {email} Ihre Adresse ist und Optout Autopilot die Anfragen in Ihrem Auftrag senden darf. Bisher wurde nichts gesendet.',
@@ -74,6 +110,30 @@ const TEXT: Record<Language, PageText> = { en, de };
 /** The page texts for `lang`; `{name}` placeholders are left for the page (or its script) to fill. */
 export function pageText(lang: Language): PageText {
   return TEXT[lang];
+}
+
+/**
+ * The form's language: `?lang=` if it names one we have, else the first of the browser's
+ * Accept-Language we have, else English.
+ */
+export function pickLanguage(query: string | undefined, acceptLanguage: string | undefined): Language {
+  const known = (code: string | undefined) => (LANGUAGES as readonly string[]).find((l) => l === code?.trim().slice(0, 2).toLowerCase()) as Language | undefined;
+  const asked = known(query);
+  if (asked) return asked;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      return { tag, q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranked) {
+    const lang = known(tag);
+    if (lang) return lang;
+  }
+  return 'en';
 }
 
 /** Fills `{name}` placeholders; the page templates escape the result. */

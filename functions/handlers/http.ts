@@ -10,8 +10,8 @@ import { Conflict, NotFound, ValidationError } from '../app/errors.ts';
 import { checkVerifyToken, getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
 import { uploadSession } from '../app/session-upload.ts';
 import { channelText, statusText } from '../app/notify.ts';
-import { fill, pageText } from '../core/page-text.ts';
-import type { RequestStatus } from '../core/model.ts';
+import { fill, pageText, pickLanguage } from '../core/page-text.ts';
+import type { Language, RequestStatus } from '../core/model.ts';
 
 export interface HttpRequest {
   method: string;
@@ -70,7 +70,7 @@ const ID = '([\\w-]{8,64})';
 const RID = '(r\\d{1,4})';
 
 const routes: Route[] = [
-  { method: 'GET', pattern: /^\/$/, run: async () => html(200, formPage()) },
+  { method: 'GET', pattern: /^\/$/, run: async (req) => html(200, formPage(pickLanguage(req.query.lang, req.headers['accept-language']))) },
   {
     method: 'GET',
     pattern: /^\/api\/providers$/,
@@ -202,8 +202,8 @@ function providerList() {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function formPage(): string {
-  return render('pages/form.html', { providers: providerList() });
+function formPage(lang: Language): string {
+  return render('pages/form.html', { lang, otherLang: lang === 'de' ? 'en' : 'de', t: pageText(lang), providers: providerList() });
 }
 
 /** The JSON shape of GET /api/submissions/{id}: no name, no email (the link may be forwarded). */

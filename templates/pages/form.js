@@ -27,6 +27,7 @@ async function collect() {
     name: document.getElementById('name').value,
     email: document.getElementById('email').value,
     jurisdiction: document.getElementById('jurisdiction').value,
+    lang: document.getElementById('submission').dataset.lang,
     accounts,
     consent: document.getElementById('consent').checked,
   };
@@ -56,9 +57,9 @@ async function send(event) {
     });
     const body = await response.json();
     if (response.status === 202) {
-      document.getElementById('submission').hidden = true;
-      document.getElementById('result').textContent =
-        'Almost done: we sent you an email. Open the link in it to confirm your address; nothing is sent before that.';
+      const form = document.getElementById('submission');
+      form.hidden = true;
+      document.getElementById('result').textContent = form.dataset.sent;
     } else {
       showErrors(body.issues || [{ path: 'request', message: body.error || 'failed' }]);
     }

@@ -79,4 +79,24 @@ describe('the web form', () => {
     const errors = await page.$$eval('#errors li', (items) => items.map((li) => li.textContent));
     expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^email: /), expect.stringMatching(/^consent: /), expect.stringMatching(/^name: /)]));
   });
+
+  it('speaks German when asked, and the person then gets German mail even outside Germany', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#other-language')]);
+    expect(await page.$eval('html', (el) => el.lang)).toBe('de');
+    expect(await page.$eval('#send', (el) => el.textContent)).toBe('Anfragen senden');
+    await page.type('#name', 'Jana Novak');
+    await page.type('#email', 'jana@example.org');
+    await page.type('#jurisdiction', 'CZ');
+    await page.$eval('#accounts .account select[name=provider]', (el) => {
+      (el as HTMLSelectElement).value = 'reddit';
+    });
+    await page.type('#accounts .account input[name=identifier]', 'jana_n');
+    await page.click('#consent');
+    await page.click('#send');
+    await page.waitForFunction(() => document.getElementById('result')?.textContent?.startsWith('Fast geschafft'), { timeout: 10_000 });
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('jana@example.org')));
+    expect(mail.body.text).toMatch(/bestätigen/);
+  });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { jurisdictionAllowed, submissionSchema } from '../../functions/app/submissions.ts';
 import { lawFor } from '../../functions/core/jurisdiction.ts';
+import { pickLanguage } from '../../functions/core/page-text.ts';
 
 const base = { name: 'Erika', email: 'erika@example.org', consent: true, accounts: [{ provider: 'reddit', identifier: 'erika' }] };
 
@@ -10,6 +11,26 @@ function issues(schema: ReturnType<typeof submissionSchema>, body: unknown) {
   const result = schema.safeParse(body);
   return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
+
+describe("the person's language", () => {
+  it('takes en or de, and names the field otherwise', () => {
+    const schema = submissionSchema(40);
+    expect(issues(schema, { ...base, jurisdiction: 'FR', lang: 'de' })).toEqual([]);
+    expect(issues(schema, { ...base, jurisdiction: 'FR', lang: 'fr' })).toEqual([{ path: 'lang', message: 'must be one of en, de' }]);
+  });
+
+  it.each([
+    [undefined, 'de-DE,de;q=0.9,en;q=0.8', 'de'],
+    [undefined, 'fr-FR, en-GB;q=0.7, de;q=0.5', 'en'],
+    [undefined, 'de;q=0, en;q=0.2', 'en'],
+    [undefined, 'fr-FR, it', 'en'],
+    [undefined, undefined, 'en'],
+    ['de', 'en-US', 'de'],
+    ['xx', 'de-AT', 'de'],
+  ])('form language for ?lang=%s and Accept-Language %s: %s', (query, accept, expected) => {
+    expect(pickLanguage(query, accept)).toBe(expected);
+  });
+});
 
 describe('which law protects a person', () => {
   it.each([
