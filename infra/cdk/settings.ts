@@ -1,5 +1,6 @@
 // Deployment settings, read from CDK context (`-c name=value` or cdk.json). Missing or malformed
 // values fail the synth with a message that names the setting and shows how to pass it.
+import { MAX_ACCOUNTS_LIMIT } from '../../functions/adapters/config.ts';
 import type { Node } from 'constructs';
 
 export interface DeploySettings {
@@ -104,6 +105,13 @@ export function parseSettings(lookup: Lookup): DeploySettings {
   if (badRecipient) throw new SettingsError(`Context "sandboxRecipients" has "${badRecipient}", which is not an email address`);
 
   const operatorName = text(lookup, 'operatorName', '"Optout Autopilot"', true)!;
+  // The functions refuse to start above this (see MAX_ACCOUNTS_LIMIT): fail the synth, not every request.
+  const maxAccounts = positiveInteger(lookup, 'maxAccounts', MAX_ACCOUNTS_LIMIT);
+  if (maxAccounts > MAX_ACCOUNTS_LIMIT) {
+    throw new SettingsError(
+      `Context "maxAccounts" must be at most ${MAX_ACCOUNTS_LIMIT} (a Step Functions inline Map runs ${MAX_ACCOUNTS_LIMIT} iterations at once, and every request's follow-up must run), got ${maxAccounts}`,
+    );
+  }
   const retentionDays = positiveInteger(lookup, 'retentionDays', 730);
   const reminderGraceDays = positiveInteger(lookup, 'reminderGraceDays', 14);
   const finalNoticeGraceDays = positiveInteger(lookup, 'finalNoticeGraceDays', 7);
@@ -123,7 +131,7 @@ export function parseSettings(lookup: Lookup): DeploySettings {
     recheckDays: positiveInteger(lookup, 'recheckDays', 180),
     allowedJurisdictions,
     operatorName,
-    maxAccounts: positiveInteger(lookup, 'maxAccounts', 50),
+    maxAccounts,
     reminderGraceDays,
     finalNoticeGraceDays,
     alarmEmail,

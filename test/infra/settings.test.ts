@@ -19,7 +19,7 @@ describe('deployment settings', () => {
       recheckDays: 180,
       allowedJurisdictions: ['EU', 'EEA', 'GB', 'US-CA'],
       operatorName: 'Optout Autopilot',
-      maxAccounts: 50,
+      maxAccounts: 40,
       reminderGraceDays: 14,
       finalNoticeGraceDays: 7,
       alarmEmail: undefined,
@@ -43,6 +43,8 @@ describe('deployment settings', () => {
     expect(from({ ...full, retentionDays: '1.5' })).toThrow('got "1.5"');
     // Shorter than the longest follow-up (92 + 14 + 7 days): TTL would delete requests mid-loop.
     expect(from({ ...full, retentionDays: '90' })).toThrow('Context "retentionDays" must be at least 113');
+    // The functions refuse to start above 40 accounts: the synth must refuse first.
+    expect(from({ ...full, maxAccounts: '50' })).toThrow('Context "maxAccounts" must be at most 40');
     expect(from({ ...full, retentionDays: '120', reminderGraceDays: '30' })).toThrow('at least 129');
     expect(from({ ...full, allowedJurisdictions: 'DE,Germany' })).toThrow('Context "allowedJurisdictions" has "GERMANY"');
     expect(from({ ...full, alarmEmail: 'ops' })).toThrow('Context "alarmEmail" must be an email address, got "ops"');

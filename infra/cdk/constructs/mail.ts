@@ -1,5 +1,6 @@
-// SES: the sending domain (Easy DKIM), a configuration set for every message, and the receipt rule
-// that stores replies in S3 and then hands them to the mail-in function.
+// SES: the sending domain (Easy DKIM), a configuration set for every message (publishing its bounces
+// to EventBridge), and the receipt rule that stores replies in S3 and then hands them to the mail-in
+// function.
 import { Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
