@@ -64,6 +64,13 @@ describe('function bundle', () => {
     expect(result).toMatch(/^workflow task got bad ids: submissionId/);
   });
 
+  it('bundles the mail-in entry with both handlers the stack binds (receipt rule, SES bounce events)', async () => {
+    const bundle = await packageOf(ENTRIES.mailIn, 'mail-in');
+    expect(runBundle(bundle, 'Object.keys(m).sort()')).toEqual(['handler', 'sesEvent']);
+    const result = runBundle(bundle, "await m.sesEvent({ source: 'aws.ses' }).then(() => 'resolved', (e) => e.message)");
+    expect(result).toMatch(/^not an SES sending event/);
+  });
+
   it('finds templates, providers and authorities where the layout puts them', async () => {
     const probe = fileURLToPath(new URL('./fixtures/runtime-files-probe.ts', import.meta.url));
     const bundle = await packageOf(probe, 'probe');
