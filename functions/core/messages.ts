@@ -30,7 +30,7 @@ const en = {
     'The company claims compelling legitimate grounds that override your objection (GDPR Art. 21(1)); it must demonstrate them.',
   refusedExemption: () => 'The company claims an exemption.',
   refusedOther: () => 'The company refused your request.',
-  refusedNext: () => 'You can complain to the supervisory authority; we sent you a draft.',
+  refusedNext: () => 'You can complain to the competent authority; we sent you a draft.',
   extensionNotAllowed: (v: Vars) =>
     `${v.provider} claims more time, but an opt-out of sale/sharing must be honoured within 15 business days (11 CCR §7026(f)); no extension applies. The deadline stays ${v.due}.`,
   extensionLate: (v: Vars) =>
@@ -80,7 +80,7 @@ const de: Record<MessageKey, Message> = {
     'Das Unternehmen beruft sich auf zwingende schutzwürdige Gründe, die Ihren Widerspruch überwiegen (Art. 21 Abs. 1 DSGVO); diese muss es nachweisen.',
   refusedExemption: () => 'Das Unternehmen beruft sich auf eine Ausnahme.',
   refusedOther: () => 'Das Unternehmen hat Ihre Anfrage abgelehnt.',
-  refusedNext: () => 'Sie können sich bei der Aufsichtsbehörde beschweren; wir haben Ihnen einen Entwurf geschickt.',
+  refusedNext: () => 'Sie können sich bei der zuständigen Behörde beschweren; wir haben Ihnen einen Entwurf geschickt.',
   extensionNotAllowed: (v) =>
     `${v.provider} verlangt mehr Zeit, aber ein Opt-out aus Verkauf/Weitergabe muss binnen 15 Werktagen umgesetzt werden (11 CCR §7026(f)); eine Verlängerung gibt es nicht. Die Frist bleibt der ${v.due}.`,
   extensionLate: (v) =>
