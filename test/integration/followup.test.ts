@@ -526,7 +526,7 @@ describe('US residents outside California', () => {
     const sentDate = first.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
     expect(first.dueAt).toBe(dueDate('us-state', sentDate));
     const { mail: letter } = await letterOf(REDDIT_LETTERS, s);
-    expect(letter.subject).toMatch(/^Colorado Privacy Act opt-out and deletion request/);
+    expect(letter.subject).toMatch(/^Colorado privacy law: opt-out and deletion request/);
     for (const citation of ['C.R.S. § 6-1-1301 et seq.', 'C.R.S. § 6-1-1306(1)(a)', 'C.R.S. § 6-1-1306(1)(d)', 'C.R.S. § 6-1-1306(2)']) {
       expect(letter.body.text).toContain(citation);
     }

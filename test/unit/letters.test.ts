@@ -356,7 +356,7 @@ describe('US state privacy acts', () => {
   it('us-state-request cites the opt-out, deletion and 45-day provisions of the person\'s own state', () => {
     for (const state of allUsStateLaws()) {
       const letter = renderLetter(input('us-state-request', 'en', { usState: state.code }));
-      expect(letter.subject).toContain(state.act);
+      expect(letter.subject).toContain(`${state.state} privacy law`);
       expect(letter.subject.length).toBeLessThanOrEqual(110);
       expect(letter.text).toContain(`I am a ${state.state} resident`);
       expect(letter.text).toContain(`${state.act} (${state.actCitation})`);

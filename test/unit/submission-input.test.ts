@@ -43,6 +43,8 @@ describe('which law protects a person', () => {
     ['US-TX', 'us-state'],
     ['US-NJ', 'us-state'],
     ['US-TN', 'us-state'],
+    ['US-RI', 'us-state'],
+    ['US-MN', 'none'], // its response-period paragraph could not be confirmed yet
     ['US-UT', 'us-state'],
     ['US-IA', 'none'], // 90 days and a sale-only opt-out: not covered yet
     ['US-NY', 'none'],
