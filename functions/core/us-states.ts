@@ -9,8 +9,8 @@
 // The citations were checked on 2026-11-25 against statute text (`source`); where only a summary or a
 // cut-off text was seen, the letter cites the whole section instead of a subsection, and `verify` says
 // so. Several acts were amended in 2024-25: check the pinpoints against the current code when adding
-// a state or before relying on one. Each act is enforced by the state's attorney general alone (no
-// private right of action): a complaint draft goes to that office.
+// a state or before relying on one. Each act is enforced by the state's attorney general (in Colorado
+// also by district attorneys), with no private right of action: a complaint draft goes to that office.
 
 /** What a state's opt-out right covers (every act covers sale; most also targeted advertising and profiling). */
 export type OptOutPurpose = 'targeted-advertising' | 'sale' | 'profiling';
@@ -122,7 +122,7 @@ const LAWS: readonly UsStateLaw[] = [
     code: 'US-RI',
     state: 'Rhode Island',
     act: 'Rhode Island Data Transparency and Privacy Protection Act',
-    actCitation: 'R.I. Gen. Laws § 6-48.1-1 et seq.',
+    actCitation: 'R.I. Gen. Laws ch. 6-48.1',
     optOut: 'R.I. Gen. Laws § 6-48.1-5(e)(4)',
     optOutOf: ALL_PURPOSES,
     deletion: 'R.I. Gen. Laws § 6-48.1-5(e)(2)',
