@@ -2,10 +2,10 @@
 // one that is wrong; exit code 2 for bad usage, 1 for a failure.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { getCatalog, getProvider } from '../functions/core/providers/catalog.ts';
+import { getCatalog, getProvider, letterAddressee } from '../functions/core/providers/catalog.ts';
 import { BASES, LANGUAGES, type Basis, type Language } from '../functions/core/model.ts';
 import { lawFor } from '../functions/core/jurisdiction.ts';
-import { renderLetter } from '../functions/core/letters.ts';
+import { basisFor, renderLetter } from '../functions/core/letters.ts';
 import { DEADLINE_LAWS, deadlineCommand, deadlineFor, dueDate, toDateString } from '../functions/core/deadlines.ts';
 import { classifyFile } from '../functions/core/replies/index.ts';
 import { AUTHORITIES_FILE, importAuthorities, serializeAuthorities } from '../functions/core/authorities/import.ts';
@@ -81,12 +81,15 @@ async function main(argv: string[]): Promise<number> {
       const jurisdiction = ((values.jurisdiction as string | undefined) ?? JURISDICTION_OF_BASIS[basis]).toUpperCase();
       const today = toDateString(new Date());
       const law = lawFor(jurisdiction);
+      if (basis !== 'ai-training-request' && basisFor(law) !== basis && !(law === 'ccpa' && basis === 'ccpa-delete')) {
+        throw new UsageError(`--basis ${basis} does not fit --jurisdiction ${jurisdiction} (law: ${law}); use --basis ${basisFor(law)} there`);
+      }
       const letter = renderLetter({
         kind: basis,
         lang,
         law,
         usState: law === 'us-state' ? jurisdiction : undefined,
-        provider: { name: provider.name, legalEntity: provider.legalEntity },
+        provider: { name: provider.name, legalEntity: letterAddressee(provider, law) },
         person: { name: need(values, 'name'), email: (values.email as string | undefined) ?? 'you@example.org' },
         account: { identifier: need(values, 'identifier') },
         agent: null,

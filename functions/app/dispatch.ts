@@ -1,8 +1,8 @@
 // Workflow steps that turn a verified submission into requests and send each one out.
 // Every step is idempotent: re-running it (retry, redrive, local restart) never sends twice.
 import { createHash, randomBytes } from 'node:crypto';
-import { type Law, lawFor } from '../core/jurisdiction.ts';
-import { channelsFor, getProvider } from '../core/providers/catalog.ts';
+import { lawFor } from '../core/jurisdiction.ts';
+import { channelsFor, getProvider, letterAddressee } from '../core/providers/catalog.ts';
 import type { Channel, Provider } from '../core/providers/schema.ts';
 import { basisFor, letterLanguage, renderLetter, type LetterKind } from '../core/letters.ts';
 import { deadlineFor, dueDate, toDateString } from '../core/deadlines.ts';
@@ -185,15 +185,6 @@ export async function handToPerson(request: RequestRecord, provider: Provider, s
   await notifyStatusChange(request.submissionId, request.id, `needs_user_action:${at}`);
 }
 
-/**
- * The company a letter is addressed to: under a US law the provider's US entity where the catalog
- * records one (e.g. Google LLC), otherwise its EU controller.
- */
-function addressee(provider: Provider, law: Law) {
-  const usLaw = law === 'ccpa' || law === 'us-state';
-  return (usLaw && provider.otherEntities.find((e) => e.country === 'US')) || provider.legalEntity;
-}
-
 /** The parts of every letter that come from the request, its person and its provider. */
 export function letterParties(request: RequestRecord, submission: Submission, provider: Provider) {
   return {
@@ -201,7 +192,7 @@ export function letterParties(request: RequestRecord, submission: Submission, pr
     law: request.law,
     // A US state's act is the person's state's (Basis/Law say "us-state"; the jurisdiction says which).
     usState: request.law === 'us-state' ? submission.jurisdiction : undefined,
-    provider: { name: provider.name, legalEntity: addressee(provider, request.law) },
+    provider: { name: provider.name, legalEntity: letterAddressee(provider, request.law) },
     person: { name: submission.name, email: submission.email },
     account: { identifier: request.identifier },
     agent: { name: config().operatorName } as { name: string } | null,

@@ -7,6 +7,7 @@ import {
   channelsFor,
   getCatalog,
   getProvider,
+  letterAddressee,
   loadCatalog,
   PROVIDERS_DIR,
   UnknownProviderError,
@@ -82,6 +83,16 @@ describe('channelsFor', () => {
     const order = (j: string) => channelsFor(provider, j).map((c) => (c.type === 'email' ? c.address : c.label));
     expect(order('DE')).toEqual(['eu@acme.example', 'Privacy form', 'old@acme.example']);
     expect(order('US-CA')).toEqual(['Privacy form', 'us@acme.example', 'old@acme.example']);
+  });
+});
+
+describe('letterAddressee', () => {
+  it('addresses US-law letters to the US company where the catalog has one, else to the EU controller', () => {
+    expect(letterAddressee(getProvider('reddit'), 'gdpr').name).toBe('Reddit Netherlands B.V.');
+    expect(letterAddressee(getProvider('reddit'), 'ccpa').name).toBe('Reddit, Inc.');
+    expect(letterAddressee(getProvider('reddit'), 'us-state').name).toBe('Reddit, Inc.');
+    expect(letterAddressee(getProvider('reddit'), 'none').name).toBe('Reddit Netherlands B.V.');
+    expect(letterAddressee(getProvider('linkedin'), 'ccpa').name).toBe('LinkedIn Ireland Unlimited Company');
   });
 });
 

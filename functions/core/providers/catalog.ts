@@ -2,8 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { regionTags } from '../jurisdiction.ts';
+import { type Law, regionTags } from '../jurisdiction.ts';
 import { type Channel, type Provider, ProviderSchema } from './schema.ts';
+
+type LegalEntity = Provider['legalEntity'];
 
 /** A catalog that does not load; `problems` has one line per file and field. */
 export class CatalogError extends Error {
@@ -157,6 +159,15 @@ function levenshtein(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length] ?? 0;
+}
+
+/**
+ * The company a letter is addressed to: under a US law the provider's US entity where the catalog
+ * records one (e.g. Google LLC), otherwise its EU controller.
+ */
+export function letterAddressee(provider: Provider, law: Law): LegalEntity {
+  const usLaw = law === 'ccpa' || law === 'us-state';
+  return (usLaw && provider.otherEntities.find((e) => e.country === 'US')) || provider.legalEntity;
 }
 
 /**
