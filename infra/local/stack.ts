@@ -12,7 +12,7 @@ import { createTableInput } from '../../functions/data/schema.ts';
 import { resetConfig } from '../../functions/adapters/config.ts';
 import { resetClients } from '../../functions/adapters/clients.ts';
 import { resetSigningKey } from '../../functions/adapters/signing.ts';
-import { setClock, scaledClock, systemClock } from '../../functions/adapters/clock.ts';
+import { clock, setClock, scaledClock, systemClock } from '../../functions/adapters/clock.ts';
 import { useLocalWorkflowStarter } from '../../functions/adapters/workflow.ts';
 import { resetSecretBox } from '../../functions/app/sessions.ts';
 import { runDueBrowserJobs } from '../../functions/app/browser-jobs.ts';
@@ -92,15 +92,25 @@ function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: n
  * The local stand-in for the hourly EventBridge schedule (browser jobs) and for DynamoDB TTL and the S3
  * lifecycle (the retention sweep): one run at a time, never overlapping.
  */
+const HOUR_MS = 3_600_000;
+
 function startHousekeeping(intervalMs: number): { stop(): Promise<void> } {
   let current: Promise<unknown> = Promise.resolve();
   let busy = false;
+  // The sweep scans the whole table: at most once per hour of the (possibly scaled) clock.
+  let lastSweep = Number.NEGATIVE_INFINITY;
+  const sweepIfDue = async () => {
+    const now = clock().now().getTime();
+    if (now - lastSweep < HOUR_MS) return;
+    lastSweep = now;
+    await sweepExpired();
+  };
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
     current = runDueBrowserJobs()
       .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'browser jobs failed', error: error.message })))
-      .then(() => sweepExpired())
+      .then(sweepIfDue)
       .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'retention sweep failed', error: error.message })))
       .finally(() => {
         busy = false;
