@@ -8,14 +8,20 @@ import { clock } from '../adapters/clock.ts';
 import { browserChannel } from './dispatch.ts';
 import { scheduleBrowserJob, scheduleRecheck } from './browser-schedule.ts';
 import { verifySignature } from '../adapters/signing.ts';
-import { NotFound, ValidationError } from './errors.ts';
+import { NotFound, parseInput, ValidationError } from './errors.ts';
+import { multiLine } from '../core/text-rules.ts';
 import { saveSession } from './sessions.ts';
 
-const UploadSchema = z.object({
-  provider: z.string().refine((slug) => getCatalog().has(slug), { message: 'is not a provider in the catalog' }),
-  cookies: z.string().min(1, 'is empty: paste the exported cookie file').max(200_000, 'is too large'),
-  keep: z.boolean().default(false),
-});
+const UploadSchema = z.strictObject(
+  {
+    provider: z
+      .string({ message: 'must be a text: a provider slug' })
+      .refine((slug) => getCatalog().has(slug), { message: 'is not a provider in the catalog' }),
+    cookies: multiLine(200_000).refine((text) => text.trim() !== '', 'is empty: paste the exported cookie file'),
+    keep: z.boolean({ message: 'must be true or false' }).default(false),
+  },
+  { message: 'must be a JSON object' },
+);
 
 export interface SessionUploaded {
   provider: string;
@@ -26,23 +32,27 @@ export interface SessionUploaded {
 }
 
 export async function uploadSession(id: string, token: string | undefined, body: unknown): Promise<SessionUploaded> {
-  if (!token || !(await verifySignature('status', id, token)) || !(await getSubmission(id))) throw new NotFound('submission not found');
-  const parsed = UploadSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new ValidationError('invalid session upload', parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+  if (!token || !(await verifySignature('status', id, token))) throw new NotFound('submission not found');
+  const submission = await getSubmission(id);
+  if (!submission) throw new NotFound('submission not found');
+  const input = parseInput(UploadSchema, body, 'invalid session upload');
+  // A session is only ever kept for an account the person listed (and confirmed) in this submission.
+  if (!submission.accounts.some((a) => a.provider === input.provider)) {
+    throw new ValidationError('invalid session upload', [
+      { path: 'provider', message: `is not one of the accounts of this submission (${[...new Set(submission.accounts.map((a) => a.provider))].join(', ')})` },
+    ]);
   }
-  const provider = getProvider(parsed.data.provider);
+  const provider = getProvider(input.provider);
   let cookies: ReturnType<typeof parseCookieExport>;
   try {
-    cookies = parseCookieExport(parsed.data.cookies, provider.origins);
+    cookies = parseCookieExport(input.cookies, provider.origins);
   } catch (error) {
     throw new ValidationError('invalid cookie file', [{ path: 'cookies', message: (error as Error).message }]);
   }
   if (cookies.length === 0) {
     throw new ValidationError('invalid cookie file', [{ path: 'cookies', message: `holds no cookie for ${provider.name} (${provider.origins.join(', ')})` }]);
   }
-  await saveSession(id, provider.slug, cookies, parsed.data.keep);
-  const submission = (await getSubmission(id))!;
+  await saveSession(id, provider.slug, cookies, input.keep);
   const scheduled: string[] = [];
   if (browserChannel(provider, submission.jurisdiction)) {
     const { requests } = await listRequests(id);
@@ -51,11 +61,11 @@ export async function uploadSession(id: string, token: string | undefined, body:
       if (request.status === 'needs_user_action') {
         await scheduleBrowserJob(ref, clock().now());
         scheduled.push(request.id);
-      } else if (request.status === 'confirmed' && request.channel === 'settings' && parsed.data.keep) {
+      } else if (request.status === 'confirmed' && request.channel === 'settings' && input.keep) {
         await scheduleRecheck(ref);
         scheduled.push(request.id);
       }
     }
   }
-  return { provider: provider.slug, cookies: cookies.length, keep: parsed.data.keep, scheduled };
+  return { provider: provider.slug, cookies: cookies.length, keep: input.keep, scheduled };
 }

@@ -1,6 +1,7 @@
 // Which law protects a person, from the jurisdiction they give (ISO 3166-1 alpha-2, or US-CA style).
 import { z } from 'zod';
 import { usStateLaw } from './us-states.ts';
+import { isKnownJurisdiction } from './countries.ts';
 
 /** EU member states plus the EEA (IS, LI, NO): GDPR applies. */
 export const GDPR_COUNTRIES = [
@@ -12,10 +13,19 @@ export const GDPR_COUNTRIES = [
 export type Law = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-state' | 'none';
 
 export const JurisdictionSchema = z
-  .string()
+  .string({ message: 'must be a text: an ISO country code like "DE", or "US-CA" for a US state' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be an ISO country code like "DE", or "US-CA" for a US state');
+  // "UK" is common usage; ISO says GB.
+  .transform((code) => (code === 'UK' ? 'GB' : code))
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO country code like "DE", or "US-CA" for a US state', abort: true })
+      .refine(isKnownJurisdiction, {
+        message: 'is not a country code in ISO 3166-1 nor a supported subdivision (US states: "US-CA" style)',
+      }),
+  );
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
 export function lawFor(jurisdiction: string): Law {

@@ -4,6 +4,7 @@
 // the input, formats dates and legal citations for the language, and records which provisions the
 // rendered text actually cites.
 import { z } from 'zod';
+import { multiLine, singleLine } from './text-rules.ts';
 import type { Law } from './jurisdiction.ts';
 import { type OptOutPurpose, usStateLaw } from './us-states.ts';
 import { BASES, type Basis, BasisSchema, type Language, LanguageSchema } from './model.ts';
@@ -245,13 +246,10 @@ const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(isCalendarDate, 'is not a calendar date');
 
-// Single-line fields end up in the subject line and mail headers: no line breaks.
-const Line = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .regex(/^[^\r\n]*$/, 'must be a single line');
-const Block = z.string().trim().min(1, 'must not be empty');
+// The same text rules as the API's (core/text-rules.ts): single-line fields end up in the subject
+// line and mail headers, so no line breaks, control or text-direction characters.
+const Line = singleLine(1000);
+const Block = multiLine(20_000).transform((s) => s.trim()).pipe(z.string().min(1, 'must not be empty'));
 
 const InputSchema = z
   .object({

@@ -68,7 +68,7 @@ describe('submission validation', () => {
   });
 
   it('refuses a body that is not JSON, a duplicate account, and too many accounts', async () => {
-    const notJson = await t.api('/api/submissions', { method: 'POST', body: '{"name":' });
+    const notJson = await t.api('/api/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
     expect(notJson.status).toBe(400);
     expect((notJson.body as { issues: { path: string }[] }).issues[0]!.path).toBe('(body)');
 

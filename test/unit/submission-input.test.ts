@@ -96,3 +96,73 @@ describe('a session file given with an account', () => {
     expect(issues(schema, { ...base, jurisdiction: 'DE', accounts: [{ provider: 'pinterest', identifier: 'e', session: mine }] })).toEqual([]);
   });
 });
+
+describe('text rules at the door (core/text-rules.ts), the same as the letters', () => {
+  const schema = submissionSchema(40);
+  const valid = { ...base, jurisdiction: 'DE' };
+
+  it.each([
+    ['a line feed', 'Erika\nBcc: x@example.net', 'must be a single line (it contains a line break)'],
+    ['a carriage return', 'Erika\rMustermann', 'must be a single line (it contains a line break)'],
+    ['a NUL byte', 'Erika\u0000', 'contains a control character (U+0000)'],
+    ['a tab', 'Erika\tM', 'contains a control character (U+0009)'],
+    ['a C1 control', 'Erika\u0085', 'contains a control character (U+0085)'],
+    ['a right-to-left override', 'Erika\u202Egnp.exe', 'contains a text-direction control character (U+202E)'],
+    ['a first-strong isolate', '\u2068Erika', 'contains a text-direction control character (U+2068)'],
+    ['a lone surrogate', 'Erika\uD800', 'contains broken Unicode (a lone surrogate)'],
+  ])('refuses a name with %s, naming the field', (_what, name, message) => {
+    expect(issues(schema, { ...valid, name })).toEqual([{ path: 'name', message }]);
+  });
+
+  it('applies the same rules to account identifiers, and allows line breaks only in a cookie file', () => {
+    expect(issues(schema, { ...valid, accounts: [{ provider: 'reddit', identifier: 'erika\u202E' }] })).toEqual([
+      { path: 'accounts.0.identifier', message: 'contains a text-direction control character (U+202E)' },
+    ]);
+    expect(issues(schema, { ...valid, accounts: [{ provider: 'reddit', identifier: 'erika', session: 'a\tb\nc\u0000' }] })).toContainEqual({
+      path: 'accounts.0.session',
+      message: 'contains a control character (U+0000)',
+    });
+  });
+
+  it('keeps letters in accents and scripts other than Latin', () => {
+    expect(issues(schema, { ...valid, name: 'Zoë Ångström-Łukasiewicz' })).toEqual([]);
+    expect(issues(schema, { ...valid, name: 'محمد عبد الله' })).toEqual([]);
+    expect(issues(schema, { ...valid, name: '山田 太郎 👩‍💻' })).toEqual([]);
+  });
+
+  it('refuses keys it does not know, by name, at every level', () => {
+    const result = schema.safeParse({ ...valid, isAdmin: true, accounts: [{ provider: 'reddit', identifier: 'e', note: 'x' }] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => ({ code: i.code, path: i.path.join('.') }))).toEqual(
+      expect.arrayContaining([
+        { code: 'unrecognized_keys', path: '' },
+        { code: 'unrecognized_keys', path: 'accounts.0' },
+      ]),
+    );
+  });
+});
+
+describe('jurisdiction codes', () => {
+  const schema = submissionSchema(40);
+
+  it.each(['DE', 'fr', 'GB', 'US', 'US-CA', 'us-ny', 'US-DC', 'US-PR', 'BR', 'JP'])('takes %s', (jurisdiction) => {
+    expect(issues(schema, { ...base, jurisdiction })).toEqual([]);
+  });
+
+  it('reads UK as GB', () => {
+    const result = schema.safeParse({ ...base, jurisdiction: 'uk' });
+    expect(result.data?.jurisdiction).toBe('GB');
+  });
+
+  it.each(['XX', 'ZZ', 'EU', 'US-XX', 'US-ZZ', 'DE-XX', 'GB-SCT'])('refuses %s: not in ISO 3166-1 nor a supported subdivision', (jurisdiction) => {
+    expect(issues(schema, { ...base, jurisdiction })).toEqual([
+      { path: 'jurisdiction', message: 'is not a country code in ISO 3166-1 nor a supported subdivision (US states: "US-CA" style)' },
+    ]);
+  });
+
+  it('refuses a code of the wrong shape with the shape it wants', () => {
+    expect(issues(schema, { ...base, jurisdiction: 'Germany' })).toEqual([
+      { path: 'jurisdiction', message: 'must be an ISO country code like "DE", or "US-CA" for a US state' },
+    ]);
+  });
+});
