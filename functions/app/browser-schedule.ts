@@ -18,6 +18,20 @@ export async function scheduleBrowserJob(ref: RequestRef, at: Date): Promise<voi
   );
 }
 
+/**
+ * Claims the run of `schedule` for its scheduled `time` (the EventBridge event's `time`, the same in
+ * every delivery of one event): true for the first claim only. EventBridge delivers at least once,
+ * so a duplicate delivery finds the time claimed and does nothing. The claim expires after two days.
+ */
+export async function claimScheduledRun(schedule: string, time: string): Promise<boolean> {
+  const now = clock().now();
+  return putItem(
+    { PK: 'SCHEDULE', SK: `${schedule}#${time}` },
+    { type: 'schedule-run', claimedAt: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + 2 * 86_400 },
+    true,
+  );
+}
+
 export async function scheduleRecheck(ref: RequestRef): Promise<void> {
   const days = config().recheckDays;
   if (days > 0) await scheduleBrowserJob(ref, new Date(clock().now().getTime() + days * DAY_MS));

@@ -57,7 +57,11 @@ export async function loadVerifiedSubmission(submissionId: string): Promise<Subm
   return submission;
 }
 
-/** Creates one request per account (deterministic ids r1, r2...). */
+/**
+ * Creates one request per account (deterministic ids r1, r2...). Safe to redrive after any failure:
+ * it writes only requests that do not exist yet (conditional put; an existing one is returned as
+ * stored) and sends nothing, so a run cut off half-way leaves nothing a second run cannot finish.
+ */
 export async function planRequests(input: { submissionId: string }): Promise<{ submissionId: string; requestIds: string[] }> {
   const submission = await loadVerifiedSubmission(input.submissionId);
   if (submission.status === 'cancelled') return { submissionId: submission.id, requestIds: [] };

@@ -5,6 +5,18 @@ import { fileURLToPath } from 'node:url';
 
 export const SUBMISSION_ASL: string = fileURLToPath(new URL('../../workflows/submission.asl.json', import.meta.url));
 
+/**
+ * States the workflow enters only when a step failed for good. Alarms watch for them by name: a
+ * metric filter on the workflow's log on AWS (infra/cdk/constructs/alarms.ts), an error log line
+ * from the local runner (infra/local/workflow-runner.ts).
+ */
+export const FAILURE_STATES = {
+  /** One request was stopped by an error: it is marked failed and the person is told. */
+  requestFailed: ['DispatchFailed', 'FollowUpFailed'],
+  /** Not even that worked, or the summary mail failed: nobody was told. Its branch ended alone. */
+  unrecorded: ['DispatchFailureUnrecorded', 'FollowUpFailureUnrecorded', 'SummaryNotSent'],
+} as const;
+
 export interface TaskState {
   /** The state's name, also the handler's export name. */
   name: string;

@@ -61,8 +61,13 @@ async function deleteOldEvidence(): Promise<number> {
   const { dataDir, retentionDays } = config();
   if (!dataDir) return 0;
   const cutoff = clock().now().getTime() - retentionDays * DAY_MS;
-  return sweepFolder(join(dataDir, 'evidence'), cutoff, false);
+  const evidence = await sweepFolder(join(dataDir, 'evidence'), cutoff, false);
+  // Mail that failed to be filed is kept 14 days, as the MailDeadLetters queue keeps it on AWS.
+  const deadLetters = await sweepFolder(join(dataDir, 'dead-letter'), clock().now().getTime() - DEAD_LETTER_DAYS * DAY_MS, false);
+  return evidence + deadLetters;
 }
+
+const DEAD_LETTER_DAYS = 14;
 
 async function sweepFolder(folder: string, cutoffMs: number, removeIfEmpty: boolean): Promise<number> {
   let entries: Dirent[];

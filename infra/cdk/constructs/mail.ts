@@ -6,6 +6,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
@@ -89,9 +90,10 @@ export class Mail extends Construct {
   /**
    * SES's bounce events for the messages sent with our configuration set, to `handler`: a letter the
    * provider's server refused comes back as an event from AWS (trusted), not only as a DSN by mail.
-   * SES event publishing only supports the default event bus.
+   * SES event publishing only supports the default event bus. An event EventBridge cannot deliver
+   * after its retries goes to `deadLetterQueue`.
    */
-  publishBouncesTo(handler: lambda.IFunction): events.Rule {
+  publishBouncesTo(handler: lambda.IFunction, deadLetterQueue: sqs.IQueue): events.Rule {
     const bus = events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
     this.configurationSet.addEventDestination('Bounces', {
       destination: ses.EventDestination.eventBus(bus),
@@ -106,7 +108,7 @@ export class Mail extends Construct {
         // Other senders in the same account publish to the same bus: take only our configuration set's.
         detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
       },
-      targets: [new targets.LambdaFunction(handler, { retryAttempts: 4 })],
+      targets: [new targets.LambdaFunction(handler, { retryAttempts: 4, deadLetterQueue })],
     });
   }
 
