@@ -18,6 +18,12 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   return value;
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positiveNumber(env, name, fallback);
+  if (!Number.isInteger(value)) throw new ConfigError(`setting ${name} must be a whole number of 1 or more, got "${env[name]}"`);
+  return value;
+}
+
 function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -47,6 +53,13 @@ export interface Config {
   finalNoticeGraceDays: number;
   /** Days between re-checks of a setting switched off in the browser (session kept); 0: never. */
   recheckDays: number;
+  /** Hours an unconfirmed submission (and any session given with it) is kept before it is deleted. */
+  unverifiedHours: number;
+  /** Abuse limits of the public form (app/limits.ts): verification mails to one address per 24 h, */
+  addressMailsPerDay: number;
+  /** submissions from one client address per hour, and verification mails per UTC day in all. */
+  clientSubmissionsPerHour: number;
+  dailyVerificationMails: number;
   /** Jurisdiction codes (or EU, EEA) accepted by the form; empty: all. */
   allowedJurisdictions: string[];
   /** Local folder for evidence and keys (local runtime only). */
@@ -98,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     reminderGraceDays: positiveNumber(env, 'OPTOUT_REMINDER_GRACE_DAYS', 14),
     finalNoticeGraceDays: positiveNumber(env, 'OPTOUT_FINAL_NOTICE_GRACE_DAYS', 7),
     recheckDays: nonNegativeInteger(env, 'OPTOUT_RECHECK_DAYS', 30),
+    unverifiedHours: positiveNumber(env, 'OPTOUT_UNVERIFIED_HOURS', 72),
+    addressMailsPerDay: positiveInteger(env, 'OPTOUT_ADDRESS_MAILS_PER_DAY', 3),
+    clientSubmissionsPerHour: positiveInteger(env, 'OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR', 10),
+    dailyVerificationMails: positiveInteger(env, 'OPTOUT_DAILY_VERIFICATION_MAILS', 1000),
     allowedJurisdictions: (env.OPTOUT_ALLOWED_JURISDICTIONS ?? '')
       .split(',')
       .map((code) => code.trim().toUpperCase())

@@ -8,7 +8,7 @@ import { config, ConfigError } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { kmsSecretBox, localSecretBox, type SecretBox } from '../adapters/secrets.ts';
 import { key } from '../data/schema.ts';
-import { expiresAt, getItem, putItem } from '../data/store.ts';
+import { expiresAt, getItem, putItem, updateItemIfExists } from '../data/store.ts';
 import { ddb } from '../adapters/clients.ts';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 
@@ -38,14 +38,21 @@ interface StoredSession {
   savedAt: string;
 }
 
-export async function saveSession(submissionId: string, provider: string, cookies: CookieParam[], keep: boolean): Promise<void> {
+/** Seals and stores a session; it expires with the retention period unless `expires` (epoch seconds) says sooner. */
+export async function saveSession(
+  submissionId: string,
+  provider: string,
+  cookies: CookieParam[],
+  keep: boolean,
+  expires: number = expiresAt(),
+): Promise<void> {
   const sealed = await secretBox().seal(Buffer.from(JSON.stringify(cookies)), context(submissionId, provider));
   await putItem(key.session(submissionId, provider), {
     type: 'session',
     sealed,
     keep,
     savedAt: clock().now().toISOString(),
-    expiresAt: expiresAt(),
+    expiresAt: expires,
   });
 }
 
@@ -58,4 +65,9 @@ export async function loadSession(submissionId: string, provider: string): Promi
 
 export async function deleteSession(submissionId: string, provider: string): Promise<void> {
   await ddb().send(new DeleteCommand({ TableName: config().tableName, Key: key.session(submissionId, provider) }));
+}
+
+/** Gives the sessions stored for `providers` (if any) a new expiry: a confirmed submission keeps them. */
+export async function extendSessions(submissionId: string, providers: string[], expires: number): Promise<void> {
+  for (const provider of providers) await updateItemIfExists(key.session(submissionId, provider), { expiresAt: expires });
 }

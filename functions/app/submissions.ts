@@ -22,9 +22,11 @@ import {
   type Submission,
 } from '../data/store.ts';
 import { CLOSED_STATUSES, LANGUAGES, type Language, type RequestStatus } from '../core/model.ts';
-import { Conflict, NotFound, ValidationError } from './errors.ts';
+import { Conflict, NotFound, parseInput } from './errors.ts';
+import { multiLine, singleLine } from '../core/text-rules.ts';
 import { notifyStatusChange } from './notify.ts';
-import { saveSession } from './sessions.ts';
+import { extendSessions, saveSession } from './sessions.ts';
+import { admitSubmission } from './limits.ts';
 import { parseCookieExport } from '../browser/cookies.ts';
 
 /** Whether a deployment limited to `allowed` codes (or the groups EU, EEA) serves `jurisdiction`. */
@@ -37,33 +39,40 @@ export function jurisdictionAllowed(jurisdiction: string, allowed: string[]): bo
 
 export function submissionSchema(maxAccounts: number, allowedJurisdictions: string[] = []) {
   const providers = getCatalog();
+  // Strict objects: a key we do not know is refused (and named), never stored.
   return z
-    .object({
-      name: z.string().trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
-      email: z.string().trim().toLowerCase().email('is not a valid email address').max(254),
+    .strictObject({
+      name: singleLine(200),
+      email: z
+        .string({ message: 'must be a text: an email address' })
+        .trim()
+        .toLowerCase()
+        .max(254, 'is too long (254 characters at most)')
+        .pipe(z.email('is not a valid email address')),
       jurisdiction: JurisdictionSchema.refine((code) => jurisdictionAllowed(code, allowedJurisdictions), {
         message: `is not served by this deployment (it serves ${allowedJurisdictions.join(', ')})`,
       }),
       accounts: z
         .array(
-          z.object({
+          z.strictObject({
             provider: z
-              .string()
+              .string({ message: 'must be a text: a provider slug from GET /api/providers' })
               .trim()
               .toLowerCase()
               .refine((slug) => providers.has(slug), { message: 'is not a provider in the catalog (see GET /api/providers)' }),
-            identifier: z.string().trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
+            identifier: singleLine(200),
             /** An exported cookie file of the person's logged-in session, for the browser channel. */
-            session: z.string().max(200_000, 'is too large').optional(),
-            keepSession: z.boolean().default(false),
+            session: multiLine(200_000).optional(),
+            keepSession: z.boolean({ message: 'must be true or false' }).default(false),
           }),
+          { message: 'must be a list of accounts' },
         )
         .min(1, 'must list at least one account')
         .max(maxAccounts, `may list at most ${maxAccounts} accounts`),
       consent: z.literal(true, { message: 'must be true: the person instructs us to send these requests' }),
       /** The person's language for emails and pages; by default the main language of their jurisdiction. */
       lang: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
-    })
+    }, { message: 'must be a JSON object' })
     .superRefine((input, ctx) => {
       const seen = new Set<string>();
       input.accounts.forEach((account, i) => {
@@ -86,14 +95,7 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
 export type SubmissionInput = z.infer<ReturnType<typeof submissionSchema>>;
 
 export function parseSubmission(body: unknown): SubmissionInput {
-  const result = submissionSchema(config().maxAccounts, config().allowedJurisdictions).safeParse(body);
-  if (!result.success) {
-    throw new ValidationError(
-      'invalid submission',
-      result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
-    );
-  }
-  return result.data;
+  return parseInput(submissionSchema(config().maxAccounts, config().allowedJurisdictions), body, 'invalid submission');
 }
 
 export async function statusToken(id: string): Promise<string> {
@@ -108,9 +110,18 @@ async function verifyToken(id: string): Promise<string> {
   return `${id}.${await sign('verify', id)}`;
 }
 
-/** Stores the submission (one item: nothing half-written) and mails the verification link. */
-export async function submit(body: unknown): Promise<{ id: string; status: 'awaiting_verification' }> {
+/** When an unconfirmed submission, and any session given with it, is deleted (TTL, local sweep). */
+function unverifiedExpiry(now: Date): number {
+  return Math.floor((now.getTime() + config().unverifiedHours * 3_600_000) / 1000);
+}
+
+/**
+ * Stores the submission (one item: nothing half-written) and mails the verification link, within the
+ * abuse limits (app/limits.ts). `clientAddress` is the caller's network address, for the per-client limit.
+ */
+export async function submit(body: unknown, clientAddress?: string): Promise<{ id: string; status: 'awaiting_verification' }> {
   const input = parseSubmission(body);
+  await admitSubmission(input.email, clientAddress);
   const now = clock().now();
   const id = newId(12);
   // Sessions first: if we stop between these writes, what is left is a sealed session nobody can
@@ -118,7 +129,7 @@ export async function submit(body: unknown): Promise<{ id: string; status: 'awai
   for (const account of input.accounts) {
     if (!account.session) continue;
     const provider = getCatalog().get(account.provider)!;
-    await saveSession(id, provider.slug, parseCookieExport(account.session, provider.origins), account.keepSession);
+    await saveSession(id, provider.slug, parseCookieExport(account.session, provider.origins), account.keepSession, unverifiedExpiry(now));
   }
   const submission: Submission = {
     id,
@@ -129,7 +140,8 @@ export async function submit(body: unknown): Promise<{ id: string; status: 'awai
     status: 'awaiting_verification',
     accounts: input.accounts.map(({ provider, identifier }) => ({ provider, identifier })),
     createdAt: now.toISOString(),
-    expiresAt: expiresAt(now),
+    // Unconfirmed: kept for hours, not for the retention period. Confirming extends it (verify()).
+    expiresAt: unverifiedExpiry(now),
   };
   await createSubmission(submission);
   const link = `${config().publicUrl}/verify?token=${await verifyToken(submission.id)}`;
@@ -137,7 +149,9 @@ export async function submit(body: unknown): Promise<{ id: string; status: 'awai
   await sendMail({
     to: [submission.email],
     subject: render(`emails/verify.${submission.lang}.subject.hbs`, {}).trim(),
-    text: render(`emails/verify.${submission.lang}.hbs`, { name: submission.name, link, accounts }),
+    // Nothing the submitter typed goes into this mail but the account list: the form must not be a
+    // way to mail a text of one's choosing to any address.
+    text: render(`emails/verify.${submission.lang}.hbs`, { link, accounts, hours: config().unverifiedHours }),
     messageId: `verify.${submission.id}@${config().inboundDomain}`,
     autoSubmitted: true,
   });
@@ -161,7 +175,9 @@ export async function verify(token: string | undefined): Promise<{ id: string; s
   const id = submission.id;
   if (submission.status === 'cancelled') throw new Conflict('this submission was cancelled');
   if (submission.status === 'awaiting_verification') {
-    await transitionSubmission(id, ['awaiting_verification'], 'verified', { verifiedAt: clock().now().toISOString() });
+    // Sessions first, so a crash in between leaves the submission unconfirmed (the link works again).
+    await extendSessions(id, [...new Set(submission.accounts.map((a) => a.provider))], expiresAt());
+    await transitionSubmission(id, ['awaiting_verification'], 'verified', { verifiedAt: clock().now().toISOString(), expiresAt: expiresAt() });
   }
   // Starting is idempotent (execution name = submission id), so a second click, or a crash between
   // the two writes above and here, is mended by clicking the link again.

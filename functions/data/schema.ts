@@ -9,6 +9,8 @@
 //   provider session (sealed) ....... PK=SUB#<id>, SK=SESSION#<provider>
 //   local workflow executions ....... PK=EXEC, SK=<execution name>   (local runtime only)
 //   catalog contact health .......... PK=CONTACT#<provider>, SK=<address>
+//   abuse limit (sliding window) .... PK=LIMIT#<scope>#<sha256 of the subject>, SK=#LIMIT
+//   daily counter ................... PK=COUNT#<name>, SK=<UTC day>
 export const TABLE_KEYS = {
   partitionKey: 'PK',
   sortKey: 'SK',
@@ -29,6 +31,8 @@ export const key = {
   session: (submissionId: string, provider: string) => ({ PK: `SUB#${submissionId}`, SK: `SESSION#${provider}` }),
   execution: (name: string) => ({ PK: 'EXEC', SK: name }),
   contact: (provider: string, address: string) => ({ PK: `CONTACT#${provider}`, SK: address.toLowerCase() }),
+  limit: (scope: string, subjectHash: string) => ({ PK: `LIMIT#${scope}#${subjectHash}`, SK: '#LIMIT' }),
+  dailyCount: (name: string, day: string) => ({ PK: `COUNT#${name}`, SK: day }),
 };
 
 /** CreateTable input for dynalite (the same shape CDK declares). */

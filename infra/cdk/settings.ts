@@ -18,6 +18,11 @@ export interface DeploySettings {
   maxAccounts: number;
   reminderGraceDays: number;
   finalNoticeGraceDays: number;
+  /** Hours an unconfirmed submission is kept; then the abuse limits of the public form (app/limits.ts). */
+  unverifiedHours: number;
+  addressMailsPerDay: number;
+  clientSubmissionsPerHour: number;
+  dailyVerificationMails: number;
   /** Alarm notifications go here when set. */
   alarmEmail?: string;
   /**
@@ -134,6 +139,10 @@ export function parseSettings(lookup: Lookup): DeploySettings {
     maxAccounts,
     reminderGraceDays,
     finalNoticeGraceDays,
+    unverifiedHours: positiveInteger(lookup, 'unverifiedHours', 72),
+    addressMailsPerDay: positiveInteger(lookup, 'addressMailsPerDay', 3),
+    clientSubmissionsPerHour: positiveInteger(lookup, 'clientSubmissionsPerHour', 10),
+    dailyVerificationMails: positiveInteger(lookup, 'dailyVerificationMails', 1000),
     alarmEmail,
     sandboxRecipients,
   };

@@ -22,6 +22,10 @@ describe('deployment settings', () => {
       maxAccounts: 40,
       reminderGraceDays: 14,
       finalNoticeGraceDays: 7,
+      unverifiedHours: 72,
+      addressMailsPerDay: 3,
+      clientSubmissionsPerHour: 10,
+      dailyVerificationMails: 1000,
       alarmEmail: undefined,
       sandboxRecipients: [],
     });
@@ -47,6 +51,7 @@ describe('deployment settings', () => {
     expect(from({ ...full, maxAccounts: '50' })).toThrow('Context "maxAccounts" must be at most 40');
     expect(from({ ...full, retentionDays: '120', reminderGraceDays: '30' })).toThrow('at least 129');
     expect(from({ ...full, allowedJurisdictions: 'DE,Germany' })).toThrow('Context "allowedJurisdictions" has "GERMANY"');
+    expect(from({ ...full, addressMailsPerDay: '0' })).toThrow('Context "addressMailsPerDay" must be a positive whole number');
     expect(from({ ...full, alarmEmail: 'ops' })).toThrow('Context "alarmEmail" must be an email address, got "ops"');
     expect(from({ ...full, sandboxRecipients: 'me@example.net,nobody' })).toThrow('"sandboxRecipients" has "nobody"');
   });
@@ -59,7 +64,19 @@ describe('deployment settings', () => {
 
   it('keeps only non-secret defaults in cdk.json', () => {
     expect(Object.keys(CDK_JSON_CONTEXT).sort()).toEqual(
-      ['allowedJurisdictions', 'finalNoticeGraceDays', 'maxAccounts', 'operatorName', 'recheckDays', 'reminderGraceDays', 'retentionDays'].sort(),
+      [
+        'addressMailsPerDay',
+        'allowedJurisdictions',
+        'clientSubmissionsPerHour',
+        'dailyVerificationMails',
+        'finalNoticeGraceDays',
+        'maxAccounts',
+        'operatorName',
+        'recheckDays',
+        'reminderGraceDays',
+        'retentionDays',
+        'unverifiedHours',
+      ].sort(),
     );
   });
 

@@ -40,7 +40,18 @@ export async function startTestStack(options: Partial<LocalStackOptions> = {}): 
   const dataDir = mkdtempSync(join(tmpdir(), 'optout-test-'));
   const ses = await startSes({ host: '127.0.0.1', port: 0 });
   const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
-  const stackOptions: LocalStackOptions = { dataDir, port: 0, sesPort: 0, smtpPort: 0, sesEndpoint: sesUrl, retryIntervalMs: 10, ...options };
+  const stackOptions: LocalStackOptions = {
+    dataDir,
+    port: 0,
+    sesPort: 0,
+    smtpPort: 0,
+    sesEndpoint: sesUrl,
+    retryIntervalMs: 10,
+    ...options,
+    // Test files submit many times from one address and one client; test/integration/abuse.test.ts
+    // runs with the real limits.
+    env: { OPTOUT_ADDRESS_MAILS_PER_DAY: '1000', OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR: '1000', ...options.env },
+  };
   const handle: TestStack = {
     dataDir,
     stack: await startLocalStack(stackOptions),
