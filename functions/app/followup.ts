@@ -16,6 +16,11 @@ import { usStateLaw } from '../core/us-states.ts';
 import { letterParties, loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
 
+/** A request left queued by a dispatch that failed without being recorded (see planFollowUp). */
+export class DispatchUnfinished extends Error {
+  override name = 'DispatchUnfinished';
+}
+
 /**
  * One Wait lasts at most 20 days: the local interpreter sleeps with setTimeout, which cannot wait
  * longer than 24.8 days. Longer waits become several loop turns (CheckRequest answers "wait").
@@ -44,6 +49,10 @@ async function keptRequest(ref: RequestRef): Promise<RequestRecord | undefined> 
 export async function planFollowUp(ref: RequestRef): Promise<RequestRef & { action: 'wait' | 'done'; waitSeconds: number }> {
   const request = await keptRequest(ref);
   if (!request) return { ...ref, action: 'done', waitSeconds: 0 };
+  // Follow-up starts after every dispatch branch ended: a request still queued (and not by a browser
+  // job, which queues a request while it runs) is one whose dispatch failed and whose failure could
+  // not be recorded then. FollowUpFailed records it now and tells the person.
+  if (request.status === 'queued' && !request.browserJobAt) throw new DispatchUnfinished(`request ${ref.requestId} was never dispatched: its dispatch failed`);
   const next = nextFollowUp(request, settings());
   if (next.action === 'done') return { ...ref, action: 'done', waitSeconds: 0 };
   const waitSeconds = Math.min(clock().realSecondsUntil(next.at), MAX_WAIT_SECONDS);
@@ -135,7 +144,8 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
     kind,
     detail: `${kind === 'reminder' ? 'Reminder' : 'Final notice'} sent to ${request.target}: the deadline of ${request.dueDate} passed without an answer; new deadline ${due}.`,
     evidence: [evidence],
-    data: { messageId, dueDate: due },
+    // SES's id too: its pointer (for bounce events) must be found again when the person deletes their data.
+    data: { messageId, dueDate: due, sesMessageId: sesMessageId || null },
   });
   await notifyStatusChange(ref.submissionId, ref.requestId, kind);
   return true;

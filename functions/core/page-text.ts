@@ -51,6 +51,23 @@ const en = {
   markConfirmed: 'Mark as confirmed',
   cancel: 'Cancel',
   screenshot: 'screenshot',
+  dataHeading: 'Your data',
+  dataDownload: 'Download everything we hold about you',
+  dataDownloadNote: '(a zip: the timeline as JSON, the letters, the replies and the screenshots)',
+  deleteLink: 'Delete everything…',
+  deleteConfirmTitle: 'Delete everything?',
+  deleteExplain:
+    'This stops the follow-up of every request (no reminder, final notice or complaint draft will be sent) and deletes your name, address and accounts, every request and its history, your sessions, and the letters, replies and screenshots we keep. You get one last email confirming it; this page then no longer exists. It cannot be undone: download your data first if you want to keep it.',
+  deleteCannot:
+    'Letters already delivered to companies cannot be recalled: they hold them and must still answer them, and may now write to you directly.',
+  deleteConfirm: 'Yes, delete everything. I understand that this cannot be undone.',
+  deleteConfirmMissing: 'Tick the box to confirm the deletion.',
+  deleteButton: 'Delete everything',
+  deleteBack: 'Back to the status page',
+  deletedTitle: 'Deleted',
+  deletedHeading: 'Everything is deleted',
+  deletedBody:
+    'We stopped the follow-up of your requests and deleted your details, the requests and their history, your sessions, and the letters, replies and screenshots. An email confirming the deletion is on its way.',
 };
 
 type PageText = Record<keyof typeof en, string>;
@@ -103,6 +120,23 @@ const de: PageText = {
   markConfirmed: 'Als erledigt markieren',
   cancel: 'Abbrechen',
   screenshot: 'Bildschirmfoto',
+  dataHeading: 'Ihre Daten',
+  dataDownload: 'Alles herunterladen, was wir über Sie gespeichert haben',
+  dataDownloadNote: '(ein Zip: der Verlauf als JSON, die Briefe, die Antworten und die Bildschirmfotos)',
+  deleteLink: 'Alles löschen…',
+  deleteConfirmTitle: 'Alles löschen?',
+  deleteExplain:
+    'Damit endet die Nachverfolgung jeder Anfrage (es werden keine Erinnerung, keine letzte Mahnung und kein Beschwerdeentwurf mehr gesendet), und wir löschen Ihren Namen, Ihre Adresse und Konten, jede Anfrage mit ihrem Verlauf, Ihre Sitzungen sowie die gespeicherten Briefe, Antworten und Bildschirmfotos. Sie erhalten eine letzte E-Mail als Bestätigung; danach gibt es diese Seite nicht mehr. Das lässt sich nicht rückgängig machen: Laden Sie Ihre Daten vorher herunter, wenn Sie sie behalten möchten.',
+  deleteCannot:
+    'Briefe, die Unternehmen bereits zugestellt wurden, lassen sich nicht zurückholen: Die Unternehmen haben sie, müssen sie weiterhin beantworten und schreiben Ihnen nun womöglich direkt.',
+  deleteConfirm: 'Ja, alles löschen. Mir ist klar, dass sich das nicht rückgängig machen lässt.',
+  deleteConfirmMissing: 'Bitte setzen Sie das Häkchen, um das Löschen zu bestätigen.',
+  deleteButton: 'Alles löschen',
+  deleteBack: 'Zurück zur Statusseite',
+  deletedTitle: 'Gelöscht',
+  deletedHeading: 'Alles ist gelöscht',
+  deletedBody:
+    'Wir haben die Nachverfolgung Ihrer Anfragen beendet und Ihre Angaben, die Anfragen mit ihrem Verlauf, Ihre Sitzungen sowie die Briefe, Antworten und Bildschirmfotos gelöscht. Eine E-Mail mit der Bestätigung ist unterwegs.',
 };
 
 const TEXT: Record<Language, PageText> = { en, de };

@@ -119,7 +119,8 @@ export async function createSubmission(submission: Submission): Promise<void> {
 
 export async function getSubmission(id: string): Promise<Submission | undefined> {
   const { Item } = await ddb().send(new GetCommand({ TableName: table(), Key: key.submission(id), ConsistentRead: true }));
-  if (!Item || isExpired(Item)) return undefined;
+  // A tombstone (the person deleted everything, functions/data/erase.ts) is no submission: 404 everywhere.
+  if (!Item || isExpired(Item) || Item.status === 'deleted') return undefined;
   return strip<Submission>(Item);
 }
 
@@ -337,6 +338,17 @@ export async function queryPartition<T>(pk: string): Promise<T[]> {
 
 export async function updateItem(itemKey: { PK: string; SK: string }, patch: Record<string, unknown>): Promise<void> {
   await update(itemKey, patch, {});
+}
+
+/** Like updateItem, but a missing item is no error; returns whether it existed. */
+export async function updateItemIfExists(itemKey: { PK: string; SK: string }, patch: Record<string, unknown>): Promise<boolean> {
+  try {
+    await update(itemKey, patch, {});
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 async function update(

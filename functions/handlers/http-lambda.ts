@@ -8,7 +8,7 @@ interface HttpApiEvent {
   headers?: Record<string, string | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
-  requestContext: { http: { method: string } };
+  requestContext: { http: { method: string; sourceIp?: string } };
 }
 
 export async function handler(event: HttpApiEvent) {
@@ -19,6 +19,7 @@ export async function handler(event: HttpApiEvent) {
     query: Object.fromEntries(new URLSearchParams(event.rawQueryString ?? '')),
     headers: event.headers ?? {},
     body,
+    clientAddress: event.requestContext.http.sourceIp,
   });
   const binary = Buffer.isBuffer(response.body);
   return {

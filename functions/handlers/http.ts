@@ -6,9 +6,11 @@ import { getCatalog, getProvider } from '../core/providers/catalog.ts';
 import { browserChannel } from '../app/dispatch.ts';
 import { render, TEMPLATES_DIR } from '../core/templates.ts';
 import { getEvidence } from '../adapters/evidence.ts';
-import { Conflict, NotFound, ValidationError } from '../app/errors.ts';
+import { Conflict, NotFound, TooManyRequests, ValidationError } from '../app/errors.ts';
+import { createHash } from 'node:crypto';
 import { checkVerifyToken, getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
 import { uploadSession } from '../app/session-upload.ts';
+import { erasePersonalData, exportPersonalData } from '../app/personal-data.ts';
 import { channelText, statusText } from '../app/notify.ts';
 import { fill, pageText, pickLanguage } from '../core/page-text.ts';
 import type { Language, RequestStatus } from '../core/model.ts';
@@ -19,6 +21,8 @@ export interface HttpRequest {
   query: Record<string, string | undefined>;
   headers: Record<string, string | undefined>;
   body?: string;
+  /** The caller's network address (API Gateway's sourceIp; locally the socket's), for the abuse limits. */
+  clientAddress?: string;
 }
 
 export interface HttpResponse {
@@ -28,14 +32,19 @@ export interface HttpResponse {
   isBase64?: boolean;
 }
 
+// Every dynamic response may carry personal data or a token (status pages, links in pages): no cache
+// may keep it. Static files carry neither and may be cached.
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
 };
 
 /** Bodies larger than this are refused before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** Longer URLs (path and query) are refused with 414: no link of ours comes near it. */
+export const MAX_URL_CHARS = 4096;
 
 function json(status: number, body: unknown): HttpResponse {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS }, body: JSON.stringify(body) };
@@ -44,6 +53,20 @@ function json(status: number, body: unknown): HttpResponse {
 function html(status: number, body: string): HttpResponse {
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS }, body };
 }
+
+function tooMany(error: TooManyRequests): HttpResponse {
+  const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
+  const response = json(429, { error: error.message, retryAt: error.retryAt.toISOString() });
+  return { ...response, headers: { ...response.headers, 'retry-after': String(seconds) } };
+}
+
+/** POST bodies of the API must be JSON: a cross-site page cannot send that without a CORS preflight. */
+function requireJson(req: HttpRequest): void {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new UnsupportedMediaType(`send the body as application/json (got ${type || 'no content-type'})`);
+}
+
+class UnsupportedMediaType extends Error {}
 
 function redirect(location: string): HttpResponse {
   return { status: 303, headers: { location, ...SECURITY_HEADERS }, body: '' };
@@ -63,6 +86,7 @@ const STATIC_FILES: Record<string, string> = {
   '/static/status.js': 'application/javascript; charset=utf-8',
   '/static/style.css': 'text/css; charset=utf-8',
 };
+const STATIC_HEADERS = { 'cache-control': 'max-age=300', 'x-content-type-options': 'nosniff' };
 
 type Route = { method: string; pattern: RegExp; run: (req: HttpRequest, params: string[]) => Promise<HttpResponse> };
 
@@ -79,7 +103,10 @@ const routes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/api\/submissions$/,
-    run: async (req) => json(202, await submit(parseJson(req.body))),
+    run: async (req) => {
+      requireJson(req);
+      return json(202, await submit(parseJson(req.body), req.clientAddress));
+    },
   },
   {
     method: 'GET',
@@ -117,7 +144,7 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: new RegExp(`^/api/submissions/${ID}$`),
-    run: async (req, [id]) => json(200, publicView(await getStatus(id!, req.query.t))),
+    run: async (req, [id]) => json(200, publicView(await getStatus(id!, req.query.t), req.query.t!)),
   },
   {
     method: 'GET',
@@ -129,7 +156,7 @@ const routes: Route[] = [
     pattern: new RegExp(`^/api/submissions/${ID}/requests/${RID}/(confirm|cancel)$`),
     run: async (req, [id, rid, action]) => {
       await personAction(id!, req.query.t, rid!, action as 'confirm' | 'cancel');
-      return json(200, publicView(await getStatus(id!, req.query.t)));
+      return json(200, publicView(await getStatus(id!, req.query.t), req.query.t!));
     },
   },
   {
@@ -143,20 +170,77 @@ const routes: Route[] = [
   {
     method: 'POST',
     pattern: new RegExp(`^/api/submissions/${ID}/sessions$`),
-    run: async (req, [id]) => json(201, await uploadSession(id!, req.query.t, parseJson(req.body))),
+    run: async (req, [id]) => {
+      requireJson(req);
+      return json(201, await uploadSession(id!, req.query.t, parseJson(req.body)));
+    },
   },
   {
+    // Evidence is addressed by a digest of its key. The key itself comes from the authorized
+    // submission's own events; nothing from the URL ever reaches a file path or an S3 key.
     method: 'GET',
-    pattern: new RegExp(`^/evidence/${ID}/(.+)$`),
-    run: async (req, [id, rest]) => {
-      await getStatus(id!, req.query.t); // authorizes
-      const evidenceKey = decodeURIComponent(rest!);
-      if (!evidenceKey.includes(`/${id}/`)) throw new NotFound('evidence not found');
+    pattern: new RegExp(`^/evidence/${ID}/([0-9a-f]{32})$`),
+    run: async (req, [id, ref]) => {
+      const view = await getStatus(id!, req.query.t); // authorizes
+      const evidenceKey = view.requests.flatMap((r) => r.events.flatMap((e) => e.evidence)).find((k) => evidenceRef(k) === ref);
+      if (!evidenceKey) throw new NotFound('evidence not found');
       const body = await getEvidence(evidenceKey).catch(() => {
         throw new NotFound('evidence not found');
       });
-      const type = evidenceKey.endsWith('.png') ? 'image/png' : 'message/rfc822';
-      return { status: 200, headers: { 'content-type': type, ...SECURITY_HEADERS }, body };
+      const name = evidenceKey.split('/').pop()!;
+      const inline = name.endsWith('.png');
+      return {
+        status: 200,
+        headers: {
+          ...SECURITY_HEADERS,
+          'content-type': inline ? 'image/png' : name.endsWith('.pdf') ? 'application/pdf' : 'message/rfc822',
+          'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${name.replace(/[^\w.-]/g, '_')}"`,
+        },
+        body,
+      };
+    },
+  },
+  {
+    // Everything held about the person, as one zip (functions/app/personal-data.ts).
+    method: 'GET',
+    pattern: new RegExp(`^/api/submissions/${ID}/export$`),
+    run: async (req, [id]) => {
+      const { filename, zip } = await exportPersonalData(id!, req.query.t);
+      return {
+        status: 200,
+        headers: { ...SECURITY_HEADERS, 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+        body: zip,
+      };
+    },
+  },
+  {
+    // Deletes everything about the person; a second call answers 404 like any unknown id.
+    method: 'DELETE',
+    pattern: new RegExp(`^/api/submissions/${ID}$`),
+    run: async (req, [id]) => {
+      await erasePersonalData(id!, req.query.t);
+      return { status: 204, headers: { ...SECURITY_HEADERS }, body: '' };
+    },
+  },
+  {
+    // The status page's "delete everything": a page that asks first, then a POST with the box ticked (no script needed).
+    method: 'GET',
+    pattern: new RegExp(`^/status/${ID}/delete$`),
+    run: async (req, [id]) => {
+      const { lang } = await getStatus(id!, req.query.t); // authorizes
+      return html(200, render('pages/delete-confirm.html', { lang, t: pageText(lang), id, token: encodeURIComponent(req.query.t!), missing: false }));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/status/${ID}/delete$`),
+    run: async (req, [id]) => {
+      const { lang } = await getStatus(id!, req.query.t); // authorizes
+      if (new URLSearchParams(req.body ?? '').get('confirm') !== 'yes') {
+        return html(400, render('pages/delete-confirm.html', { lang, t: pageText(lang), id, token: encodeURIComponent(req.query.t!), missing: true }));
+      }
+      await erasePersonalData(id!, req.query.t);
+      return html(200, render('pages/deleted.html', { lang, t: pageText(lang) }));
     },
   },
 ];
@@ -164,9 +248,11 @@ const routes: Route[] = [
 export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
   const staticType = STATIC_FILES[req.path];
   if (req.method === 'GET' && staticType) {
-    return { status: 200, headers: { 'content-type': staticType, 'cache-control': 'max-age=300' }, body: readFileSync(join(TEMPLATES_DIR, 'pages', req.path.slice('/static/'.length))) };
+    return { status: 200, headers: { 'content-type': staticType, ...STATIC_HEADERS }, body: readFileSync(join(TEMPLATES_DIR, 'pages', req.path.slice('/static/'.length))) };
   }
   const wantsHtml = !req.path.startsWith('/api/');
+  const urlLength = req.path.length + Object.entries(req.query).reduce((n, [k, v]) => n + k.length + (v?.length ?? 0) + 2, 0);
+  if (urlLength > MAX_URL_CHARS) return json(414, { error: `the URL is longer than ${MAX_URL_CHARS} characters` });
   try {
     if (req.body && Buffer.byteLength(req.body) > MAX_BODY_BYTES) {
       return json(413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
@@ -185,6 +271,10 @@ export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
     return wantsHtml ? html(404, render('pages/error.html', { title: 'Not found', message: 'There is no page here.' })) : json(404, { error: 'not found' });
   } catch (error) {
     if (error instanceof ValidationError) return json(400, { error: error.message, issues: error.issues });
+    if (error instanceof UnsupportedMediaType) return json(415, { error: error.message });
+    if (error instanceof TooManyRequests) return tooMany(error);
+    // A malformed percent-encoding or similar, wherever it is decoded: the caller's input, not our fault.
+    if (error instanceof URIError) return json(400, { error: `the request is malformed: ${error.message}` });
     if (error instanceof NotFound) {
       return wantsHtml ? html(404, render('pages/error.html', { title: 'Not found', message: error.message })) : json(404, { error: error.message });
     }
@@ -207,7 +297,7 @@ function formPage(lang: Language): string {
 }
 
 /** The JSON shape of GET /api/submissions/{id}: no name, no email (the link may be forwarded). */
-function publicView(view: SubmissionView) {
+function publicView(view: SubmissionView, token: string) {
   return {
     id: view.id,
     status: view.status,
@@ -222,9 +312,18 @@ function publicView(view: SubmissionView) {
       dueAt: r.dueAt,
       userAction: r.userAction,
       deepLink: r.deepLink,
-      events: r.events,
+      events: r.events.map((e) => ({ ...e, links: e.evidence.map((k) => evidenceLink(view.id, k, token)) })),
     })),
   };
+}
+
+/** The public name of a piece of evidence: a digest of its key, so the key never travels in a URL. */
+function evidenceRef(evidenceKey: string): string {
+  return createHash('sha256').update(evidenceKey).digest('hex').slice(0, 32);
+}
+
+function evidenceLink(id: string, evidenceKey: string, token: string): { name: string; href: string } {
+  return { name: evidenceKey.split('/').pop()!, href: `/evidence/${id}/${evidenceRef(evidenceKey)}?t=${encodeURIComponent(token)}` };
 }
 
 async function statusPage(view: SubmissionView, token: string): Promise<string> {
@@ -252,11 +351,7 @@ async function statusPage(view: SubmissionView, token: string): Promise<string> 
       events: r.events.map((e) => ({
         ...e,
         day: e.at.slice(0, 10),
-        evidence: e.evidence.map((ref) => ({
-          href: `/evidence/${view.id}/${encodeURIComponent(ref)}?t=${t}`,
-          isImage: ref.endsWith('.png'),
-          name: ref.split('/').pop(),
-        })),
+        evidence: e.evidence.map((ref) => ({ ...evidenceLink(view.id, ref, token), isImage: ref.endsWith('.png') })),
       })),
     })),
   });

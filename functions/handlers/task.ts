@@ -1,6 +1,7 @@
 // Wraps a workflow step for both runtimes: validates the ids it gets, and names retryable failures
 // "TransientError" so the ASL's Retry (backoff + jitter) catches them and nothing else.
 import { z } from 'zod';
+import { goneOutput, submissionGone } from './gone.ts';
 
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
 
@@ -31,9 +32,13 @@ export function workflowTask<I extends object, O>(step: Step<I, O>): (input: unk
     if (!parsed.success) {
       throw new Error(`workflow task got bad ids: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     }
+    // Deleted by the person (or past retention): end the branch quietly, before acting or after a
+    // step failed because the data went away while it ran.
+    if (await submissionGone(parsed.data.submissionId)) return goneOutput(parsed.data) as O;
     try {
       return await step(input as I);
     } catch (error) {
+      if (await submissionGone(parsed.data.submissionId).catch(() => false)) return goneOutput(parsed.data) as O;
       if (isTransient(error)) throw new TransientError((error as Error).message, { cause: error });
       throw error;
     }

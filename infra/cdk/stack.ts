@@ -10,14 +10,16 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadAsl, SUBMISSION_ASL, taskStates } from './asl.ts';
+import { FAILURE_STATES, loadAsl, SUBMISSION_ASL, taskStates } from './asl.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { ENTRIES, ProjectFunction, type ProjectFunctionProps, type TableAccess } from './constructs/functions.ts';
 import { Mail } from './constructs/mail.ts';
 import { INBOUND_PREFIX, Storage } from './constructs/storage.ts';
 import { Workflow } from './constructs/workflow.ts';
+import { SUBMISSION_EVIDENCE_FOLDERS } from '../../functions/adapters/evidence.ts';
 import { type DeploySettings, readSettings } from './settings.ts';
 
 /** What a function's code touches; each entry becomes one bind* call (env var + exact grant). */
@@ -31,7 +33,7 @@ export interface Needs {
   startWorkflow?: boolean;
 }
 
-type Profile = Pick<ProjectFunctionProps, 'entry' | 'memorySize' | 'timeout' | 'ephemeralStorage' | 'architecture' | 'nodeModules'>;
+type Profile = Pick<ProjectFunctionProps, 'entry' | 'memorySize' | 'timeout' | 'ephemeralStorage' | 'architecture' | 'nodeModules' | 'deadLetterQueue'>;
 
 const LIGHT: Profile = { entry: ENTRIES.workflowTasks };
 const BROWSER: Profile = {
@@ -139,6 +141,10 @@ export class OptoutStack extends Stack {
       OPTOUT_MAX_ACCOUNTS: String(settings.maxAccounts),
       OPTOUT_REMINDER_GRACE_DAYS: String(settings.reminderGraceDays),
       OPTOUT_FINAL_NOTICE_GRACE_DAYS: String(settings.finalNoticeGraceDays),
+      OPTOUT_UNVERIFIED_HOURS: String(settings.unverifiedHours),
+      OPTOUT_ADDRESS_MAILS_PER_DAY: String(settings.addressMailsPerDay),
+      OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR: String(settings.clientSubmissionsPerHour),
+      OPTOUT_DAILY_VERIFICATION_MAILS: String(settings.dailyVerificationMails),
     };
 
     const create = (name: string, profile: Profile, exportName: string, description: string, needs: Needs) => {
@@ -173,12 +179,51 @@ export class OptoutStack extends Stack {
       reason: 'Step Functions log delivery (logs:CreateLogDelivery and friends) and X-Ray tracing require Resource "*".',
     });
     alarms.watchStateMachine(this.workflow.stateMachine);
+    // One request's failure ends only its own Map branch (the execution goes on), so it is alarmed on apart.
+    alarms.watchWorkflowStates(
+      'RequestsFailed',
+      this.workflow.logGroup,
+      'Task',
+      FAILURE_STATES.requestFailed,
+      'A request was stopped by an error (marked failed, the person told); the workflow log says why.',
+    );
+    alarms.watchWorkflowStates(
+      'RequestFailuresUnrecorded',
+      this.workflow.logGroup,
+      'Pass',
+      FAILURE_STATES.unrecorded,
+      'A failure could not be recorded, or the summary mail failed: nobody was told. See the workflow log.',
+    );
+
+    // Inbound mail and SES events are invoked asynchronously: what still fails after the retries is
+    // kept here (the raw message stays in the inbound bucket), not dropped.
+    const mailDeadLetters = new sqs.Queue(this, 'MailDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    alarms.watchDeadLetters('MailDeadLettersWaiting', mailDeadLetters, 'Inbound mail or an SES event failed after its retries; it waits in the MailDeadLetters queue.');
 
     const http = create('Http', { entry: ENTRIES.http, timeout: Duration.seconds(29) }, 'handler', 'Web form, verification, status pages and /api', HTTP_NEEDS);
     http.bindStateMachine(this.workflow.stateMachine);
-    const mailIn = create('MailIn', { entry: ENTRIES.mailIn, timeout: Duration.seconds(60) }, 'handler', 'Parses and files replies', MAIL_IN_NEEDS);
-    const mailEvents = create('MailEvents', { entry: ENTRIES.mailIn, timeout: Duration.seconds(30) }, 'sesEvent', "Files SES's bounce reports for letters", MAIL_EVENTS_NEEDS);
-    this.mail.publishBouncesTo(mailEvents.fn);
+    // The person's own data: download it, or delete it (evidence, and the follow-up's execution).
+    http.bindEvidenceErasure(this.storage.evidenceBucket, SUBMISSION_EVIDENCE_FOLDERS).bindExecutionStop(this.workflow.stateMachine);
+    const mailIn = create(
+      'MailIn',
+      { entry: ENTRIES.mailIn, timeout: Duration.seconds(60), deadLetterQueue: mailDeadLetters },
+      'handler',
+      'Parses and files replies',
+      MAIL_IN_NEEDS,
+    );
+    const mailEvents = create(
+      'MailEvents',
+      { entry: ENTRIES.mailIn, timeout: Duration.seconds(30), deadLetterQueue: mailDeadLetters },
+      'sesEvent',
+      "Files SES's bounce reports for letters",
+      MAIL_EVENTS_NEEDS,
+    );
+    for (const fn of [mailIn, mailEvents]) fn.fn.configureAsyncInvoke({ retryAttempts: 2 });
+    this.mail.publishBouncesTo(mailEvents.fn, mailDeadLetters);
 
     const browserJobs = create(
       'BrowserJobs',
@@ -187,6 +232,9 @@ export class OptoutStack extends Stack {
       'Re-checks settings switched off before, and tries sessions given later',
       BROWSER_JOBS_NEEDS,
     );
+    // At most one run per schedule: no retries by EventBridge or by Lambda's asynchronous invoke, and
+    // the handler claims each scheduled time in the table, so a duplicate delivery does nothing.
+    browserJobs.fn.configureAsyncInvoke({ retryAttempts: 0 });
     // Hourly is plenty for re-checks counted in days; a late session waits at most an hour.
     new events.Rule(this, 'BrowserJobsSchedule', {
       description: 'Runs due browser jobs (re-checks, late sessions)',

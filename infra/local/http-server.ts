@@ -1,5 +1,5 @@
 // Node's http server in front of the same handleHttp that API Gateway calls on AWS.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleHttp, MAX_BODY_BYTES } from '../../functions/handlers/http.ts';
 
 async function readBody(req: IncomingMessage): Promise<string | undefined | 'too-large'> {
@@ -13,27 +13,52 @@ async function readBody(req: IncomingMessage): Promise<string | undefined | 'too
   return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 
+function reply(res: ServerResponse, status: number, error: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(JSON.stringify({ error }));
+}
+
 export function startHttpServer(port: number, host = '127.0.0.1'): Promise<Server> {
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://local');
+      // Path and query split by hand: new URL() would read "//host/x" as another host.
+      const raw = req.url ?? '/';
+      const queryAt = raw.indexOf('?');
+      const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
+      const query = queryAt === -1 ? '' : raw.slice(queryAt + 1);
       const body = await readBody(req);
       if (body === 'too-large') {
-        res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `request body is larger than ${MAX_BODY_BYTES} bytes` }));
+        reply(res, 413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
         return;
       }
       const response = await handleHttp({
         method: req.method ?? 'GET',
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
+        path,
+        query: Object.fromEntries(new URLSearchParams(query)),
         headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])),
         body,
+        clientAddress: req.socket.remoteAddress,
       });
       res.writeHead(response.status, response.headers).end(response.body);
     } catch (error) {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'internal error' }));
+      reply(res, 500, 'internal error');
       console.error(error);
     }
+  });
+  // Requests Node refuses before our handler (headers or URL too long, malformed HTTP) get a body that
+  // says why, not Node's bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
+    const [status, text, message] = tooLong
+      ? [431, 'Request Header Fields Too Large', 'the URL or headers are too long (16 KB at most)']
+      : [400, 'Bad Request', 'the request is not valid HTTP'];
+    const payload = JSON.stringify({ error: message });
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`,
+    );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -13,11 +13,11 @@ import { resetConfig } from '../../functions/adapters/config.ts';
 import { resetClients } from '../../functions/adapters/clients.ts';
 import { resetSigningKey } from '../../functions/adapters/signing.ts';
 import { clock, setClock, scaledClock, systemClock } from '../../functions/adapters/clock.ts';
-import { useLocalWorkflowStarter } from '../../functions/adapters/workflow.ts';
+import { useLocalWorkflowStarter, useLocalWorkflowStopper } from '../../functions/adapters/workflow.ts';
 import { resetSecretBox } from '../../functions/app/sessions.ts';
 import { runDueBrowserJobs } from '../../functions/app/browser-jobs.ts';
 import { sweepExpired } from './retention.ts';
-import { LocalWorkflowRunner, type ExecutionRecord } from './workflow-runner.ts';
+import { LocalWorkflowRunner, type ExecutionRecord, type FaultPlan } from './workflow-runner.ts';
 import { startHttpServer } from './http-server.ts';
 import { startSmtpServer, type SmtpServerHandle } from './smtp-server.ts';
 
@@ -37,6 +37,8 @@ export interface LocalStackOptions {
   onWorkflowEvent?: (entry: unknown) => void;
   /** How often (real ms) the browser-job scheduler looks for due re-checks; EventBridge does this hourly on AWS. */
   browserJobsIntervalMs?: number;
+  /** Tests only (main.ts never sets them): permanent errors injected into Task states and into mail-in. */
+  faults?: { tasks?: FaultPlan; mailIn?: (raw: Buffer) => boolean };
 }
 
 export interface LocalStack {
@@ -169,9 +171,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     retryIntervalMs: options.retryIntervalMs,
     onFinish: options.onExecutionFinished,
     onEvent: options.onWorkflowEvent,
+    faults: options.faults?.tasks,
   });
   useLocalWorkflowStarter((name, input) => runner.start(name, input));
-  const smtp: SmtpServerHandle = await startSmtpServer(options.smtpPort, host);
+  useLocalWorkflowStopper((name) => runner.stopExecution(name));
+  const smtp: SmtpServerHandle = await startSmtpServer(options.smtpPort, host, {
+    deadLetterDir: join(dataDir, 'dead-letter', 'mail-in'),
+    fault: options.faults?.mailIn,
+  });
   const resumed = await runner.resumeUnfinished();
   const jobs = startHousekeeping(options.browserJobsIntervalMs ?? Number(process.env.OPTOUT_BROWSER_JOBS_INTERVAL_MS ?? 60_000));
 
@@ -186,6 +193,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await jobs.stop();
       await runner.stop();
       useLocalWorkflowStarter(undefined);
+      useLocalWorkflowStopper(undefined);
       await smtp.close();
       const httpClosed = new Promise<void>((r) => http.close(() => r()));
       http.closeAllConnections();

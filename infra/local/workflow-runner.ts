@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { TASK_HANDLERS } from '../../functions/handlers/tasks-by-state.ts';
+import { FAILURE_STATES } from '../cdk/asl.ts';
 import { key } from '../../functions/data/schema.ts';
 import { getItem, putItem, queryPartition, updateItem } from '../../functions/data/store.ts';
 
@@ -24,13 +25,58 @@ export function loadDefinition(file = ASL_FILE): StateMachineDefinition {
 export interface ExecutionRecord {
   name: string;
   input: { submissionId: string };
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  /** ABORTED: stopped for good by stopExecution (the person deleted their data); never resumed. */
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
   startedAt: string;
   endedAt?: string;
   error?: string;
   /** Step Functions history events this run would have produced (see estimateHistoryEvents). */
   historyEvents?: number;
   stateTransitions?: number;
+}
+
+/** What a Task state gets: the ids (see functions/handlers/task.ts). */
+export interface TaskInput {
+  submissionId?: string;
+  requestId?: string;
+}
+
+/**
+ * Tests only: decides for each Task call whether it fails with a permanent error, thrown 'before' its
+ * handler runs or 'after' the handler did its work (a lost response). Passed in code by a test, never
+ * read from the environment: `npm start` and the Lambda functions have no way to set it.
+ */
+export type FaultPlan = (state: string, input: TaskInput) => 'before' | 'after' | undefined;
+
+/** The injected error: its name is in no Retry's ErrorEquals, so only a Catch (States.ALL) takes it. */
+export class InjectedFault extends Error {
+  override name = 'InjectedFault';
+}
+
+const REQUEST_FAILED = new Set<string>(FAILURE_STATES.requestFailed);
+const UNRECORDED = new Set<string>(FAILURE_STATES.unrecorded);
+
+/**
+ * The local counterpart of the RequestsFailed and RequestFailuresUnrecorded alarms: one structured
+ * error line when an execution enters a failure state.
+ */
+function logFailureState(execution: string, entry: { type: string; state?: { name: string; input?: unknown } }): void {
+  if (entry.type !== 'StateEntered' || !entry.state) return;
+  const { name } = entry.state;
+  if (!REQUEST_FAILED.has(name) && !UNRECORDED.has(name)) return;
+  const input = (entry.state.input ?? {}) as TaskInput & { error?: unknown; recordError?: unknown; summaryError?: unknown };
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      msg: REQUEST_FAILED.has(name) ? 'request failed' : 'failure not recorded',
+      alarm: REQUEST_FAILED.has(name) ? 'RequestsFailed' : 'RequestFailuresUnrecorded',
+      execution,
+      state: name,
+      submissionId: input.submissionId,
+      requestId: input.requestId,
+      error: input.recordError ?? input.summaryError ?? input.error,
+    }),
+  );
 }
 
 interface Running {
@@ -73,6 +119,8 @@ export class LocalWorkflowRunner {
       onFinish?: (record: ExecutionRecord) => void;
       /** Every interpreter event (state inputs and outputs included); tests check what workflow state holds. */
       onEvent?: (entry: unknown) => void;
+      /** Tests only: permanent errors to inject into named Task states (see FaultPlan). */
+      faults?: FaultPlan;
     } = {},
   ) {
     this.machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true, checkPaths: true } });
@@ -83,9 +131,16 @@ export class LocalWorkflowRunner {
         state,
         (input: unknown) => {
           if (this.stopped) return Promise.reject(new Error('the local runtime is stopping'));
+          const fault = this.options.faults?.(state, (input ?? {}) as TaskInput);
+          if (fault === 'before') return Promise.reject(new InjectedFault(`${state} failed (injected by a test)`));
           const call = (handler as (input: unknown) => Promise<unknown>)(input);
           this.inFlight.add(call);
           void call.catch(() => undefined).finally(() => this.inFlight.delete(call));
+          if (fault === 'after') {
+            return call.then(() => {
+              throw new InjectedFault(`${state} failed after its work (injected by a test)`);
+            });
+          }
           return call;
         },
       ]),
@@ -117,6 +172,23 @@ export class LocalWorkflowRunner {
     return unfinished.map((r) => r.name);
   }
 
+  /**
+   * Stops one execution for good, as StopExecution does: no further state runs, a task already
+   * running finishes on its own, and the record says ABORTED, so neither start() nor a restart runs it
+   * again. Unknown or finished executions are left as they are.
+   */
+  async stopExecution(name: string): Promise<void> {
+    const run = this.running.get(name);
+    if (run) {
+      run.abort();
+      await run.done;
+      return;
+    }
+    if ((await this.get(name))?.status === 'RUNNING') {
+      await updateItem(key.execution(name), { status: 'ABORTED', endedAt: new Date().toISOString() });
+    }
+  }
+
   async get(name: string): Promise<ExecutionRecord | undefined> {
     return getItem<ExecutionRecord>(key.execution(name));
   }
@@ -145,6 +217,7 @@ export class LocalWorkflowRunner {
     const collect = (async () => {
       for await (const entry of execution.eventLogs) {
         log.push(entry as { type: string; state?: { type: string } });
+        logFailureState(record.name, entry as { type: string; state?: { name: string; input?: unknown } });
         this.options.onEvent?.(entry);
       }
     })();
@@ -154,6 +227,7 @@ export class LocalWorkflowRunner {
       try {
         const result = await execution.result;
         if (result === null && this.stopped) return; // aborted by stop(): stays RUNNING for resume
+        if (result === null) status = 'ABORTED'; // stopExecution()
       } catch (e) {
         if (this.stopped) return;
         status = 'FAILED';

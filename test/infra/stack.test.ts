@@ -1,5 +1,6 @@
 // The synthesized stack: per-function IAM, the stores' protection, SES, the workflow, logs, alarms,
 // outputs, and cdk-nag's AWS Solutions checks with every acknowledgement justified and still needed.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -8,7 +9,9 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { loadConfig } from '../../functions/adapters/config.ts';
 import { TABLE_KEYS } from '../../functions/data/schema.ts';
+import { FAILURE_STATES } from '../../infra/cdk/asl.ts';
 import { buildApp } from '../../infra/cdk/stack.ts';
+import { executionWildcardFinding } from '../../infra/cdk/constructs/functions.ts';
 import { actionsOf, CDK_JSON_CONTEXT, type Cfn, logicalIdOf, outdir, REQUIRED_CONTEXT, statementsOf, synth } from './support.ts';
 
 const { stack, template } = synth();
@@ -33,9 +36,23 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
   DispatchFailed: [...BASE, ...READ_WRITE, ...MAIL],
   FollowUpFailed: [...BASE, ...READ_WRITE, ...MAIL],
   Escalate: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
-  Http: [...BASE, ...READ_WRITE, ...MAIL, 'kms:GenerateDataKey', 'states:StartExecution'],
-  MailIn: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
-  MailEvents: [...BASE, ...READ_WRITE, ...MAIL],
+  // The person's download and deletion of their data: evidence under their folders, and StopExecution.
+  Http: [
+    ...BASE,
+    ...READ_WRITE,
+    ...MAIL,
+    'kms:GenerateDataKey',
+    'states:StartExecution',
+    'states:StopExecution',
+    's3:GetObject',
+    's3:DeleteObject',
+    's3:DeleteObjectVersion',
+    's3:ListBucket',
+    's3:ListBucketVersions',
+  ],
+  // sqs:SendMessage: Lambda puts a failed asynchronous invocation into the dead-letter queue as the function.
+  MailIn: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject', 'sqs:SendMessage'],
+  MailEvents: [...BASE, ...READ_WRITE, ...MAIL, 'sqs:SendMessage'],
   BrowserJobs: [...BASE, ...READ_WRITE, ...MAIL, 's3:PutObject', 'kms:Decrypt'],
 };
 
@@ -105,6 +122,22 @@ describe('IAM, per function', () => {
     expect(statementWith('Http', 'states:StartExecution').Resource).toEqual({ Ref: machine });
     const starters = Object.keys(EXPECTED_ACTIONS).filter((n) => actionsOf(statementsOf(template, n)).includes('states:StartExecution'));
     expect(starters).toEqual(['Http']);
+  });
+
+  it("lets the HTTP function read, list and delete only the person's evidence folders, and stop only this machine's executions", () => {
+    const evidence = ref('AWS::S3::Bucket', 'StorageEvidence');
+    const folders = ['letters', 'replies', 'screenshots'].map((folder) => ({ 'Fn::Join': ['', [arnOf(evidence), `/${folder}/*`]] }));
+    for (const action of ['s3:GetObject', 's3:DeleteObject', 's3:DeleteObjectVersion']) expect(statementWith('Http', action).Resource).toEqual(folders);
+    const list = statementWith('Http', 's3:ListBucketVersions');
+    expect(list.Resource).toEqual(arnOf(evidence));
+    expect(list.Condition).toEqual({ StringLike: { 's3:prefix': ['letters/*', 'replies/*', 'screenshots/*'] } });
+    const machine = ref('AWS::StepFunctions::StateMachine', 'WorkflowStateMachine');
+    expect(JSON.stringify(statementWith('Http', 'states:StopExecution').Resource)).toContain(`:execution:`);
+    expect(JSON.stringify(statementWith('Http', 'states:StopExecution').Resource)).toContain(machine);
+    const stoppers = Object.keys(EXPECTED_ACTIONS).filter((n) => actionsOf(statementsOf(template, n)).includes('states:StopExecution'));
+    expect(stoppers).toEqual(['Http']);
+    const http = template.findResources('AWS::Lambda::Function')[ref('AWS::Lambda::Function', 'HttpFunction')] as Cfn;
+    expect(http.Properties.Environment.Variables.EVIDENCE_BUCKET).toEqual({ Ref: evidence });
   });
 
   it('reads inbound mail only under inbound/ and writes evidence objects only', () => {
@@ -333,6 +366,105 @@ describe('workflow', () => {
   });
 });
 
+describe('failure isolation', () => {
+  const deadLetters = () => ref('AWS::SQS::Queue', 'MailDeadLetters');
+
+  it('counts entries into the failure states of the workflow log and alarms on them, to the topic', () => {
+    const logGroup = { Ref: ref('AWS::Logs::LogGroup', 'WorkflowLogs') };
+    const filters = Object.values(template.findResources('AWS::Logs::MetricFilter')) as Cfn[];
+    expect(filters).toHaveLength(2);
+    const topic = { Ref: ref('AWS::SNS::Topic', 'AlarmsTopic') };
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Cfn[];
+    for (const [metric, type, states] of [
+      ['RequestsFailed', 'TaskStateEntered', FAILURE_STATES.requestFailed],
+      ['RequestFailuresUnrecorded', 'PassStateEntered', FAILURE_STATES.unrecorded],
+    ] as const) {
+      const filter = filters.find((f) => f.Properties.MetricTransformations[0].MetricName === metric);
+      expect(filter, metric).toBeDefined();
+      expect(filter.Properties.LogGroupName).toEqual(logGroup);
+      expect(filter.Properties.MetricTransformations[0]).toMatchObject({ MetricNamespace: 'Optout/OptoutAutopilot', MetricValue: '1' });
+      // Step Functions logs each state entered as {"type": "<Type>StateEntered", "details": {"name": ...}}.
+      const pattern: string = filter.Properties.FilterPattern;
+      expect(pattern).toContain(`($.type = "${type}")`);
+      for (const state of states) expect(pattern).toContain(`($.details.name = "${state}")`);
+      const alarm = alarms.find((a) => a.Properties.MetricName === metric);
+      expect(alarm?.Properties).toMatchObject({ Namespace: 'Optout/OptoutAutopilot', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [topic] });
+    }
+  });
+
+  it('names failure states that exist in the ASL, of the type the filters look for', () => {
+    const states: Record<string, Cfn> = {};
+    const walk = (machine: Cfn) => {
+      for (const [name, state] of Object.entries<Cfn>(machine.States ?? {})) {
+        states[name] = state;
+        if (state.ItemProcessor) walk(state.ItemProcessor);
+      }
+    };
+    walk(JSON.parse(readFileSync(new URL('../../workflows/submission.asl.json', import.meta.url), 'utf8')));
+    for (const name of FAILURE_STATES.requestFailed) expect(states[name]?.Type, name).toBe('Task');
+    for (const name of FAILURE_STATES.unrecorded) expect(states[name]?.Type, name).toBe('Pass');
+  });
+
+  it('keeps failed inbound mail and SES events in an encrypted, SSL-only dead-letter queue for 14 days, with an alarm', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 1);
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: deadLetters() }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+    const alarm = (Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Cfn[]).filter(
+      (a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
+    );
+    expect(alarm).toHaveLength(1);
+    expect(alarm[0].Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetters(), 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('sends mail-in and MailEvents invocations that still fail after 2 retries to that queue', () => {
+    for (const name of ['MailIn', 'MailEvents']) {
+      const fn = ref('AWS::Lambda::Function', `${name}Function`);
+      expect((template.findResources('AWS::Lambda::Function')[fn] as Cfn).Properties.DeadLetterConfig).toEqual({ TargetArn: arnOf(deadLetters()) });
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: fn }, MaximumRetryAttempts: 2 });
+      expect(statementWith(name, 'sqs:SendMessage').Resource).toEqual(arnOf(deadLetters()));
+    }
+    const withDlq = Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Cfn>).filter((f) => f.Properties.DeadLetterConfig);
+    expect(withDlq).toHaveLength(2);
+  });
+
+  it('sends SES events that EventBridge cannot deliver to MailEvents to the same queue', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.ses'] }),
+      Targets: [
+        Match.objectLike({
+          Arn: arnOf(ref('AWS::Lambda::Function', 'MailEventsFunction')),
+          RetryPolicy: { MaximumRetryAttempts: 4 },
+          DeadLetterConfig: { Arn: arnOf(deadLetters()) },
+        }),
+      ],
+    });
+    // EventBridge may write to the queue, for this rule only.
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sqs:SendMessage',
+            Principal: { Service: 'events.amazonaws.com' },
+            Condition: { ArnEquals: { 'aws:SourceArn': arnOf(ref('AWS::Events::Rule', 'MailBounceEvents')) } },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
 describe('functions', () => {
   const functions = template.findResources('AWS::Lambda::Function') as Record<string, Cfn>;
   const byName = (name: string) => functions[ref('AWS::Lambda::Function', `${name}Function`)];
@@ -363,6 +495,10 @@ describe('functions', () => {
         OPTOUT_MAX_ACCOUNTS: '40',
         OPTOUT_REMINDER_GRACE_DAYS: '14',
         OPTOUT_FINAL_NOTICE_GRACE_DAYS: '7',
+        OPTOUT_UNVERIFIED_HOURS: '72',
+        OPTOUT_ADDRESS_MAILS_PER_DAY: '3',
+        OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR: '10',
+        OPTOUT_DAILY_VERIFICATION_MAILS: '1000',
       });
     }
   });
@@ -412,6 +548,17 @@ describe('functions', () => {
     expect(rules).toHaveLength(1);
     expect(rules[0]!.Properties.ScheduleExpression).toBe('rate(1 hour)');
     expect(rules[0]!.Properties.Targets[0]!.Arn).toEqual(arnOf(ref('AWS::Lambda::Function', 'BrowserJobs')));
+  });
+
+  it('runs the browser jobs at most once per schedule: no retry by EventBridge nor by Lambda', () => {
+    const browserJobs = ref('AWS::Lambda::Function', 'BrowserJobsFunction');
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [Match.objectLike({ Arn: arnOf(browserJobs), RetryPolicy: { MaximumRetryAttempts: 0 } })],
+    });
+    // The scheduled event reaches Lambda asynchronously: its own retries are off too (the handler also
+    // claims each scheduled time in the table against duplicate deliveries; see test/integration/failures.test.ts).
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: browserJobs }, MaximumRetryAttempts: 0 });
   });
 
   it('serves everything through one $default route to the HTTP function, with access logs and throttling', () => {
@@ -507,6 +654,8 @@ describe('cdk-nag AWS Solutions', () => {
         'AwsSolutions-IAM5[Resource::*]',
         `AwsSolutions-IAM5[Resource::<${ref('AWS::S3::Bucket', 'StorageEvidence')}.Arn>/*]`,
         `AwsSolutions-IAM5[Resource::<${ref('AWS::S3::Bucket', 'StorageInbound')}.Arn>/inbound/*]`,
+        ...['letters', 'replies', 'screenshots'].map((folder) => `AwsSolutions-IAM5[Resource::<${ref('AWS::S3::Bucket', 'StorageEvidence')}.Arn>/${folder}/*]`),
+        executionWildcardFinding(stack.workflow.stateMachine),
       ]),
     );
   });

@@ -12,6 +12,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { TABLE_KEYS } from '../../../functions/data/schema.ts';
@@ -101,6 +102,8 @@ export interface ProjectFunctionProps {
   architecture?: lambda.Architecture;
   /** Packages installed into the function's node_modules instead of bundled (native files, binaries). */
   nodeModules?: string[];
+  /** Asynchronous invocations that still fail after Lambda's retries land here (DeadLetterConfig). */
+  deadLetterQueue?: sqs.IQueue;
 }
 
 export type TableAccess = 'read' | 'readWrite';
@@ -152,6 +155,7 @@ export class ProjectFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       ephemeralStorageSize: props.ephemeralStorage,
+      deadLetterQueue: props.deadLetterQueue,
       role: this.role,
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
@@ -259,6 +263,47 @@ export class ProjectFunction extends Construct {
     stateMachine.grantStartExecution(this.role);
     return this;
   }
+
+  /**
+   * The person's download and deletion of their own data (functions/app/personal-data.ts): read,
+   * list and delete (every version: the bucket is versioned) the objects under `folders`, nothing
+   * else of the bucket; listing is limited to those prefixes by condition.
+   */
+  bindEvidenceErasure(bucket: s3.IBucket, folders: readonly string[]): this {
+    this.fn.addEnvironment('EVIDENCE_BUCKET', bucket.bucketName);
+    const objects = folders.map((folder) => bucket.arnForObjects(`${folder}/*`));
+    iam.Grant.addToPrincipal({ grantee: this.role, actions: ['s3:GetObject', 's3:DeleteObject', 's3:DeleteObjectVersion'], resourceArns: objects });
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket', 's3:ListBucketVersions'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': folders.map((folder) => `${folder}/*`) } },
+      }),
+    );
+    for (const folder of folders) {
+      Validations.of(this.role).acknowledge({
+        id: objectWildcardFinding(bucket, `${folder}/*`),
+        reason: `Evidence keys under ${folder}/ contain the submission id, known at run time; the person's download and deletion read and delete only there.`,
+      });
+    }
+    return this;
+  }
+
+  /** May stop executions of this state machine (the person deleted their data), nothing else. */
+  bindExecutionStop(stateMachine: sfn.StateMachine): this {
+    stateMachine.grantExecution(this.role, 'states:StopExecution');
+    Validations.of(this.role).acknowledge({
+      id: executionWildcardFinding(stateMachine),
+      reason: 'Execution names derive from submission ids created at run time; StopExecution is granted on executions of this one state machine only.',
+    });
+    return this;
+  }
+}
+
+/** cdk-nag's finding id for a grant on every execution of `stateMachine` (as grantExecution writes it). */
+export function executionWildcardFinding(stateMachine: sfn.StateMachine): string {
+  const logicalId = Stack.of(stateMachine).getLogicalId(stateMachine.node.defaultChild as CfnElement);
+  return `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId}"}]}]}:*]`;
 }
 
 /** cdk-nag's finding id for a grant on `<bucket ARN>/<suffix>` (acknowledgements name findings exactly). */
