@@ -1,6 +1,6 @@
 // What the follow-up loop does next for a request, and when: a pure function of the request's
 // status and dates, so the workflow, the status page and tests all read the same rule.
-import { endOfDay } from './deadlines.ts';
+import { deadlineEnd } from './deadlines.ts';
 import type { RequestStatus } from './model.ts';
 
 export type FollowUpAction = 'remind' | 'final_notice' | 'escalate' | 'done';
@@ -8,6 +8,8 @@ export type FollowUpAction = 'remind' | 'final_notice' | 'escalate' | 'done';
 export interface FollowUpState {
   status: RequestStatus;
   dueDate?: string;
+  /** Where the due day ends (the business's zones, deadlines/place.ts); none: the latest zone there is. */
+  dueTimeZones?: readonly string[];
   remindedAt?: string;
   finalNoticeAt?: string;
   escalatedAt?: string;
@@ -27,9 +29,9 @@ export function nextFollowUp(state: FollowUpState, settings: FollowUpSettings): 
   switch (state.status) {
     case 'sent':
     case 'acknowledged':
-      // The deadline is the whole due day; the reminder goes out once it has passed.
+      // The deadline is the whole due day where the business is; the reminder goes out once it has passed.
       if (!state.dueDate) return { action: 'done', at: now };
-      return { action: 'remind', at: new Date(endOfDay(state.dueDate).getTime() + 1) };
+      return { action: 'remind', at: new Date(deadlineEnd(state.dueDate, state.dueTimeZones).getTime() + 1) };
     case 'reminded':
       if (!state.remindedAt) return { action: 'final_notice', at: now };
       if (!state.finalNoticeAt) {

@@ -53,10 +53,12 @@ export interface Classification {
   class: ReplyClass;
   /** Human-readable evidence, strongest first, e.g. 'generic:confirmed:en "we have processed your objection"'. */
   reasons: string[];
-  /** extension: months stated (default 2 when the mail names no period and no days). */
+  /** extension: months stated (default 2 when the mail names no period: no days and no date). */
   extensionMonths?: number;
   /** extension: set instead of extensionMonths when the mail states the extension in days (CCPA: 45). */
   extensionDays?: number;
+  /** extension: the date it runs to when the mail names one: 'YYYY-MM-DD', or '--MM-DD' without a year. */
+  extensionUntil?: string;
   /** use_other_channel: the web form / privacy centre URL, or "mailto:<address>" when only an address is named. */
   otherChannelUrl?: string;
   /** bounce: the recipient that failed (lowercased). */

@@ -455,9 +455,10 @@ function decide(
   const first = winning[0];
   const text = first?.where === 'subject' ? segments.subject : segments.body;
   if (winner === 'extension' && first) {
-    const { months, days } = extractExtension(text, first.index);
+    const { months, days, until } = extractExtension(text, first.index);
+    if (until) out.extensionUntil = until;
     if (days !== undefined) out.extensionDays = days;
-    else out.extensionMonths = months ?? 2;
+    else if (months !== undefined || !until) out.extensionMonths = months ?? 2;
   }
   if (winner === 'use_other_channel' && first) {
     const url = extractChannelUrl(text, first.index, sender) ?? extractChannelUrl(segments.body, 0, sender);

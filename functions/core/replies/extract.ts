@@ -74,11 +74,67 @@ const DAYS =
   /\b(?:(?:an? )?(?:additional|further|another|weitere) (\d{1,3}|forty-five|thirty|sixty|ninety) (?:calendar |business )?(?:days|tage)|(\d{1,3}|forty-five) (?:additional|further|more|extra|weitere) (?:calendar |business )?(?:days|tage))\b/i;
 const DAY_WORDS: Record<string, number> = { 'forty-five': 45, thirty: 30, sixty: 60, ninety: 90 };
 
+const MONTH_NUMBERS: Record<string, number> = {
+  january: 1, jan: 1, januar: 1, 'jänner': 1, february: 2, feb: 2, februar: 2, march: 3, mar: 3, 'märz': 3, maerz: 3,
+  april: 4, apr: 4, may: 5, mai: 5, june: 6, jun: 6, juni: 6, july: 7, jul: 7, juli: 7, august: 8, aug: 8,
+  september: 9, sep: 9, sept: 9, october: 10, oct: 10, oktober: 10, okt: 10, november: 11, nov: 11,
+  december: 12, dec: 12, dezember: 12, dez: 12,
+};
+const MONTH_NAME = `(${Object.keys(MONTH_NUMBERS).sort((a, b) => b.length - a.length).join('|')})\\b\\.?`;
+const WEEKDAY_EN = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:the\\s+)?';
+const WEEKDAY_DE = '(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\\s+)?(?:den\\s+)?';
+/** "until 15 January [2027]", "by January 15th, 2027", "no later than 2027-01-15", "bis zum 15. Januar 2027", "bis 15.01.2027". */
+const UNTIL_PATTERNS: readonly { re: RegExp; pick: (m: RegExpExecArray) => { day?: string; month?: string; year?: string } }[] = [
+  {
+    re: new RegExp(`\\b(?:until|till|by|no later than|on or before)\\s+${WEEKDAY_EN}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_NAME}(?:,?\\s+(\\d{4}))?`, 'gi'),
+    pick: (m) => ({ day: m[1], month: m[2], year: m[3] }),
+  },
+  {
+    re: new RegExp(`\\b(?:until|till|by|no later than|on or before)\\s+${WEEKDAY_EN}${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'gi'),
+    pick: (m) => ({ month: m[1], day: m[2], year: m[3] }),
+  },
+  {
+    re: new RegExp(`\\b(?:bis|spätestens)(?:\\s+(?:zum|am|spätestens))?\\s+${WEEKDAY_DE}(\\d{1,2})\\.\\s*${MONTH_NAME}(?:\\s+(\\d{4}))?`, 'gi'),
+    pick: (m) => ({ day: m[1], month: m[2], year: m[3] }),
+  },
+  {
+    re: new RegExp(`\\b(?:bis|spätestens)(?:\\s+(?:zum|am|spätestens))?\\s+${WEEKDAY_DE}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})?`, 'gi'),
+    pick: (m) => ({ day: m[1], month: m[2], year: m[3] }),
+  },
+  {
+    re: /\b(?:until|till|by|no later than|on or before|bis(?: zum)?|spätestens(?: am| zum)?)\s+(\d{4})-(\d{2})-(\d{2})\b/gi,
+    pick: (m) => ({ year: m[1], month: m[2], day: m[3] }),
+  },
+];
+
+/**
+ * The date an extension runs to, when the sentence names one ("until 15 January"): 'YYYY-MM-DD', or
+ * '--MM-DD' without a year (the deadline rules take its next occurrence). Conservative: a day that does
+ * not exist, or two different dates, give nothing.
+ */
+function extractUntil(scope: string): string | undefined {
+  const found = new Set<string>();
+  for (const { re, pick } of UNTIL_PATTERNS) {
+    for (const m of scope.matchAll(re)) {
+      const { day, month, year } = pick(m as RegExpExecArray);
+      const monthNumber = /^\d+$/.test(month ?? '') ? Number(month) : MONTH_NUMBERS[(month ?? '').toLowerCase()];
+      const dayNumber = Number(day);
+      if (!monthNumber || monthNumber > 12 || !Number.isInteger(dayNumber) || dayNumber < 1) return undefined;
+      const y = year ? Number(year) : 2000; // a leap year: 29 February is a day of some year
+      if (dayNumber > new Date(Date.UTC(y, monthNumber, 0)).getUTCDate()) return undefined;
+      const md = `${String(monthNumber).padStart(2, '0')}-${String(dayNumber).padStart(2, '0')}`;
+      found.add(year ? `${year}-${md}` : `--${md}`);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /**
  * The extension period stated in the matched sentence or the next one. Months stated "further/additional"
- * win over a bare "one month" (which is usually the original deadline). Days are returned when stated.
+ * win over a bare "one month" (which is usually the original deadline). Days are returned when stated,
+ * and the date it runs to when one is named ("until 15 January": `until`).
  */
-export function extractExtension(text: string, matchIndex: number): { months?: number; days?: number } {
+export function extractExtension(text: string, matchIndex: number): { months?: number; days?: number; until?: string } {
   const first = sentenceBounds(text, matchIndex);
   const second = first.end < text.length ? sentenceBounds(text, first.end + 1) : first;
   const scope = text.slice(first.start, second.end);
@@ -89,14 +145,16 @@ export function extractExtension(text: string, matchIndex: number): { months?: n
     further: Boolean(m[2]),
     within: /\b(?:within|innerhalb|in)\s*$/i.test(scope.slice(Math.max(0, (m.index ?? 0) - 12), m.index)),
   }));
+  const until = extractUntil(scope);
+  const withUntil = until ? { until } : {};
   const months = after[0] ?? stated.find((s) => s.further)?.n ?? stated.find((s) => !s.within)?.n;
-  if (months) return { months };
+  if (months) return { months, ...withUntil };
 
   const d = scope.match(DAYS);
   if (d) {
     const raw = (d[1] ?? d[2] ?? '').toLowerCase();
     const days = DAY_WORDS[raw] ?? Number(raw);
-    if (Number.isFinite(days) && days > 0) return { days };
+    if (Number.isFinite(days) && days > 0) return { days, ...withUntil };
   }
-  return {};
+  return withUntil;
 }
