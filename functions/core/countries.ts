@@ -1,5 +1,6 @@
 // The codes a person may give as their place of residence: ISO 3166-1 alpha-2 countries, and the
-// subdivisions a law in this system depends on (ISO 3166-2:US: the states, DC and the outlying areas).
+// subdivisions a law in this system depends on (ISO 3166-2:US: the states, DC and the outlying areas;
+// ISO 3166-2:DE: the 16 Länder, whose authorities supervise the companies of their Land).
 // Source: ISO 3166 Maintenance Agency, officially assigned codes (249 countries).
 
 export const ISO_COUNTRIES: ReadonlySet<string> = new Set(
@@ -20,7 +21,44 @@ export const US_SUBDIVISIONS: ReadonlySet<string> = new Set(
     .map((state) => `US-${state}`),
 );
 
+/**
+ * The German Länder (ISO 3166-2:DE) with their names. A German resident's complaint goes to the
+ * authority of their Land (the BfDI supervises federal bodies, telecoms and post, not platforms), so
+ * German residents give their Land, never plain "DE".
+ */
+export const GERMAN_LAENDER: ReadonlyMap<string, string> = new Map([
+  ['DE-BW', 'Baden-Württemberg'],
+  ['DE-BY', 'Bayern'],
+  ['DE-BE', 'Berlin'],
+  ['DE-BB', 'Brandenburg'],
+  ['DE-HB', 'Bremen'],
+  ['DE-HH', 'Hamburg'],
+  ['DE-HE', 'Hessen'],
+  ['DE-MV', 'Mecklenburg-Vorpommern'],
+  ['DE-NI', 'Niedersachsen'],
+  ['DE-NW', 'Nordrhein-Westfalen'],
+  ['DE-RP', 'Rheinland-Pfalz'],
+  ['DE-SL', 'Saarland'],
+  ['DE-SN', 'Sachsen'],
+  ['DE-ST', 'Sachsen-Anhalt'],
+  ['DE-SH', 'Schleswig-Holstein'],
+  ['DE-TH', 'Thüringen'],
+]);
+
+/** Countries whose residents must name their subdivision, with the reason given when they do not. */
+export const SUBDIVISION_REQUIRED: ReadonlyMap<string, string> = new Map([
+  [
+    'DE',
+    `name your Land: ${[...GERMAN_LAENDER].map(([code, name]) => `${code} (${name})`).join(', ')}; complaints go to your Land's data protection authority`,
+  ],
+]);
+
 /** Whether `code` (upper case) is a country or a supported subdivision. */
 export function isKnownJurisdiction(code: string): boolean {
-  return ISO_COUNTRIES.has(code) || US_SUBDIVISIONS.has(code);
+  return ISO_COUNTRIES.has(code) || US_SUBDIVISIONS.has(code) || GERMAN_LAENDER.has(code);
+}
+
+/** The ISO 3166-1 country of a jurisdiction code: "DE-BE" -> "DE", "US-CA" -> "US", "FR" -> "FR". */
+export function countryOf(code: string): string {
+  return code.trim().toUpperCase().slice(0, 2);
 }

@@ -1,7 +1,7 @@
 // Which law protects a person, from the jurisdiction they give (ISO 3166-1 alpha-2, or US-CA style).
 import { z } from 'zod';
 import { usStateLaw } from './us-states.ts';
-import { isKnownJurisdiction } from './countries.ts';
+import { GERMAN_LAENDER, isKnownJurisdiction, SUBDIVISION_REQUIRED } from './countries.ts';
 
 /** EU member states plus the EEA (IS, LI, NO): GDPR applies. */
 export const GDPR_COUNTRIES = [
@@ -13,7 +13,7 @@ export const GDPR_COUNTRIES = [
 export type Law = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-state' | 'none';
 
 export const JurisdictionSchema = z
-  .string({ message: 'must be a text: an ISO country code like "DE", or "US-CA" for a US state' })
+  .string({ message: 'must be a text: an ISO country code like "FR", "DE-BE" for a German Land, or "US-CA" for a US state' })
   .trim()
   .toUpperCase()
   // "UK" is common usage; ISO says GB.
@@ -21,16 +21,27 @@ export const JurisdictionSchema = z
   .pipe(
     z
       .string()
-      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO country code like "DE", or "US-CA" for a US state', abort: true })
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO country code like "FR", "DE-BE" for a German Land, or "US-CA" for a US state', abort: true })
       .refine(isKnownJurisdiction, {
-        message: 'is not a country code in ISO 3166-1 nor a supported subdivision (US states: "US-CA" style)',
+        message: 'is not a country code in ISO 3166-1 nor a supported subdivision (German Länder: "DE-BE" style; US states: "US-CA" style)',
+        abort: true,
+      })
+      // Germany: the complaint goes to the person's Land authority, so the Land is needed.
+      .superRefine((code, ctx) => {
+        const reason = SUBDIVISION_REQUIRED.get(code);
+        if (reason) ctx.addIssue({ code: 'custom', message: reason });
       }),
   );
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
+/** "DE-BE" -> "DE"; any other code unchanged (US states have laws of their own). */
+function countryLevel(code: string): string {
+  return GERMAN_LAENDER.has(code) ? code.slice(0, 2) : code;
+}
+
 export function lawFor(jurisdiction: string): Law {
   const code = jurisdiction.toUpperCase();
-  if ((GDPR_COUNTRIES as readonly string[]).includes(code)) return 'gdpr';
+  if ((GDPR_COUNTRIES as readonly string[]).includes(countryLevel(code))) return 'gdpr';
   if (code === 'GB' || code === 'UK') return 'uk-gdpr';
   if (code === 'US-CA') return 'ccpa';
   if (usStateLaw(code)) return 'us-state';
@@ -41,6 +52,7 @@ export function lawFor(jurisdiction: string): Law {
 export function regionTags(jurisdiction: string): string[] {
   const code = jurisdiction.toUpperCase();
   const tags = ['global', code];
+  if (countryLevel(code) !== code) tags.push(countryLevel(code));
   const law = lawFor(code);
   if (law === 'gdpr') tags.push('EU', 'EEA');
   if (law === 'uk-gdpr') tags.push('GB', 'UK');
@@ -50,5 +62,5 @@ export function regionTags(jurisdiction: string): string[] {
 
 /** The language a person most likely writes in, for status emails. */
 export function defaultLanguage(jurisdiction: string): 'en' | 'de' {
-  return ['DE', 'AT', 'LI'].includes(jurisdiction.toUpperCase()) ? 'de' : 'en';
+  return ['DE', 'AT', 'LI'].includes(countryLevel(jurisdiction.toUpperCase())) ? 'de' : 'en';
 }

@@ -9,13 +9,15 @@ import {
   AuthorityImportError,
   allAuthorities,
   authorityForPerson,
+  complaintAuthority,
   importAuthorities,
   leadAuthorityFor,
   NoAuthorityError,
   serializeAuthorities,
 } from '../../functions/core/authorities/index.ts';
+import { GERMAN_LAENDER } from '../../functions/core/countries.ts';
 import { GDPR_COUNTRIES } from '../../functions/core/jurisdiction.ts';
-import { getCatalog } from '../../functions/core/providers/catalog.ts';
+import { getCatalog, getProvider } from '../../functions/core/providers/catalog.ts';
 
 // shared/ sits beside the repository (on a developer's machine and in CI).
 const DATENANFRAGEN = fileURLToPath(new URL('../../../shared/datasets/datenanfragen', import.meta.url));
@@ -77,6 +79,89 @@ describe('authorityForPerson', () => {
     expect(authorityForPerson('US-NY')).toBeUndefined();
     expect(authorityForPerson('US')).toBeUndefined();
     expect(authorityForPerson('JP')).toBeUndefined();
+  });
+});
+
+describe('complaintAuthority: whom the complaint goes to (research/law.md, "Whom the complaint goes to")', () => {
+  const pinterest = getProvider('pinterest'); // EU controller in Ireland
+  const reddit = getProvider('reddit'); // EU controller in the Netherlands
+  const irish = { legalEntity: { country: 'IE' } };
+  const german = { legalEntity: { country: 'DE' } };
+  const american = { legalEntity: { country: 'US' } };
+
+  it('EU resident: their own authority, in its language where letters exist, naming the lead authority of the controller', () => {
+    const fr = complaintAuthority('FR', pinterest);
+    expect(fr.law).toBe('gdpr');
+    expect(fr.complaintTo).toMatchObject({ id: 'frcnil', web: 'https://www.cnil.fr/fr/plaintes', language: 'en' });
+    expect(fr.lead).toMatchObject({ id: 'iedpc', name: 'Irish Data Protection Commission', email: 'info@dataprotection.ie', language: 'en' });
+    expect(fr.remedy).toBe('GDPR Art. 78(2)');
+    expect(complaintAuthority('AT', irish).complaintTo).toMatchObject({ id: 'atdsb', language: 'de' });
+    expect(complaintAuthority('FR', reddit).lead?.id).toBe('nlap');
+  });
+
+  it('EU resident in the controller\'s own country, or against a controller outside the EU: no other lead authority', () => {
+    expect(complaintAuthority('IE', pinterest)).toMatchObject({ complaintTo: { id: 'iedpc' }, lead: null });
+    expect(complaintAuthority('NL', reddit)).toMatchObject({ complaintTo: { id: 'nlap' }, lead: null });
+    expect(complaintAuthority('DE-HH', german)).toMatchObject({ complaintTo: { id: 'dehmbbfdi' }, lead: null });
+    expect(complaintAuthority('FR', american)).toMatchObject({ complaintTo: { id: 'frcnil' }, lead: null });
+  });
+
+  it('UK resident: the ICO, always, with DPA 2018 s. 166 as the remedy and no EU lead authority', () => {
+    for (const code of ['GB', 'uk']) {
+      const route = complaintAuthority(code, pinterest);
+      expect(route).toMatchObject({ law: 'uk-gdpr', complaintTo: { id: 'gbico', language: 'en' }, lead: null, remedy: 'DPA 2018 s. 166' });
+      expect(JSON.stringify(route)).not.toMatch(/Data Protection Commission|dataprotection\.ie/);
+    }
+  });
+
+  it('German resident: the authority for companies of their Land, in German, for every Land; Bavaria the BayLDA, not the BayLfD', () => {
+    const ids = new Set<string>();
+    for (const land of GERMAN_LAENDER.keys()) {
+      const route = complaintAuthority(land, pinterest);
+      const own = allAuthorities().find((a) => a.id === route.complaintTo?.id);
+      expect(own, land).toMatchObject({ scope: 'state', region: land, country: 'DE' });
+      expect(route.complaintTo?.language, land).toBe('de');
+      expect(route.lead?.id, land).toBe('iedpc');
+      ids.add(own!.id);
+    }
+    expect(ids.size).toBe(16);
+    const berlin = complaintAuthority('DE-BE', pinterest).complaintTo;
+    expect(berlin).toEqual({
+      id: 'deberlbdi',
+      name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit',
+      email: 'mailbox@datenschutz-berlin.de',
+      web: 'https://kontakt.datenschutz-berlin.de/',
+      address: 'Alt-Moabit 59-61, 10555 Berlin, Deutschland',
+      country: 'DE',
+      language: 'de',
+    });
+    expect(complaintAuthority('DE-BY', pinterest).complaintTo).toMatchObject({ id: 'debaylda', name: expect.stringContaining('BayLDA') });
+    expect(complaintAuthority('de-by', pinterest).complaintTo?.id).not.toBe('debayldb');
+  });
+
+  it('Italy: the Garante by ordinary email, never its certified-mail (PEC) address', () => {
+    const it = complaintAuthority('IT', pinterest).complaintTo;
+    expect(it).toMatchObject({ id: 'itgpdp', email: 'protocollo@gpdp.it', language: 'en' });
+    expect(JSON.stringify(it)).not.toContain('pec.gpdp.it');
+    // No authority anywhere is written to at a PEC address.
+    for (const a of allAuthorities()) expect(a.email ?? '', a.id).not.toMatch(/@pec\./i);
+  });
+
+  it('California: the CPPA; Utah: the Division of Consumer Protection; other states with an act: their attorney general by name', () => {
+    expect(complaintAuthority('US-CA', pinterest)).toMatchObject({ law: 'ccpa', complaintTo: { id: 'uscppa', name: expect.stringContaining('California Privacy Protection Agency') }, lead: null });
+    expect(complaintAuthority('US-UT', pinterest)).toMatchObject({
+      law: 'us-state',
+      complaintTo: { id: 'usutdcp', name: 'Utah Division of Consumer Protection', web: 'https://db.dcp.utah.gov/complaints.html', language: 'en' },
+      lead: null,
+      remedy: null,
+    });
+    expect(complaintAuthority('US-CO', pinterest)).toEqual({ law: 'us-state', complaintTo: { name: 'Colorado Attorney General', language: 'en' }, lead: null, remedy: null });
+  });
+
+  it('no privacy law of ours: a national authority where we know one, otherwise no addressee', () => {
+    expect(complaintAuthority('US-NY', pinterest)).toEqual({ law: 'none', complaintTo: null, lead: null, remedy: null });
+    expect(complaintAuthority('JP', pinterest).complaintTo).toBeNull();
+    expect(complaintAuthority('CH', pinterest)).toMatchObject({ law: 'none', complaintTo: { country: 'CH' }, lead: null });
   });
 });
 
@@ -159,6 +244,20 @@ describe('importAuthorities', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings.join('\n')).toMatch(/multi\.json: skipped/);
     expect(warnings.join('\n')).toMatch(/dezzz: German authority not in the Land mapping/);
+  });
+
+  it('leaves out a certified-mail (PEC) address with a warning, and corrects the Garante to its ordinary address', () => {
+    const warnings: string[] = [];
+    const list = importAuthorities(
+      checkout({
+        'itgpdp.json': record('itgpdp', 'it', { email: 'protocollo@pec.gpdp.it' }),
+        'xxpec.json': record('xxpec', 'pt', { email: 'geral@pec.example.pt' }),
+      }),
+      (m) => warnings.push(m),
+    );
+    expect(list.find((a) => a.id === 'itgpdp')).toMatchObject({ email: 'protocollo@gpdp.it', note: expect.stringContaining('PEC') });
+    expect(list.find((a) => a.id === 'xxpec')?.email).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/^xxpec\.json: email geral@pec\.example\.pt is a certified-mail \(PEC\) address/)]);
   });
 
   it('names the file and field of a bad record', () => {

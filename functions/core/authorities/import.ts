@@ -51,6 +51,20 @@ const GERMAN_STATE_OF: Record<string, string> = {
 /** The federal commissioner stands for Germany as a whole. */
 const GERMAN_NATIONAL = 'debfdi';
 
+/**
+ * Facts a record gets wrong for our use, corrected at import; each says where the right one comes from.
+ * Italy: the record's address is the Garante's certified-mail (PEC) box, which takes no ordinary email.
+ */
+const CORRECTIONS: Record<string, { email?: string; note: string }> = {
+  itgpdp: {
+    email: 'protocollo@gpdp.it',
+    note: 'Ordinary email protocollo@gpdp.it, as the Garante lists it beside its PEC box (g7privacy2024.gpdp.it/privacy-policy, checked 2026-11); protocollo@pec.gpdp.it takes certified mail (PEC) only. The Garante asks for a signed complaint with a copy of an identity document.',
+  },
+};
+
+/** A certified-mail (PEC) box: "x@pec.example.it". Ordinary email to it is refused. */
+const CERTIFIED_MAIL = /@pec\./i;
+
 // Records without complaint-language: use the authority's first official language.
 const FALLBACK_LANGUAGE: Record<string, string> = { BE: 'fr', DE: 'de', LU: 'fr', RO: 'ro' };
 
@@ -99,6 +113,14 @@ export function importAuthorities(checkoutDir: string, warn: (message: string) =
       continue;
     }
 
+    const correction = CORRECTIONS[record.slug];
+    let email = correction?.email ?? record.email;
+    if (email && CERTIFIED_MAIL.test(email)) {
+      warn(`${file}: email ${email} is a certified-mail (PEC) address that takes no ordinary email; left out (add the ordinary one to CORRECTIONS in import.ts)`);
+      email = undefined;
+    }
+    const notes = [record.comments?.length ? oneLine(record.comments) : '', correction?.note ?? ''].filter(Boolean);
+
     const authority: Authority = {
       id: record.slug,
       name: record.name,
@@ -110,12 +132,12 @@ export function importAuthorities(checkoutDir: string, warn: (message: string) =
         .map((line) => line.trim())
         .filter(Boolean)
         .join(', '),
-      ...(record.email ? { email: record.email } : {}),
+      ...(email ? { email } : {}),
       ...(record.webform ? { webform: record.webform } : {}),
       language,
       source: record.slug,
       // Comments carry complaint conditions (e.g. Bulgaria wants a qualified e-signature on email).
-      ...(record.comments?.length ? { note: oneLine(record.comments) } : {}),
+      ...(notes.length ? { note: notes.join(' ') } : {}),
     };
     authorities.push(AuthoritySchema.parse(authority));
   }
