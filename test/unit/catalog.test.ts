@@ -92,7 +92,18 @@ describe('letterAddressee', () => {
     expect(letterAddressee(getProvider('reddit'), 'ccpa').name).toBe('Reddit, Inc.');
     expect(letterAddressee(getProvider('reddit'), 'us-state').name).toBe('Reddit, Inc.');
     expect(letterAddressee(getProvider('reddit'), 'none').name).toBe('Reddit Netherlands B.V.');
-    expect(letterAddressee(getProvider('linkedin'), 'ccpa').name).toBe('LinkedIn Ireland Unlimited Company');
+    expect(letterAddressee(getProvider('linkedin'), 'ccpa').name).toBe('LinkedIn Corporation');
+    // Slack's catalog entry records no US company (no sourced address for one): its EU controller.
+    expect(letterAddressee(getProvider('slack'), 'ccpa').name).toBe('Slack Technologies Limited');
+  });
+
+  it('leaves out an address no company text gives: Meta Platforms, Inc. has a name and no address', () => {
+    const meta = letterAddressee(getProvider('facebook'), 'ccpa');
+    expect(meta.name).toBe('Meta Platforms, Inc.');
+    expect(meta.address).toBeUndefined();
+    expect(letterAddressee(getProvider('x'), 'gdpr').name).toBe('X Internet Unlimited Company');
+    expect(letterAddressee(getProvider('x'), 'ccpa').address).toMatch(/Bastrop, TX 78602/);
+    expect(getProvider('substack').legalEntity.address).not.toMatch(/not found/);
   });
 });
 

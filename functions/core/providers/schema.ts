@@ -12,7 +12,11 @@ const Regions = z.array(z.string().min(2)).min(1).default(['global']);
 
 export const LegalEntitySchema = z.object({
   name: z.string().min(1),
-  address: z.string().min(1),
+  /**
+   * Postal address as the company's own policy or terms state it; omit it when no such source gives
+   * one (a letter then prints no address line rather than a guess).
+   */
+  address: z.string().min(1).optional(),
   /** ISO 3166-1 alpha-2 country of establishment (decides the lead supervisory authority). */
   country: z.string().regex(/^[A-Z]{2}$/),
 });
