@@ -88,7 +88,7 @@ const de: Record<MessageKey, Message> = {
   extended: (v) => `${v.provider} hat die Frist bis ${v.due} verlängert, wie es das Gesetz einmal erlaubt.`,
   escalatedRefused: (v) => `${v.provider} hat Ihre Anfrage abgelehnt. Sie können sich bei der zuständigen Behörde beschweren; ein Entwurf folgt unten.`,
   escalatedNoAnswer: (v) =>
-    `${v.provider} hat nicht fristgerecht geantwortet, auch nicht nach Erinnerung und letzter Mahnung. Sie können sich bei der zuständigen Behörde beschweren; ein Entwurf folgt unten.`,
+    `${v.provider} hat nicht fristgerecht geantwortet, auch nicht nach Erinnerung und letzter Aufforderung. Sie können sich bei der zuständigen Behörde beschweren; ein Entwurf folgt unten.`,
   submitTo: (v) => `Reichen Sie ihn bei ${v.authority} ein${v.webform ? ` (${v.webform})` : ''}${v.email ? ` oder per E-Mail an ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `Sie können sich stattdessen auch bei Ihrer eigenen Behörde beschweren: ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
