@@ -80,4 +80,10 @@ describe('function bundle', () => {
     expect(result.providers).toBeGreaterThan(0);
     expect(result.authorities).toBeGreaterThan(0);
   });
+
+  it('renders the signed authorization PDF with the font the layout copies (no node_modules in a bundle)', async () => {
+    const probe = fileURLToPath(new URL('./fixtures/runtime-files-probe.ts', import.meta.url));
+    const bundle = await packageOf(probe, 'probe-pdf');
+    expect(runBundle(bundle, 'await m.authorizationPdfSize()')).toBeGreaterThan(1000);
+  });
 });

@@ -41,6 +41,11 @@ export const RUNTIME_FILES: { source: string; target: string; why: string }[] = 
   { source: 'providers', target: posix.join(BUNDLE_DIR, '../../../providers'), why: 'functions/core/providers/catalog.ts reads ../../../providers/' },
   { source: 'functions/core/authorities/authorities.json', target: posix.join(BUNDLE_DIR, 'authorities.json'), why: 'functions/core/authorities reads ./authorities.json' },
   { source: 'functions/core/authorities/extra.json', target: posix.join(BUNDLE_DIR, 'extra.json'), why: 'functions/core/authorities reads ./extra.json' },
+  ...['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((font) => ({
+    source: `node_modules/dejavu-fonts-ttf/ttf/${font}`,
+    target: posix.join(BUNDLE_DIR, `../../node_modules/dejavu-fonts-ttf/ttf/${font}`),
+    why: 'functions/adapters/pdf.ts reads the font from ../../node_modules/dejavu-fonts-ttf/ttf/ when the package is not installed',
+  })),
 ];
 
 /**

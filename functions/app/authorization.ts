@@ -1,0 +1,111 @@
+// The signed authorization's life: signed at submit (the text rendered for this person and kept
+// verbatim with the typed signature, time, client address and user agent), the verification trail
+// added when the address is confirmed, and a PDF of it attached to every letter sent as the person's
+// agent. The PDF is stored once as evidence under letters/<submission>/authorization.pdf (so the
+// person's download and deletion include it) and rendered again, byte for byte the same, by each
+// letter task (those tasks may write evidence but not read it).
+import {
+  AUTHORIZATION_VERSION,
+  renderAuthorizationText,
+  sha256,
+  type SignedAuthorization,
+  type VerificationTrail,
+} from '../core/authorization.ts';
+import type { Law } from '../core/jurisdiction.ts';
+import type { Language } from '../core/model.ts';
+import { getProvider, letterAddressee } from '../core/providers/catalog.ts';
+import { config } from '../adapters/config.ts';
+import { putEvidence } from '../adapters/evidence.ts';
+import { renderAuthorizationPdf } from '../adapters/pdf.ts';
+import { updateItem, type Submission } from '../data/store.ts';
+import { key } from '../data/schema.ts';
+
+export interface SigningContext {
+  clientAddress?: string;
+  userAgent?: string;
+}
+
+/** The businesses the letters go to: each provider's legal entity for the person's law, once each. */
+function businesses(providers: string[], law: Law) {
+  const seen = new Set<string>();
+  const out: { entity: string; service: string }[] = [];
+  for (const slug of providers) {
+    if (seen.has(slug)) continue;
+    seen.add(slug);
+    const provider = getProvider(slug);
+    out.push({ entity: letterAddressee(provider, law).name, service: provider.name });
+  }
+  return out;
+}
+
+/** The authorization the person signs with `signature`, as it is stored on the submission. */
+export function signAuthorization(
+  input: { name: string; email: string; jurisdiction: string; law: Law; lang: Language; providers: string[]; signature: string },
+  now: Date,
+  context: SigningContext = {},
+): SignedAuthorization {
+  const text = renderAuthorizationText({
+    lang: input.lang,
+    law: input.law,
+    jurisdiction: input.jurisdiction,
+    person: { name: input.name, email: input.email },
+    businesses: businesses(input.providers, input.law),
+    agent: { name: config().operatorName, contact: config().fromAddress },
+    date: now.toISOString().slice(0, 10),
+  });
+  return {
+    version: AUTHORIZATION_VERSION,
+    lang: input.lang,
+    text,
+    textSha256: sha256(text),
+    signature: input.signature,
+    signedAt: now.toISOString(),
+    clientAddress: context.clientAddress ?? null,
+    userAgent: context.userAgent?.slice(0, 512) ?? null,
+  };
+}
+
+/** The trail of the address confirmation, added to the signed authorization at verify. */
+export function verificationTrail(
+  submission: Submission,
+  confirmedAt: Date,
+  method: VerificationTrail['method'],
+  context: SigningContext = {},
+): VerificationTrail {
+  return {
+    email: submission.email,
+    linkSentAt: submission.createdAt,
+    confirmedAt: confirmedAt.toISOString(),
+    method,
+    clientAddress: context.clientAddress ?? null,
+    userAgent: context.userAgent?.slice(0, 512) ?? null,
+  };
+}
+
+export function authorizationEvidenceKey(submissionId: string): string {
+  return `letters/${submissionId}/authorization.pdf`;
+}
+
+export interface AuthorizationAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: 'application/pdf';
+  contentDisposition: 'attachment';
+}
+
+/**
+ * The signed authorization as a PDF attachment for a letter with `reference`, or undefined for a
+ * submission made before authorizations were signed (its letters then claim no signed permission).
+ * Stores the PDF as evidence the first time (idempotent: the same bytes every time).
+ */
+export async function authorizationAttachment(submission: Submission, reference: string): Promise<AuthorizationAttachment | undefined> {
+  const record = submission.authorization;
+  if (!record) return undefined;
+  const pdf = await renderAuthorizationPdf(record, config().operatorName);
+  const evidenceKey = authorizationEvidenceKey(submission.id);
+  if (submission.authorizationPdf !== evidenceKey) {
+    await putEvidence(evidenceKey, pdf, 'application/pdf');
+    await updateItem(key.submission(submission.id), { authorizationPdf: evidenceKey });
+  }
+  return { filename: `authorization-${reference}.pdf`, content: pdf, contentType: 'application/pdf', contentDisposition: 'attachment' };
+}
