@@ -4,11 +4,12 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getCatalog, getProvider, letterAddressee } from '../functions/core/providers/catalog.ts';
 import { BASES, LANGUAGES, type Basis, type Language } from '../functions/core/model.ts';
-import { lawFor } from '../functions/core/jurisdiction.ts';
+import { JurisdictionSchema, lawFor } from '../functions/core/jurisdiction.ts';
 import { basisFor, renderLetter } from '../functions/core/letters.ts';
-import { DEADLINE_LAWS, deadlineCommand, deadlineFor, dueDate, toDateString } from '../functions/core/deadlines.ts';
+import { DEADLINE_LAWS, deadlineCommand, deadlineFor, deadlinePlaceFor, dueDate, toDateString } from '../functions/core/deadlines.ts';
 import { classifyFile } from '../functions/core/replies/index.ts';
 import { AUTHORITIES_FILE, importAuthorities, serializeAuthorities } from '../functions/core/authorities/import.ts';
+import { type AuthorityContact, complaintAuthority } from '../functions/core/authorities/index.ts';
 
 class UsageError extends Error {}
 
@@ -18,9 +19,14 @@ const USAGE = `usage: optout <command> [options]
   providers                               list the provider catalog
   letter --provider P --basis B --lang L --name N --identifier I [--jurisdiction J] [--reference R] [--email E]
                                           print a letter (basis: ${BASES.join(', ')}; lang: ${LANGUAGES.join(', ')})
-  deadline --law L --from YYYY-MM-DD      print {"due": "YYYY-MM-DD"} (law: ${DEADLINE_LAWS.join(', ')})
+  deadline --law L --from YYYY-MM-DD [--country CC] [--jurisdiction US-XX]
+                                          print {"due": "YYYY-MM-DD"} (law: ${DEADLINE_LAWS.join(', ')};
+                                          --country: the controller's, for gdpr/gdpr-extended, e.g. IE or IE,GB;
+                                          --jurisdiction: the person's state, for us-state/us-state-extended)
   classify <file.eml> [--provider P]      print {"class": ..., "reasons": [...]} for a reply
+  setup [--data-dir DIR]                  set up personal mode: your name, address, and your own mail account (SMTP + IMAP)
   login <provider> [--out cookies.json]   log in in a visible browser and save the session cookies for upload
+  authority --jurisdiction J --provider P print {"complaintTo": ..., "lead": ...}: whom a person in J complains to about P
   import-authorities <datenanfragen checkout> [--out file]
                                           rebuild the supervisory-authority facts from a datenanfragen checkout`;
 
@@ -37,7 +43,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
 
 /** A jurisdiction whose law fits the basis, when --jurisdiction is not given. */
 const JURISDICTION_OF_BASIS: Record<Basis, string> = {
-  'gdpr-objection': 'DE',
+  'gdpr-objection': 'DE-BE',
   'ccpa-opt-out': 'US-CA',
   'ccpa-delete': 'US-CA',
   'us-state-request': 'US-CO',
@@ -46,6 +52,8 @@ const JURISDICTION_OF_BASIS: Record<Basis, string> = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Interactive, with its own questions and flags (cli/setup.ts).
+  if (command === 'setup') return (await import('./setup.ts')).runSetup(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -60,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       law: { type: 'string' },
       from: { type: 'string' },
+      country: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -95,13 +104,22 @@ async function main(argv: string[]): Promise<number> {
         agent: null,
         reference: (values.reference as string | undefined) ?? 'OA-DEMO-0001',
         date: today,
-        dueDate: dueDate(deadlineFor(basis), today),
+        dueDate: dueDate(deadlineFor(basis), today, deadlinePlaceFor(provider, law, jurisdiction)),
       });
       console.log(`Subject: ${letter.subject}\n\n${letter.text}`);
       return 0;
     }
     case 'deadline':
-      console.log(JSON.stringify(deadlineCommand({ law: need(values, 'law'), from: need(values, 'from') })));
+      console.log(
+        JSON.stringify(
+          deadlineCommand({
+            law: need(values, 'law'),
+            from: need(values, 'from'),
+            country: values.country as string | undefined,
+            jurisdiction: values.jurisdiction as string | undefined,
+          }),
+        ),
+      );
       return 0;
     case 'classify': {
       const file = positionals[0];
@@ -120,6 +138,17 @@ async function main(argv: string[]): Promise<number> {
       const out = (values.out as string | undefined) ?? `${provider.slug}-cookies.json`;
       writeFileSync(out, JSON.stringify(cookies, null, 2), { mode: 0o600 });
       console.log(`Saved ${cookies.length} cookies for ${provider.name} to ${out} (readable only by you). Upload it with the form; delete it afterwards.`);
+      return 0;
+    }
+    case 'authority': {
+      // The same function the workflow uses for the final notice and the complaint draft.
+      const parsed = JurisdictionSchema.safeParse(need(values, 'jurisdiction'));
+      if (!parsed.success) throw new UsageError(`--jurisdiction ${parsed.error.issues[0]!.message}`);
+      const provider = getProvider(need(values, 'provider'));
+      const route = complaintAuthority(parsed.data, provider);
+      const shown = (a: AuthorityContact | null) =>
+        a && { name: a.name, ...(a.email ? { email: a.email } : {}), ...(a.web ? { web: a.web } : {}), ...(a.address ? { address: a.address } : {}), language: a.language };
+      console.log(JSON.stringify({ complaintTo: shown(route.complaintTo), lead: shown(route.lead), law: route.law, remedy: route.remedy }, null, 2));
       return 0;
     }
     case 'import-authorities': {

@@ -38,8 +38,15 @@ export interface Config {
   /** Local endpoints (dynalite, SES emulator); absent on AWS. */
   dynamoEndpoint?: string;
   sesEndpoint?: string;
-  /** The deployment's sending address: every letter comes From it. */
+  /** The deployment's sending address: every letter comes From it (personal mode: the person's own). */
   fromAddress: string;
+  /** Display name of the From address (personal mode: the person's name). */
+  fromName?: string;
+  /**
+   * Personal mode (infra/local/personal.ts): the person runs it for themselves, with their own mailbox.
+   * Letters are theirs, in the first person: no agent, no reply+token address, no Cc to themselves.
+   */
+  personal: boolean;
   /** Replies go to reply+<token>@<inboundDomain>. */
   inboundDomain: string;
   /** Base URL of the web form and status pages, used in emails. */
@@ -103,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,
     fromAddress: required(env, 'OPTOUT_FROM_ADDRESS'),
+    fromName: env.OPTOUT_FROM_NAME || undefined,
+    personal: env.OPTOUT_MODE === 'personal',
     inboundDomain: required(env, 'OPTOUT_INBOUND_DOMAIN'),
     publicUrl: required(env, 'OPTOUT_PUBLIC_URL').replace(/\/$/, ''),
     operatorName: env.OPTOUT_OPERATOR_NAME || 'Optout Autopilot',

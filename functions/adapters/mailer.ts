@@ -1,4 +1,5 @@
-// Mail out: raw MIME built with nodemailer's composer, sent through SES v2 (the emulator locally).
+// Mail out: raw MIME built with nodemailer's composer, sent through SES v2 (the emulator locally), or
+// in personal mode through the person's own SMTP server (useMailTransport).
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ses } from './clients.ts';
@@ -20,11 +21,34 @@ export interface OutgoingMail {
   autoSubmitted?: boolean;
 }
 
+/**
+ * Personal mode sends through the person's own SMTP server (adapters/smtp-mailer.ts) instead of SES;
+ * set by the local runtime (infra/local/personal.ts), unset in demo mode and on AWS.
+ */
+export interface MailTransport {
+  /** Resolves only once the server accepted the message for every recipient; throws otherwise. */
+  send(raw: Buffer, envelope: { from: string; to: string[] }, mail: OutgoingMail): Promise<void>;
+}
+
+let transport: MailTransport | undefined;
+
+export function useMailTransport(next: MailTransport | undefined): void {
+  transport = next;
+}
+
+/** The sender is never copied on their own mail (personal mode: the person is the sender). */
+function copies(mail: OutgoingMail): string[] | undefined {
+  const from = config().fromAddress.toLowerCase();
+  const cc = mail.cc?.filter((address) => address.toLowerCase() !== from);
+  return cc?.length ? cc : undefined;
+}
+
 export async function buildMime(mail: OutgoingMail): Promise<Buffer> {
+  const { fromAddress, fromName } = config();
   const composer = new MailComposer({
-    from: config().fromAddress,
+    from: fromName ? { name: fromName, address: fromAddress } : fromAddress,
     to: mail.to,
-    cc: mail.cc,
+    cc: copies(mail),
     replyTo: mail.replyTo,
     subject: mail.subject,
     text: mail.text,
@@ -42,10 +66,14 @@ export async function buildMime(mail: OutgoingMail): Promise<Buffer> {
 /** Sends and returns the MIME that went out, plus SES's own message id. */
 export async function sendMail(mail: OutgoingMail): Promise<{ raw: Buffer; sesMessageId: string }> {
   const raw = await buildMime(mail);
+  if (transport) {
+    await transport.send(raw, { from: config().fromAddress, to: [...mail.to, ...(copies(mail) ?? [])] }, mail);
+    return { raw, sesMessageId: '' };
+  }
   const result = await ses().send(
     new SendEmailCommand({
       FromEmailAddress: config().fromAddress,
-      Destination: { ToAddresses: mail.to, CcAddresses: mail.cc },
+      Destination: { ToAddresses: mail.to, CcAddresses: copies(mail) },
       ReplyToAddresses: mail.replyTo ? [mail.replyTo] : undefined,
       Content: { Raw: { Data: raw } },
       ConfigurationSetName: config().configurationSet,

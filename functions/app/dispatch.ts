@@ -5,7 +5,7 @@ import { lawFor } from '../core/jurisdiction.ts';
 import { channelsFor, getProvider, letterAddressee } from '../core/providers/catalog.ts';
 import type { Channel, Provider } from '../core/providers/schema.ts';
 import { basisFor, letterLanguage, renderLetter, type LetterKind } from '../core/letters.ts';
-import { deadlineFor, dueDate, toDateString } from '../core/deadlines.ts';
+import { deadlineFor, deadlinePlaceFor, dueDate, receiptDate, toDateString } from '../core/deadlines.ts';
 import type { Basis, Language } from '../core/model.ts';
 import { message } from '../core/messages.ts';
 import { config } from '../adapters/config.ts';
@@ -27,6 +27,7 @@ import {
 } from '../data/store.ts';
 import { key } from '../data/schema.ts';
 import { notifyStatusChange } from './notify.ts';
+import { authorizationAttachment } from './authorization.ts';
 
 export interface RequestRef {
   submissionId: string;
@@ -199,8 +200,11 @@ export function letterParties(request: RequestRecord, submission: Submission, pr
     provider: { name: provider.name, legalEntity: letterAddressee(provider, request.law) },
     person: { name: submission.name, email: submission.email },
     account: { identifier: request.identifier },
-    agent: { name: config().operatorName } as { name: string } | null,
+    // Personal mode: the person writes for themselves, in the first person (no agent, no authorization).
+    agent: (config().personal ? null : { name: config().operatorName }) as { name: string } | null,
     reference: request.reference,
+    // The person's own grounds; each letter template decides whether to state them (core/letters.ts).
+    grounds: submission.grounds ?? null,
   };
 }
 
@@ -208,7 +212,9 @@ function messageIdFor(request: RequestRecord, kind: LetterKind, attempt: number)
   return `${request.reference}.${kind}.${attempt}@${config().inboundDomain}`.toLowerCase();
 }
 
-export function replyAddress(request: RequestRecord): string {
+/** Personal mode: none, replies come to the person's own address (and are read from their inbox). */
+export function replyAddress(request: RequestRecord): string | undefined {
+  if (config().personal) return undefined;
   return `reply+${request.replyToken}@${config().inboundDomain}`;
 }
 
@@ -223,12 +229,16 @@ export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: 
   if (request.channel !== 'email' || !target) throw new Error(`request ${ref.requestId} has no email channel`);
   const now = clock().now();
   if (request.status === 'queued') {
-    const today = toDateString(now);
+    // The due date counts from the day the letter reaches the business (its zone, never early), under
+    // the holidays of its country (GDPR) or the person's state (US state acts).
+    const jurisdiction = request.law === 'us-state' ? (await loadVerifiedSubmission(ref.submissionId)).jurisdiction : undefined;
+    const place = deadlinePlaceFor(getProvider(request.provider), request.law, jurisdiction);
+    const today = receiptDate(now, place.timeZones);
     const claimed = await transitionRequest(ref.submissionId, ref.requestId, ['queued'], {
       status: 'sent',
       letterState: 'sending',
       sentAt: now.toISOString(),
-      dueDate: dueDate(deadlineFor(request.basis), today),
+      dueDate: dueDate(deadlineFor(request.basis), today, place),
       messageId: messageIdFor(request, request.basis, 1),
     });
     if (!claimed) return { ...ref, sent: false };
@@ -241,8 +251,12 @@ export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: 
   if (request.letterState === 'sending') {
     const submission = await loadVerifiedSubmission(ref.submissionId);
     const provider = getProvider(request.provider);
+    const parties = letterParties(request, submission, provider);
+    // Sent as the person's agent: their signed authorization goes with it, and the letter says so.
+    const authorization = parties.agent ? await authorizationAttachment(submission, request.reference) : undefined;
     const letter = renderLetter({
-      ...letterParties(request, submission, provider),
+      ...parties,
+      agent: parties.agent && { ...parties.agent, authorizationFile: authorization?.filename },
       kind: request.basis,
       date: toDateString(new Date(request.sentAt!)),
       dueDate: request.dueDate!,
@@ -254,6 +268,7 @@ export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: 
       subject: letter.subject,
       text: letter.text,
       messageId,
+      attachments: authorization ? [authorization] : undefined,
     });
     await updateRequest(ref.submissionId, ref.requestId, { letterState: 'sent', sesMessageId });
     await putEvidence(evidenceKey, raw, 'message/rfc822');

@@ -3,8 +3,8 @@
 import { nextFollowUp, type FollowUpAction } from '../core/followup.ts';
 import { renderLetter, type LetterKind } from '../core/letters.ts';
 import { message } from '../core/messages.ts';
-import { toDateString, addGdprMonths } from '../core/deadlines.ts';
-import { authorityForPerson, leadAuthorityFor, type Authority } from '../core/authorities/index.ts';
+import { toDateString, addGdprMonths, deadlinePlaceFor } from '../core/deadlines.ts';
+import { type AuthorityContact, complaintAuthority } from '../core/authorities/index.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import { config } from '../adapters/config.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
@@ -15,6 +15,7 @@ import { key } from '../data/schema.ts';
 import { usStateLaw } from '../core/us-states.ts';
 import { letterParties, loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
+import { authorizationAttachment } from './authorization.ts';
 
 /** A request left queued by a dispatch that failed without being recorded (see planFollowUp). */
 export class DispatchUnfinished extends Error {
@@ -36,6 +37,17 @@ function settings() {
  * The request, or undefined when it is gone: the retention period ended (TTL, or the local sweep)
  * while its loop waited. Nothing else deletes a request, and a loop about deleted data just ends.
  */
+/** The request as the follow-up rule reads it: with the zones where its due day ends (its business's). */
+function followUpState(request: RequestRecord) {
+  let dueTimeZones: readonly string[] | undefined;
+  try {
+    dueTimeZones = deadlinePlaceFor(getProvider(request.provider), request.law).timeZones;
+  } catch {
+    dueTimeZones = undefined; // a provider gone from the catalog: the latest zone there is (never early)
+  }
+  return { ...request, dueTimeZones };
+}
+
 async function keptRequest(ref: RequestRef): Promise<RequestRecord | undefined> {
   try {
     return await getRequest(ref.submissionId, ref.requestId);
@@ -53,7 +65,7 @@ export async function planFollowUp(ref: RequestRef): Promise<RequestRef & { acti
   // job, which queues a request while it runs) is one whose dispatch failed and whose failure could
   // not be recorded then. FollowUpFailed records it now and tells the person.
   if (request.status === 'queued' && !request.browserJobAt) throw new DispatchUnfinished(`request ${ref.requestId} was never dispatched: its dispatch failed`);
-  const next = nextFollowUp(request, settings());
+  const next = nextFollowUp(followUpState(request), settings());
   if (next.action === 'done') return { ...ref, action: 'done', waitSeconds: 0 };
   const waitSeconds = Math.min(clock().realSecondsUntil(next.at), MAX_WAIT_SECONDS);
   return { ...ref, action: 'wait', waitSeconds };
@@ -62,7 +74,7 @@ export async function planFollowUp(ref: RequestRef): Promise<RequestRef & { acti
 export async function checkRequest(ref: RequestRef): Promise<RequestRef & { next: FollowUpAction | 'wait' }> {
   const request = await keptRequest(ref);
   if (!request) return { ...ref, next: 'done' };
-  const next = nextFollowUp(request, settings());
+  const next = nextFollowUp(followUpState(request), settings());
   if (next.action === 'done') return { ...ref, next: 'done' };
   // The deadline may have moved (an extension) since the wait was planned.
   if (next.at.getTime() > clock().now().getTime()) return { ...ref, next: 'wait' };
@@ -74,23 +86,12 @@ async function originalLetter(request: RequestRecord) {
   return { basis: request.basis, date: toDateString(new Date(sentAt)), reference: request.reference, dueDate: request.dueDate ?? toDateString(new Date(sentAt)) };
 }
 
-function authorityParty(a: Authority | undefined) {
-  return a ? { name: a.name, address: a.address, email: a.email, webform: a.webform } : undefined;
-}
-
-function authorities(request: RequestRecord, jurisdiction: string): { lead: Authority | undefined; own: Authority | undefined } {
-  const provider = getProvider(request.provider);
-  const own = authorityForPerson(jurisdiction);
-  // California's agency, or a state's attorney general: the person's own state is the one to tell.
-  if (request.law === 'ccpa' || request.law === 'us-state') return { lead: own, own };
-  if (request.law === 'none') return { lead: undefined, own };
-  let lead: Authority | undefined;
-  try {
-    lead = leadAuthorityFor(provider.legalEntity.country);
-  } catch {
-    lead = undefined;
-  }
-  return { lead, own };
+/**
+ * An addressee for a letter: an authority whose address we have. A US attorney general, of whom we
+ * keep only the name, is named by the letter from functions/core/us-states.ts instead.
+ */
+function authorityParty(a: AuthorityContact | null) {
+  return a?.address ? { name: a.name, address: a.address, email: a.email, webform: a.web, country: a.country } : undefined;
 }
 
 /** Reminder and final notice: a letter to the provider citing the original one and the missed deadline. */
@@ -106,16 +107,19 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
   const now = claimedAt ? new Date(claimedAt) : clock().now();
   const graceDays = kind === 'reminder' ? settings().reminderGraceDays : settings().finalNoticeGraceDays;
   const due = toDateString(new Date(now.getTime() + graceDays * DAY_MS));
-  const { lead, own } = authorities(request, submission.jurisdiction);
-  // A controller outside the EU (e.g. a US company) has no lead authority: name the person's own.
-  const authority = lead ?? own;
+  // The authority the complaint would go to: the person's own (complaintAuthority), never the lead.
+  const { complaintTo } = complaintAuthority(submission.jurisdiction, provider);
+  const parties = letterParties(request, submission, provider);
+  // Sent as the person's agent: their signed authorization goes with it, and the letter says so.
+  const authorization = parties.agent ? await authorizationAttachment(submission, request.reference) : undefined;
   const letter = renderLetter({
-    ...letterParties(request, submission, provider),
+    ...parties,
+    agent: parties.agent && { ...parties.agent, authorizationFile: authorization?.filename },
     kind,
     date: toDateString(now),
     dueDate: due,
     original: await originalLetter(request),
-    authority: authorityParty(authority),
+    authority: authorityParty(complaintTo),
   });
   const messageId = messageIdFor(request, kind, 1);
   const patch = kind === 'reminder' ? { status: 'reminded' as const, remindedAt: now.toISOString(), reminders: 1 } : { status: 'reminded' as const, finalNoticeAt: now.toISOString(), reminders: 2 };
@@ -131,6 +135,7 @@ async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-not
     text: letter.text,
     messageId,
     inReplyTo: request.messageId,
+    attachments: authorization ? [authorization] : undefined,
   });
   // So a reply to this letter, or its bounce, finds the request by Message-ID as for the first letter.
   await putMessagePointer(messageId, ref.submissionId, ref.requestId);
@@ -174,8 +179,9 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
   const now = claimed ? new Date(request.escalatedAt!) : clock().now();
-  const { lead, own } = authorities(request, submission.jurisdiction);
-  const authority = lead ?? own;
+  // The person's own authority (Art. 77(1)), which forwards to the lead authority the letter names.
+  const route = complaintAuthority(submission.jurisdiction, provider);
+  const authority = authorityParty(route.complaintTo);
   const { events } = await listRequests(ref.submissionId);
   const mine = events.filter((e) => e.requestId === request.id);
   const refusal = mine.find((e) => e.kind === 'reply:refused');
@@ -183,13 +189,15 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
   const letter = renderLetter({
     ...letterParties(request, submission, provider),
     kind,
-    // The person sends the complaint themselves, in their own language.
-    lang: submission.lang,
+    // The person sends the complaint themselves, in the authority's language (en, de; otherwise
+    // English), which is their own where it matches.
+    lang: route.complaintTo?.language ?? submission.lang,
     agent: null,
     date: toDateString(now),
     dueDate: addGdprMonths(toDateString(now), 3),
     original: await originalLetter(request),
-    authority: authorityParty(authority),
+    authority,
+    lead: request.law === 'gdpr' && route.lead?.address ? { name: route.lead.name, address: route.lead.address } : null,
     timeline: mine.map((e) => ({ date: e.at.slice(0, 10), what: e.detail })),
     providerAnswer: refusal?.detail ?? null,
   });
@@ -218,17 +226,11 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
     });
     if (!moved) return ref;
   }
-  const otherAuthority = own && authority && own.id !== authority.id ? own : undefined;
   const state = request.law === 'us-state' ? usStateLaw(submission.jurisdiction) : undefined;
   const lang = submission.lang;
   const intro = message(lang, refusal ? 'escalatedRefused' : 'escalatedNoAnswer', { provider: provider.name });
   const where = authority
-    ? [
-        message(lang, 'submitTo', { authority: authority.name, webform: authority.webform, email: authority.email }),
-        otherAuthority ? message(lang, 'orOwnAuthority', { authority: otherAuthority.name, webform: otherAuthority.webform }) : '',
-      ]
-        .filter(Boolean)
-        .join(' ')
+    ? message(lang, 'submitTo', { authority: authority.name, webform: authority.webform, email: authority.email })
     : state
       ? message(lang, 'submitToEnforcer', { enforcer: state.enforcer, act: state.act, citation: state.enforcerCitation })
       : message(lang, 'noAuthority');
@@ -249,7 +251,7 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
     kind: 'escalated',
     detail: `Complaint draft to ${authority?.name ?? (state ? `the ${state.enforcer}` : 'an authority of your choice')} sent to you${refusal ? ' after the refusal' : ' after the deadlines passed'}.`,
     evidence: [evidence],
-    data: { authority: authority?.id ?? null },
+    data: { authority: (authority && route.complaintTo?.id) ?? null, lead: route.lead?.id ?? null },
   });
   await notifyStatusChange(ref.submissionId, ref.requestId, 'escalated', intro);
   return ref;

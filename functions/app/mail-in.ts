@@ -9,7 +9,7 @@ import { message, type MessageKey } from '../core/messages.ts';
 import type { Language } from '../core/model.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import type { Provider } from '../core/providers/schema.ts';
-import { deadlineFor, dueDate, toDateString } from '../core/deadlines.ts';
+import { deadlineEnd, deadlinePlaceFor, extendedDueDate, receiptDate, toDateString } from '../core/deadlines.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { dnsResolver } from '../adapters/dns.ts';
@@ -27,7 +27,7 @@ import {
   updateItem,
   type RequestRecord,
 } from '../data/store.ts';
-import type { RequestStatus } from '../core/model.ts';
+import { BASES, type RequestStatus } from '../core/model.ts';
 import { applyBounce } from './bounces.ts';
 import { loadVerifiedSubmission } from './dispatch.ts';
 import { escalate } from './followup.ts';
@@ -57,7 +57,31 @@ function replyToken(addresses: string[]): string | undefined {
   return undefined;
 }
 
-async function match(envelope: Envelope, headers: { to: string[]; inReplyTo?: string; references: string[] }) {
+/**
+ * Our reference (OA-XXXX-XXXX, core/letters) in the subject, for answers that start a new thread (a
+ * ticket system): it finds the request through the pointer of its first letter's Message-ID, whose
+ * local part begins with the reference (dispatch.ts messageIdFor), one lookup per basis.
+ */
+async function matchBySubject(subject: string | undefined) {
+  const reference = /\bOA-([A-Z2-9]{4})-([A-Z2-9]{4})\b/i.exec(subject ?? '')?.[0];
+  if (!reference) return undefined;
+  for (const basis of BASES) {
+    const id = `${reference}.${basis}.1@${config().inboundDomain}`.toLowerCase();
+    const pointer = await findByMessageId(id);
+    if (pointer) return { request: await getRequest(pointer.submissionId, pointer.requestId), by: `reference ${reference.toUpperCase()} in the subject` };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a message answers one of our letters, from its headers alone (In-Reply-To/References, or the
+ * reference in the subject): personal mode reads the person's inbox and hands only these to receiveMail.
+ */
+export async function answersOurLetter(headers: { inReplyTo?: string; references: string[]; subject?: string }): Promise<boolean> {
+  return (await match({ rcptTo: [] }, { to: [], ...headers })) !== undefined;
+}
+
+async function match(envelope: Envelope, headers: { to: string[]; inReplyTo?: string; references: string[]; subject?: string }) {
   const token = replyToken([...envelope.rcptTo, ...headers.to]);
   if (token) {
     const request = await findRequestByReplyToken(token);
@@ -67,7 +91,7 @@ async function match(envelope: Envelope, headers: { to: string[]; inReplyTo?: st
     const pointer = await findByMessageId(id);
     if (pointer) return { request: await getRequest(pointer.submissionId, pointer.requestId), by: `In-Reply-To/References ${id}` };
   }
-  return undefined;
+  return matchBySubject(headers.subject);
 }
 
 function domainOf(address: string | undefined): string | undefined {
@@ -132,7 +156,7 @@ export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<Mail
     .flatMap((field) => (Array.isArray(field) ? field : field ? [field] : []))
     .flatMap((group) => group.value.map((v) => v.address ?? ''));
   const references = Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [];
-  const matched = await match(envelope, { to: toList, inReplyTo: parsed.inReplyTo, references });
+  const matched = await match(envelope, { to: toList, inReplyTo: parsed.inReplyTo, references, subject: parsed.subject });
 
   if (!matched) {
     const evidence = await putEvidence(`unmatched/${hash}.eml`, raw, 'message/rfc822');
@@ -231,7 +255,7 @@ async function apply(
       })) await notify();
       break;
     case 'extension':
-      await applyExtension(request, provider, c, facts, notify, say);
+      await applyExtension(request, provider, c, facts, notify, say, submission.jurisdiction);
       break;
     case 'bounce':
       await applyBounce(request, provider, submission, {
@@ -270,9 +294,12 @@ async function applyExtension(
   facts: ReplyFacts,
   notify: (note?: string) => Promise<void>,
   say: (key: MessageKey, vars?: Record<string, string | undefined>) => string,
+  jurisdiction: string,
 ): Promise<void> {
   const ref = { submissionId: request.submissionId, requestId: request.id };
-  const sentDate = request.sentAt ? toDateString(new Date(request.sentAt)) : undefined;
+  // The same place and receipt day as the first deadline (dispatch.ts).
+  const place = deadlinePlaceFor(provider, request.law, jurisdiction);
+  const sentDate = request.sentAt ? receiptDate(new Date(request.sentAt), place.timeZones) : undefined;
   if (request.extended || !sentDate || !request.dueDate) return;
   if (request.basis === 'ccpa-opt-out') {
     await notify(say('extensionNotAllowed', { provider: provider.name, due: request.dueDate }));
@@ -280,12 +307,16 @@ async function applyExtension(
   }
   // GDPR Art. 12(3), the CCPA rules and the US state acts: the extension must be claimed within the
   // first period; a late claim moves nothing.
-  if (facts.at.slice(0, 10) > request.dueDate) {
+  if (Date.parse(facts.at) > deadlineEnd(request.dueDate, place.timeZones).getTime()) {
     await notify(say('extensionLate', { provider: provider.name, due: request.dueDate }));
     return;
   }
-  // At most two further months (GDPR) or 45 more days (CCPA deletion, US state acts), whatever the letter claims.
-  const extendedDue = dueDate(deadlineFor(request.basis, true), sentDate);
+  // The period the company named, within at most two further months (GDPR) or 45 more days (CCPA
+  // deletion, US state acts); the legal maximum when it named none (deadlines/extension.ts).
+  const claim = { months: c.extensionMonths, days: c.extensionDays, until: c.extensionUntil };
+  const extension = extendedDueDate({ basis: request.basis, receipt: sentDate, claimedOn: toDateString(new Date(facts.at)), claim, place });
+  const extendedDue = extension.due;
+  const named = c.extensionUntil ? ` until ${c.extensionUntil.replace(/^--/, '')}` : c.extensionDays ? ` for ${c.extensionDays} days` : c.extensionMonths ? ` for ${c.extensionMonths} months` : '';
   const moved = await transitionRequest(ref.submissionId, ref.requestId, ['sent', 'acknowledged'], {
     status: request.status === 'sent' ? 'acknowledged' : request.status,
     extended: true,
@@ -298,7 +329,7 @@ async function applyExtension(
       key: `${facts.eventKey}#extension`,
       at: facts.at,
       kind: 'deadline_extended',
-      detail: `Deadline moved once from ${request.dueDate} to ${extendedDue} (extension claimed${c.extensionMonths ? ` for ${c.extensionMonths} months` : ''}; the law allows one extension, to ${extendedDue} at the latest).`,
+      detail: `Deadline moved once from ${request.dueDate} to ${extendedDue} (extension claimed${named}; the law allows one extension, to ${extension.maximum} at the latest).`,
     });
     await notify(say('extended', { provider: provider.name, due: extendedDue }));
   }

@@ -96,6 +96,14 @@ export async function exportPersonalData(id: string, token: string | undefined):
     }
   }
 
+  if (submission.authorizationPdf) {
+    try {
+      files['authorization.pdf'] = [new Uint8Array(await getEvidence(submission.authorizationPdf)), { level: 6 }];
+    } catch {
+      missing.push(submission.authorizationPdf);
+    }
+  }
+
   const timeline = {
     exportedAt: clock().now().toISOString(),
     about:
@@ -110,6 +118,10 @@ export async function exportPersonalData(id: string, token: string | undefined):
       createdAt: submission.createdAt,
       verifiedAt: submission.verifiedAt ?? null,
       accounts: submission.accounts,
+      grounds: submission.grounds ?? null,
+      // The signed authorization as kept: its text, the typed signature, when, from where, and the
+      // verification trail; its PDF is authorization.pdf beside this file.
+      authorization: submission.authorization ?? null,
     },
     requests: requests.map((r) => requestEntry(r, events, exported)),
     sessions,

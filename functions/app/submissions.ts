@@ -22,8 +22,11 @@ import {
   type Submission,
 } from '../data/store.ts';
 import { CLOSED_STATUSES, LANGUAGES, type Language, type RequestStatus } from '../core/model.ts';
-import { Conflict, NotFound, parseInput } from './errors.ts';
-import { multiLine, singleLine } from '../core/text-rules.ts';
+import { Conflict, NotFound, parseInput, ValidationError } from './errors.ts';
+import { multiLine, singleLine, textProblem } from '../core/text-rules.ts';
+import { GroundsSchema } from '../core/grounds.ts';
+import { signatureMatches } from '../core/authorization.ts';
+import { signAuthorization, verificationTrail, type SigningContext } from './authorization.ts';
 import { notifyStatusChange } from './notify.ts';
 import { extendSessions, saveSession } from './sessions.ts';
 import { admitSubmission } from './limits.ts';
@@ -34,6 +37,8 @@ export function jurisdictionAllowed(jurisdiction: string, allowed: string[]): bo
   if (allowed.length === 0) return true;
   const code = jurisdiction.toUpperCase();
   const groups = lawFor(code) === 'gdpr' ? ['EU', 'EEA'] : [];
+  // A German Land is served where its country is ("DE" allows "DE-BE").
+  if (/^DE-/.test(code)) groups.push('DE');
   return allowed.includes(code) || groups.some((g) => allowed.includes(g));
 }
 
@@ -70,10 +75,22 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
         .min(1, 'must list at least one account')
         .max(maxAccounts, `may list at most ${maxAccounts} accounts`),
       consent: z.literal(true, { message: 'must be true: the person instructs us to send these requests' }),
+      /**
+       * The person's full name, typed as their signature under the authorization text (core/authorization.ts).
+       * Every letter goes out as their authorized agent, so every submission needs it.
+       */
+      signature: z.string({ message: 'is required: type your full name as your signature under the authorization' }).pipe(singleLine(200)),
       /** The person's language for emails and pages; by default the main language of their jurisdiction. */
       lang: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+      /** Optional: the person's own grounds for a GDPR objection (core/grounds.ts), stated in its letters. */
+      grounds: GroundsSchema.optional(),
     }, { message: 'must be a JSON object' })
     .superRefine((input, ctx) => {
+      // (An empty signature or name has its own issue already.)
+      const readable = (text: string) => !!text && !textProblem(text);
+      if (readable(input.name) && readable(input.signature) && !signatureMatches(input.name, input.signature)) {
+        ctx.addIssue({ code: 'custom', path: ['signature'], message: 'must be your full name as given in name (type it as your signature)' });
+      }
       const seen = new Set<string>();
       input.accounts.forEach((account, i) => {
         const id = `${account.provider}\n${account.identifier.toLowerCase()}`;
@@ -117,10 +134,21 @@ function unverifiedExpiry(now: Date): number {
 
 /**
  * Stores the submission (one item: nothing half-written) and mails the verification link, within the
- * abuse limits (app/limits.ts). `clientAddress` is the caller's network address, for the per-client limit.
+ * abuse limits (app/limits.ts). `clientAddress` is the caller's network address, for the per-client limit;
+ * it and the user agent are kept with the signed authorization (app/authorization.ts).
  */
-export async function submit(body: unknown, clientAddress?: string): Promise<{ id: string; status: 'awaiting_verification' }> {
+export async function submit(
+  body: unknown,
+  clientAddress?: string,
+  userAgent?: string,
+): Promise<{ id: string; status: 'awaiting_verification' } | { id: string; status: 'verified'; statusUrl: string }> {
   const input = parseSubmission(body);
+  // Personal mode: letters go From the person's own mailbox, so only its address can submit.
+  if (config().personal && input.email !== config().fromAddress.toLowerCase()) {
+    throw new ValidationError('invalid submission', [
+      { path: 'email', message: `must be your own address ${config().fromAddress} (personal mode sends From it; see optout setup)` },
+    ]);
+  }
   await admitSubmission(input.email, clientAddress);
   const now = clock().now();
   const id = newId(12);
@@ -131,19 +159,33 @@ export async function submit(body: unknown, clientAddress?: string): Promise<{ i
     const provider = getCatalog().get(account.provider)!;
     await saveSession(id, provider.slug, parseCookieExport(account.session, provider.origins), account.keepSession, unverifiedExpiry(now));
   }
+  const lang = input.lang ?? defaultLanguage(input.jurisdiction);
+  const authorization = signAuthorization(
+    { ...input, law: lawFor(input.jurisdiction), lang, providers: input.accounts.map((a) => a.provider) },
+    now,
+    { clientAddress, userAgent },
+  );
   const submission: Submission = {
     id,
     name: input.name,
     email: input.email,
     jurisdiction: input.jurisdiction,
-    lang: input.lang ?? defaultLanguage(input.jurisdiction),
+    lang,
     status: 'awaiting_verification',
     accounts: input.accounts.map(({ provider, identifier }) => ({ provider, identifier })),
+    ...(input.grounds ? { grounds: input.grounds } : {}),
     createdAt: now.toISOString(),
+    authorization,
     // Unconfirmed: kept for hours, not for the retention period. Confirming extends it (verify()).
     expiresAt: unverifiedExpiry(now),
   };
   await createSubmission(submission);
+  // Personal mode: no double opt-in. The address is the person's own, proven in `optout setup` (the
+  // SMTP login), and this local form is theirs alone; confirm at once and start the workflow.
+  if (config().personal) {
+    const verified = await verify(await verifyToken(submission.id), 'GET /api/verify', { clientAddress, userAgent });
+    return { id: submission.id, status: 'verified', statusUrl: verified.statusUrl };
+  }
   const link = `${config().publicUrl}/verify?token=${await verifyToken(submission.id)}`;
   const accounts = submission.accounts.map((a) => ({ provider: getCatalog().get(a.provider)!.name, identifier: a.identifier }));
   await sendMail({
@@ -169,15 +211,24 @@ export async function checkVerifyToken(token: string | undefined): Promise<Submi
   return submission;
 }
 
-/** Confirms the address: marks it verified and starts the workflow (idempotent). */
-export async function verify(token: string | undefined): Promise<{ id: string; statusUrl: string; lang: Language }> {
+/**
+ * Confirms the address: marks it verified, adds the verification trail to the signed authorization
+ * (`method`: the button's POST, or the API's GET; `context`: who confirmed), and starts the workflow (idempotent).
+ */
+export async function verify(
+  token: string | undefined,
+  method: 'POST /verify' | 'GET /api/verify' = 'GET /api/verify',
+  context: SigningContext = {},
+): Promise<{ id: string; statusUrl: string; lang: Language }> {
   const submission = await checkVerifyToken(token);
   const id = submission.id;
   if (submission.status === 'cancelled') throw new Conflict('this submission was cancelled');
   if (submission.status === 'awaiting_verification') {
     // Sessions first, so a crash in between leaves the submission unconfirmed (the link works again).
     await extendSessions(id, [...new Set(submission.accounts.map((a) => a.provider))], expiresAt());
-    await transitionSubmission(id, ['awaiting_verification'], 'verified', { verifiedAt: clock().now().toISOString(), expiresAt: expiresAt() });
+    const now = clock().now();
+    const authorization = submission.authorization && { ...submission.authorization, verification: verificationTrail(submission, now, method, context) };
+    await transitionSubmission(id, ['awaiting_verification'], 'verified', { verifiedAt: now.toISOString(), expiresAt: expiresAt(), ...(authorization ? { authorization } : {}) });
   }
   // Starting is idempotent (execution name = submission id), so a second click, or a crash between
   // the two writes above and here, is mended by clicking the link again.

@@ -5,8 +5,9 @@
 // rendered text actually cites.
 import { z } from 'zod';
 import { multiLine, singleLine } from './text-rules.ts';
+import { type Grounds, GroundsSchema } from './grounds.ts';
 import type { Law } from './jurisdiction.ts';
-import { type OptOutPurpose, usStateLaw } from './us-states.ts';
+import { type OptOutPurpose, type UsStateLaw, usStateLaw } from './us-states.ts';
 import { BASES, type Basis, BasisSchema, type Language, LanguageSchema } from './model.ts';
 import { render } from './templates.ts';
 
@@ -17,7 +18,8 @@ export type LetterKind = Basis | FollowUpKind;
 
 export interface LetterParty {
   name: string;
-  address: string;
+  /** Absent when no sourced postal address is known: the letter then prints no address line. */
+  address?: string;
 }
 
 export interface LetterInput {
@@ -29,8 +31,12 @@ export interface LetterInput {
   account: { identifier: string };
   /** The person's state ("US-CO") when law is 'us-state': it decides which act the letter cites. */
   usState?: string;
-  /** The authorized agent (deployment operator); null when the person sends the letter themselves. */
-  agent: { name: string } | null;
+  /**
+   * The authorized agent (deployment operator); null when the person sends the letter themselves.
+   * `authorizationFile`: the file name of the person's signed authorization attached to the email
+   * (functions/app/authorization.ts); without it the letter claims no signed permission.
+   */
+  agent: { name: string; authorizationFile?: string } | null;
   reference: string;
   /** YYYY-MM-DD the letter is sent. */
   date: string;
@@ -38,12 +44,25 @@ export interface LetterInput {
   dueDate: string;
   /** The first letter; required for reminder, final-notice and complaint. */
   original?: { basis: Basis; date: string; reference: string; dueDate: string };
-  /** Required for a complaint, and for a final notice unless law is 'none'. */
-  authority?: { name: string; address: string; email?: string; webform?: string };
+  /**
+   * Required for a complaint, and for a final notice unless law is 'none': the addressee of the
+   * complaint (functions/core/authorities complaintAuthority). `country` (ISO 3166-1) lets a German
+   * authority's letter cite § 19(2) BDSG.
+   */
+  authority?: { name: string; address: string; email?: string; webform?: string; country?: string };
+  /** GDPR complaint: the lead authority (Art. 56) the addressee is asked to forward it to, if another. */
+  lead?: { name: string; address: string } | null;
   /** Events since the first letter (reminder sent, reply received...), worded in the letter's language. */
   timeline?: { date: string; what: string }[];
   /** Short summary of what the provider replied, if anything. */
   providerAnswer?: string | null;
+  /**
+   * The person's own grounds (functions/core/grounds.ts); without them the objection gives generic
+   * grounds. The GDPR objection states them (Art. 21(1) asks for them), and the plain request lists
+   * them as reasons, since it persuades rather than claims. CCPA and US-state letters leave them out:
+   * an opt-out there needs no reason, and giving one would invite the business to weigh it.
+   */
+  grounds?: Grounds | null;
 }
 
 export interface Letter {
@@ -114,17 +133,37 @@ function usProvision(citation: string): Provision {
 
 function gdprProvisions(law: 'gdpr' | 'uk-gdpr') {
   return {
+    art6_1e: gdprArticle(law, 6, 1, 'e'),
     art6_1f: gdprArticle(law, 6, 1, 'f'),
+    art7_3: gdprArticle(law, 7, 3),
+    art9_1: gdprArticle(law, 9, 1),
+    art9_2a: gdprArticle(law, 9, 2, 'a'),
     art12_3: gdprArticle(law, 12, 3),
     art12_4: gdprArticle(law, 12, 4),
+    art13_1c: gdprArticle(law, 13, 1, 'c'),
+    art15_1: gdprArticle(law, 15, 1),
+    art15_1c: gdprArticle(law, 15, 1, 'c'),
+    art17_1b: gdprArticle(law, 17, 1, 'b'),
     art17_1c: gdprArticle(law, 17, 1, 'c'),
     art18_1d: gdprArticle(law, 18, 1, 'd'),
     art19: gdprArticle(law, 19),
     art21_1: gdprArticle(law, 21, 1),
     art77_1: gdprArticle(law, 77, 1),
     art78_2: gdprArticle(law, 78, 2),
+    art79: gdprArticle(law, 79),
+    // Complaints: forwarding to the lead authority (EU only, and § 19(2) BDSG in Germany); the UK's
+    // remedy when the ICO does not progress a complaint.
+    ...(law === 'gdpr' ? { art56: gdprArticle(law, 56), art60: gdprArticle(law, 60), bdsg19_2: BDSG_19_2 } : { dpa166: DPA_166 }),
   };
 }
+
+/** A German authority passes a complaint on to the lead (or competent) authority. */
+const BDSG_19_2: Provision = { id: 'BDSG § 19(2)', text: { en: 'section 19(2) BDSG', de: '§ 19 Abs. 2 BDSG' } };
+/** The Tribunal remedy when the ICO does not progress a complaint (not GDPR Art. 78(2)). */
+const DPA_166: Provision = {
+  id: 'DPA 2018 s. 166',
+  text: { en: 'section 166 of the Data Protection Act 2018', de: 'Section 166 Data Protection Act 2018' },
+};
 
 const CCPA_PROVISIONS = {
   civ105: usProvision('Cal. Civ. Code § 1798.105'),
@@ -136,6 +175,9 @@ const CCPA_PROVISIONS = {
   ccr7025: usProvision('11 CCR § 7025'),
   ccr7026d: usProvision('11 CCR § 7026(d)'),
   ccr7026f: usProvision('11 CCR § 7026(f)'),
+  // Authorized agents: the signed permission (opt-out: § 7026; other requests: § 7063).
+  ccr7026: usProvision('11 CCR § 7026'),
+  ccr7063: usProvision('11 CCR § 7063'),
 };
 
 type ProvisionTable = Record<string, Provision>;
@@ -144,13 +186,17 @@ function provisionsFor(law: Law, usState: string | undefined): ProvisionTable {
   if (law === 'gdpr' || law === 'uk-gdpr') return gdprProvisions(law);
   if (law === 'ccpa') return CCPA_PROVISIONS;
   const state = law === 'us-state' && usState ? usStateLaw(usState) : undefined;
-  if (state) return { optOut: usProvision(state.optOut), deletion: usProvision(state.deletion), response: usProvision(state.response) };
+  if (state) {
+    const table: ProvisionTable = { optOut: usProvision(state.optOut), deletion: usProvision(state.deletion), response: usProvision(state.response) };
+    if (state.agent) table.agentRoute = usProvision(state.agent.citation);
+    return table;
+  }
   return {};
 }
 
 /** Per basis: the rights the first letter exercises, and the provision setting its answer deadline. */
 const BASIS_PROVISIONS: Record<Basis, { claims: string[]; deadline: string | null }> = {
-  'gdpr-objection': { claims: ['art21_1', 'art18_1d', 'art17_1c', 'art19'], deadline: 'art12_3' },
+  'gdpr-objection': { claims: ['art21_1', 'art7_3', 'art18_1d', 'art17_1c', 'art15_1', 'art19'], deadline: 'art12_3' },
   'ccpa-opt-out': { claims: ['civ120', 'civ121'], deadline: 'ccr7026f' },
   'ccpa-delete': { claims: ['civ105', 'civ105c'], deadline: 'ccr7021b' },
   'us-state-request': { claims: ['optOut', 'deletion'], deadline: 'response' },
@@ -257,10 +303,10 @@ const InputSchema = z
     lang: LanguageSchema,
     law: z.enum(LAWS),
     usState: z.string().optional(),
-    provider: z.object({ name: Line, legalEntity: z.object({ name: Line, address: Block }) }),
+    provider: z.object({ name: Line, legalEntity: z.object({ name: Line, address: Block.optional() }) }),
     person: z.object({ name: Line, email: z.email('must be an email address') }),
     account: z.object({ identifier: Line }),
-    agent: z.object({ name: Line }).nullable(),
+    agent: z.object({ name: Line, authorizationFile: z.string().regex(/^[\w.-]+\.pdf$/, 'must be a PDF file name').optional() }).nullable(),
     reference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, 'must be letters, digits and dashes, like OA-7K2M-9QXD'),
     date: IsoDate,
     dueDate: IsoDate,
@@ -278,10 +324,13 @@ const InputSchema = z
         address: Block,
         email: z.email('must be an email address').optional(),
         webform: z.url('must be a URL').optional(),
+        country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
       })
       .optional(),
+    lead: z.object({ name: Line, address: Block }).nullable().optional(),
     timeline: z.array(z.object({ date: IsoDate, what: Line })).optional(),
     providerAnswer: z.string().trim().min(1, 'must not be empty (pass null instead)').nullable().optional(),
+    grounds: GroundsSchema.nullable().optional(),
   })
   .superRefine((input, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -314,6 +363,8 @@ const InputSchema = z
     const knowsAuthority = input.law === 'gdpr' || input.law === 'uk-gdpr' || input.law === 'ccpa';
     const needsAuthority = knowsAuthority && (input.kind === 'complaint' || input.kind === 'final-notice');
     if (needsAuthority && !input.authority) issue(['authority'], `is required for a ${input.kind} under law "${input.law}"`);
+    // The one-stop shop (Art. 56, 60) exists only between EU/EEA authorities, and only the complaint names it.
+    if (input.lead && !(input.law === 'gdpr' && input.kind === 'complaint')) issue(['lead'], 'is named only in a complaint under law "gdpr"');
   });
 
 type ValidInput = z.infer<typeof InputSchema>;
@@ -369,6 +420,14 @@ const OPT_OUT_PURPOSES: Record<OptOutPurpose, Record<Language, string>> = {
     en: 'for profiling in furtherance of decisions that produce legal or similarly significant effects concerning me',
     de: 'für Profiling zur Vorbereitung von Entscheidungen, die mir gegenüber rechtliche oder ähnlich erhebliche Wirkungen entfalten',
   },
+  'profiling-automated': {
+    en: 'for profiling in furtherance of automated decisions that produce legal or similarly significant effects concerning me',
+    de: 'für Profiling zur Vorbereitung automatisierter Entscheidungen, die mir gegenüber rechtliche oder ähnlich erhebliche Wirkungen entfalten',
+  },
+  'profiling-solely-automated': {
+    en: 'for profiling in furtherance of solely automated decisions that produce legal or similarly significant effects concerning me',
+    de: 'für Profiling zur Vorbereitung ausschließlich automatisierter Entscheidungen, die mir gegenüber rechtliche oder ähnlich erhebliche Wirkungen entfalten',
+  },
 };
 
 /** Who to complain to under each GDPR variant, phrased for "...complaint with X" / "...Beschwerde bei X". */
@@ -376,6 +435,42 @@ const GDPR_AUTHORITY: Record<'gdpr' | 'uk-gdpr', Record<Language, string>> = {
   gdpr: { en: 'a supervisory authority', de: 'einer Aufsichtsbehörde' },
   'uk-gdpr': { en: "the Information Commissioner's Office (ICO)", de: "dem Information Commissioner's Office (ICO)" },
 };
+
+/** The person's grounds as the templates read them: one flag per choice, and their own text. */
+function groundsData(grounds: Grounds | null | undefined) {
+  if (!grounds) return null;
+  const chose = new Set(grounds.choices);
+  return {
+    photosOfOthers: chose.has('photos-of-others'),
+    creativeWork: chose.has('creative-work'),
+    specialCategories: chose.has('special-categories'),
+    postedAsMinor: chose.has('posted-as-minor'),
+    safety: chose.has('safety'),
+    text: grounds.text ?? null,
+  };
+}
+
+/**
+ * What a US state's act lets the agent ask for (functions/core/us-states.ts `agent`), and what the
+ * letter therefore asks as the person's own request: `agentPurposes` is the opt-out the agent makes,
+ * `ownParts` the rest ("the deletion request"), which the agent only transmits. No agent route: all of it.
+ */
+function agentRoute(state: UsStateLaw, lang: Language) {
+  const agent = state.agent;
+  const covered = agent ? state.optOutOf.filter((p) => agent.optOutOf.includes(p)) : [];
+  const uncovered = state.optOutOf.filter((p) => !covered.includes(p));
+  const own: string[] = [];
+  if (uncovered.length > 0) {
+    const purposes = joinList(uncovered.map((p) => OPT_OUT_PURPOSES[p][lang]), lang);
+    own.push(lang === 'de' ? `den Widerspruch ${purposes}` : `the opt-out ${purposes}`);
+  }
+  if (!agent?.deletion) own.push(lang === 'de' ? 'den Löschantrag' : 'the deletion request');
+  return {
+    agentRoute: covered.length > 0,
+    agentPurposes: joinList(covered.map((p) => OPT_OUT_PURPOSES[p][lang]), lang),
+    ownParts: own.length > 0 ? joinList(own, lang) : null,
+  };
+}
 
 /** Renders a letter. Throws LetterInputError naming the field when the input is incomplete or wrong. */
 export function renderLetter(input: LetterInput): Letter {
@@ -408,8 +503,11 @@ export function renderLetter(input: LetterInput): Letter {
           citation: state.actCitation,
           optOutPurposes: joinList(state.optOutOf.map((p) => OPT_OUT_PURPOSES[p][lang]), lang),
           deletesAll: state.deletes === 'all',
+          /** Whether the act gives an appeal against a refusal: only then does the letter ask how to appeal. */
+          appeal: state.appeal,
           enforcer: state.enforcer,
           enforcerCitation: state.enforcerCitation ?? null,
+          ...agentRoute(state, lang),
         }
       : null,
     authority: v.law === 'gdpr' || v.law === 'uk-gdpr' ? GDPR_AUTHORITY[v.law][lang] : null,
@@ -453,24 +551,34 @@ export function renderLetter(input: LetterInput): Letter {
     date: formatLetterDate(v.date, lang),
     dueDate: formatLetterDate(v.dueDate, lang),
     replyDays: daysBetween(v.date, v.dueDate),
-    provider: { name: v.provider.name, entityName: v.provider.legalEntity.name, entityAddress: v.provider.legalEntity.address },
+    provider: { name: v.provider.name, entityName: v.provider.legalEntity.name, entityAddress: v.provider.legalEntity.address ?? null },
     person: { name: v.person.name, email: v.person.email },
     account: { identifier: v.account.identifier },
-    agent: v.agent ? { name: v.agent.name } : null,
+    agent: v.agent ? { name: v.agent.name, authorizationFile: v.agent.authorizationFile ?? null } : null,
     law,
     cite,
     original,
     authority: v.authority
-      ? { name: v.authority.name, address: v.authority.address, email: v.authority.email ?? null, webform: v.authority.webform ?? null }
+      ? {
+          name: v.authority.name,
+          address: v.authority.address,
+          email: v.authority.email ?? null,
+          webform: v.authority.webform ?? null,
+          isGerman: v.authority.country === 'DE',
+        }
       : null,
+    lead: v.lead ? { name: v.lead.name, address: v.lead.address } : null,
     timeline,
     providerAnswer: v.providerAnswer ?? null,
+    grounds: groundsData(v.grounds),
   };
   // Shared blocks (address header, reply instructions, signature) are templates of their own.
   data.parts = {
     header: render(`letters/parts/header.${lang}.hbs`, data).trimEnd(),
     agent: render(`letters/parts/agent.${lang}.hbs`, data).trimEnd(),
     signature: render(`letters/parts/signature.${lang}.hbs`, data).trimEnd(),
+    // The listed grounds (one line per choice); null when the person gave only a text of their own.
+    grounds: v.grounds?.choices.length ? render(`letters/parts/grounds.${lang}.hbs`, data).trimEnd() : null,
   };
 
   const rendered = render(`letters/${v.kind}.${lang}.hbs`, data);

@@ -11,6 +11,7 @@
 //   catalog contact health .......... PK=CONTACT#<provider>, SK=<address>
 //   abuse limit (sliding window) .... PK=LIMIT#<scope>#<sha256 of the subject>, SK=#LIMIT
 //   daily counter ................... PK=COUNT#<name>, SK=<UTC day>
+//   IMAP inbox cursor ............... PK=INBOX#<account>, SK=<mailbox>   (personal mode only)
 export const TABLE_KEYS = {
   partitionKey: 'PK',
   sortKey: 'SK',
@@ -33,6 +34,7 @@ export const key = {
   contact: (provider: string, address: string) => ({ PK: `CONTACT#${provider}`, SK: address.toLowerCase() }),
   limit: (scope: string, subjectHash: string) => ({ PK: `LIMIT#${scope}#${subjectHash}`, SK: '#LIMIT' }),
   dailyCount: (name: string, day: string) => ({ PK: `COUNT#${name}`, SK: day }),
+  inboxCursor: (account: string, mailbox: string) => ({ PK: `INBOX#${account.toLowerCase()}`, SK: mailbox }),
 };
 
 /** CreateTable input for dynalite (the same shape CDK declares). */

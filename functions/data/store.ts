@@ -5,6 +5,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Basis, ChannelType, Language, RequestStatus, SubmissionStatus } from '../core/model.ts';
 import type { Law } from '../core/jurisdiction.ts';
+import type { Grounds } from '../core/grounds.ts';
+import type { SignedAuthorization } from '../core/authorization.ts';
 import { ddb } from '../adapters/clients.ts';
 import { config } from '../adapters/config.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
@@ -26,8 +28,14 @@ export interface Submission {
   lang: Language;
   status: SubmissionStatus;
   accounts: AccountInput[];
+  /** The person's own grounds for an objection, if they gave any (core/grounds.ts). */
+  grounds?: Grounds;
   createdAt: string;
   verifiedAt?: string;
+  /** The person's signed authorization of the operator as their agent (core/authorization.ts); absent on submissions made before it existed. */
+  authorization?: SignedAuthorization;
+  /** Evidence key of its PDF once stored (letters/<id>/authorization.pdf). */
+  authorizationPdf?: string;
   expiresAt: number;
 }
 

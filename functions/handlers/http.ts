@@ -14,6 +14,7 @@ import { erasePersonalData, exportPersonalData } from '../app/personal-data.ts';
 import { channelText, statusText } from '../app/notify.ts';
 import { fill, pageText, pickLanguage } from '../core/page-text.ts';
 import type { Language, RequestStatus } from '../core/model.ts';
+import { config } from '../adapters/config.ts';
 
 export interface HttpRequest {
   method: string;
@@ -105,13 +106,13 @@ const routes: Route[] = [
     pattern: /^\/api\/submissions$/,
     run: async (req) => {
       requireJson(req);
-      return json(202, await submit(parseJson(req.body), req.clientAddress));
+      return json(202, await submit(parseJson(req.body), req.clientAddress, req.headers['user-agent']));
     },
   },
   {
     method: 'GET',
     pattern: /^\/api\/verify$/,
-    run: async (req) => json(200, await verify(req.query.token)),
+    run: async (req) => json(200, await verify(req.query.token, 'GET /api/verify', { clientAddress: req.clientAddress, userAgent: req.headers['user-agent'] })),
   },
   {
     // The emailed link only shows a button: mail scanners that open links must not confirm for the person.
@@ -137,7 +138,7 @@ const routes: Route[] = [
     pattern: /^\/verify$/,
     run: async (req) => {
       const token = new URLSearchParams(req.body ?? '').get('token') ?? undefined;
-      const { statusUrl, lang } = await verify(token);
+      const { statusUrl, lang } = await verify(token, 'POST /verify', { clientAddress: req.clientAddress, userAgent: req.headers['user-agent'] });
       return html(200, render('pages/verified.html', { lang, t: pageText(lang), statusUrl }));
     },
   },
@@ -293,7 +294,10 @@ function providerList() {
 }
 
 function formPage(lang: Language): string {
-  return render('pages/form.html', { lang, otherLang: lang === 'de' ? 'en' : 'de', t: pageText(lang), providers: providerList() });
+  const t = pageText(lang);
+  // The authorization the person signs, in general terms; the server renders the exact text at submit (core/authorization.ts).
+  const authorizationText = fill(t.formAuthorizationText, { agent: config().operatorName, contact: config().fromAddress });
+  return render('pages/form.html', { lang, otherLang: lang === 'de' ? 'en' : 'de', t, providers: providerList(), authorizationText });
 }
 
 /** The JSON shape of GET /api/submissions/{id}: no name, no email (the link may be forwarded). */

@@ -1,6 +1,8 @@
 // The whole system on one machine: dynalite (data under OPTOUT_DATA_DIR), the SES v2 emulator with
 // its mail viewer, the web server, the local workflow runner, and the SMTP server for replies.
-// Used by `npm start` (main.ts) and by the integration tests.
+// Used by `npm start` (main.ts) and by the integration tests. With `<data dir>/personal.json` (written
+// by `npx optout setup`) it runs in personal mode instead (personal.ts): mail goes out through the
+// person's own SMTP server and replies are read from their IMAP inbox; no SES emulator, no SMTP server.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +22,7 @@ import { sweepExpired } from './retention.ts';
 import { LocalWorkflowRunner, type ExecutionRecord, type FaultPlan } from './workflow-runner.ts';
 import { startHttpServer } from './http-server.ts';
 import { startSmtpServer, type SmtpServerHandle } from './smtp-server.ts';
+import { assertLocalHost, checkMailServers, loadPersonalConfig, personalEnv, startPersonalMail, type PersonalMail } from './personal.ts';
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -39,12 +42,19 @@ export interface LocalStackOptions {
   browserJobsIntervalMs?: number;
   /** Tests only (main.ts never sets them): permanent errors injected into Task states and into mail-in. */
   faults?: { tasks?: FaultPlan; mailIn?: (raw: Buffer) => boolean };
+  /** Personal mode: how often (real ms) the inbox is read; 0: only on `inbox.pollOnce()` (tests). Default: the file's pollSeconds. */
+  inboxPollMs?: number;
 }
 
 export interface LocalStack {
+  /** "personal" when `<data dir>/personal.json` exists (personal.ts), else "demo". */
+  mode: 'demo' | 'personal';
   url: string;
+  /** Demo mode only (empty in personal mode): the SES emulator and the SMTP port for replies. */
   sesUrl: string;
   smtpPort: number;
+  /** Personal mode only: the person's address and their inbox reader. */
+  personal?: { email: string; inbox: PersonalMail };
   dynamoEndpoint: string;
   runner: LocalWorkflowRunner;
   resumed: string[];
@@ -130,6 +140,12 @@ function startHousekeeping(intervalMs: number): { stop(): Promise<void> } {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir);
+  // Personal mode: checked before anything starts, so bad settings stop here with a clear message.
+  const personal = await loadPersonalConfig(dataDir);
+  if (personal) {
+    assertLocalHost(host);
+    await checkMailServers(personal);
+  }
   mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
 
   const dynamo = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -137,8 +153,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dynamoEndpoint = `http://${host}:${dynamoPort}`;
 
   let ses: Server | undefined;
-  let sesUrl = options.sesEndpoint;
-  if (!sesUrl) {
+  let sesUrl = personal ? '' : options.sesEndpoint;
+  if (!sesUrl && !personal) {
     const started = await startSes({ host, port: options.sesPort });
     ses = started;
     sesUrl = `http://${host}:${(started.address() as AddressInfo).port}`;
@@ -156,6 +172,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     OPTOUT_FROM_ADDRESS: process.env.OPTOUT_FROM_ADDRESS ?? 'optout@autopilot.localhost',
     OPTOUT_INBOUND_DOMAIN: process.env.OPTOUT_INBOUND_DOMAIN ?? 'in.autopilot.localhost',
     OPTOUT_PUBLIC_URL: process.env.OPTOUT_PUBLIC_URL ?? url,
+    OPTOUT_MODE: '',
+    OPTOUT_FROM_NAME: '',
+    ...(personal ? personalEnv(personal) : {}),
     ...options.env,
   });
   resetConfig();
@@ -175,17 +194,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   useLocalWorkflowStarter((name, input) => runner.start(name, input));
   useLocalWorkflowStopper((name) => runner.stopExecution(name));
-  const smtp: SmtpServerHandle = await startSmtpServer(options.smtpPort, host, {
-    deadLetterDir: join(dataDir, 'dead-letter', 'mail-in'),
-    fault: options.faults?.mailIn,
-  });
+  const smtp: SmtpServerHandle | undefined = personal
+    ? undefined
+    : await startSmtpServer(options.smtpPort, host, {
+        deadLetterDir: join(dataDir, 'dead-letter', 'mail-in'),
+        fault: options.faults?.mailIn,
+      });
+  const personalMail = personal ? startPersonalMail(personal, { pollMs: options.inboxPollMs }) : undefined;
   const resumed = await runner.resumeUnfinished();
   const jobs = startHousekeeping(options.browserJobsIntervalMs ?? Number(process.env.OPTOUT_BROWSER_JOBS_INTERVAL_MS ?? 60_000));
 
   return {
+    mode: personal ? 'personal' : 'demo',
     url,
-    sesUrl,
-    smtpPort: smtp.port,
+    sesUrl: sesUrl ?? '',
+    smtpPort: smtp?.port ?? 0,
+    personal: personal && personalMail ? { email: personal.email, inbox: personalMail } : undefined,
     dynamoEndpoint,
     runner,
     resumed,
@@ -194,7 +218,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await runner.stop();
       useLocalWorkflowStarter(undefined);
       useLocalWorkflowStopper(undefined);
-      await smtp.close();
+      await smtp?.close();
+      await personalMail?.stop();
       const httpClosed = new Promise<void>((r) => http.close(() => r()));
       http.closeAllConnections();
       await httpClosed;

@@ -1,7 +1,27 @@
 // The form posts JSON to /api/submissions and shows each field error next to what was wrong.
+// The authorization text names the businesses behind the chosen services (the server's text is what is signed).
+function listBusinesses() {
+  const list = document.getElementById('authorization-businesses');
+  const names = new Set();
+  for (const select of document.querySelectorAll('#accounts [name=provider]')) {
+    if (select.value) names.add(select.selectedOptions[0].textContent);
+  }
+  list.replaceChildren(
+    ...[...names].map((name) => {
+      const item = document.createElement('li');
+      item.textContent = name;
+      return item;
+    }),
+  );
+}
+
 function addAccount() {
   const row = document.getElementById('account-row').content.firstElementChild.cloneNode(true);
-  row.querySelector('.remove').addEventListener('click', () => row.remove());
+  row.querySelector('.remove').addEventListener('click', () => {
+    row.remove();
+    listBusinesses();
+  });
+  row.querySelector('[name=provider]').addEventListener('change', listBusinesses);
   document.getElementById('accounts').appendChild(row);
 }
 
@@ -23,14 +43,20 @@ async function collect() {
     if (session) account.session = session;
     accounts.push(account);
   }
-  return {
+  const body = {
     name: document.getElementById('name').value,
     email: document.getElementById('email').value,
     jurisdiction: document.getElementById('jurisdiction').value,
     lang: document.getElementById('submission').dataset.lang,
     accounts,
     consent: document.getElementById('consent').checked,
+    signature: document.getElementById('signature').value,
   };
+  // Optional grounds for the objection: sent only when the person chose or wrote something.
+  const choices = [...document.querySelectorAll('#grounds input[name=ground]:checked')].map((box) => box.value);
+  const text = document.getElementById('grounds-text').value.trim();
+  if (choices.length || text) body.grounds = text ? { choices, text } : { choices };
+  return body;
 }
 
 function showErrors(issues) {
@@ -56,7 +82,10 @@ async function send(event) {
       body: JSON.stringify(await collect()),
     });
     const body = await response.json();
-    if (response.status === 202) {
+    if (response.status === 202 && body.statusUrl) {
+      // Personal mode: the person's own address needs no confirmation; their status page is next.
+      window.location.assign(body.statusUrl);
+    } else if (response.status === 202) {
       const form = document.getElementById('submission');
       form.hidden = true;
       document.getElementById('result').textContent = form.dataset.sent;

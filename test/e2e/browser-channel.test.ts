@@ -77,11 +77,12 @@ describe('a Pinterest session given through the form', () => {
     await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
     await page.type('#name', 'Erika Mustermann');
     await page.type('#email', 'erika.pins@example.org');
-    await page.type('#jurisdiction', 'DE');
+    await page.type('#jurisdiction', 'DE-BE');
     await page.select('#accounts .account select[name=provider]', 'pinterest');
     await page.type('#accounts .account input[name=identifier]', 'erika.pins');
     const upload = await page.$('#accounts .account input[name=session]');
     await (upload as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(cookieFile);
+    await page.type('#signature', 'Erika Mustermann');
     await page.click('#consent');
     await page.click('#send');
     await page.waitForFunction(() => document.getElementById('result')?.textContent?.includes('we sent you an email'), { timeout: 10_000 });

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dueDate, endOfDay, toDateString } from '../../functions/core/deadlines.ts';
+import { type DeadlineLaw, deadlineEnd, deadlinePlaceFor, dueDate, endOfDay, receiptDate, toDateString } from '../../functions/core/deadlines.ts';
+import type { Law } from '../../functions/core/jurisdiction.ts';
+import { getProvider } from '../../functions/core/providers/catalog.ts';
 import { sendReminder } from '../../functions/app/followup.ts';
 import { sesEvent } from '../../functions/handlers/mail-in-lambda.ts';
 import { formatLetterDate } from '../../functions/core/letters.ts';
@@ -146,28 +148,38 @@ async function replyEvent(s: Submitted, raw: Buffer) {
   return getEvent(s.id, 'r1', `reply-${hash.slice(0, 16)}`);
 }
 
+/** A deadline as dispatch computes it: from the day the letter reached the business, under its holidays. */
+function dueFor(law: DeadlineLaw, sentAt: string, provider: string, personLaw: Law, jurisdiction?: string): string {
+  const place = deadlinePlaceFor(getProvider(provider), personLaw, jurisdiction);
+  return dueDate(law, receiptDate(new Date(sentAt), place.timeZones), place);
+}
+
 const CONFIRMED =
   'Dear Ms Martin,\n\nFollowing our review, your objection has been upheld. With effect from today we will no longer use your personal data to train our AI models, and data previously set aside for this purpose has been removed from our training datasets.\n\nReddit Privacy Team';
 const ACKNOWLEDGED = 'Dear Ms Martin,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
 const EXTENSION =
   'Dear Ms Martin,\n\nBecause of the number of systems involved, we need to extend the period for our response by two further months, as permitted by Article 12(3) GDPR.\n\nReddit Privacy Team';
 const SECOND_EXTENSION = 'Dear Ms Martin,\n\nFurther to our earlier message, we need two further months to answer your request, as Article 12(3) GDPR allows.\n\nReddit Privacy Team';
+const CNIL = "Commission Nationale de l'Informatique et des Libertés – CNIL (French National Commission on Informatics and Liberty)";
+
 const REFUSED =
   'Dear Ms Martin,\n\nWe have carefully considered your objection under Article 21(1) GDPR. We rely on our legitimate interests in developing and improving our services, and having balanced those interests against your rights we consider that we have compelling legitimate grounds for the processing which override your interests. We will therefore continue to process the public content of your profile for this purpose.\n\nReddit Privacy Team';
 
 describe('a provider that never answers', () => {
   it(
-    'gets a reminder, then a final notice, then the person gets the complaint draft for the lead authority',
+    "gets a reminder, then a final notice, then the person gets the complaint draft for their own authority, naming the lead authority",
     async () => {
       const started = Date.now();
-      // A French resident, a provider established in Ireland: the DPC is the lead authority, the CNIL the person's own.
+      // A French resident, a provider established in Ireland: the complaint goes to the person's own
+      // authority, the CNIL (Art. 77(1)), in English (no French letters), and names the DPC as lead authority.
       const s = await submitAndVerify('silence@example.org', 'FR', [{ provider: 'pinterest', identifier: 'camille.pins' }]);
       const first = await statusOf(s);
       expect(first).toMatchObject({ status: 'sent', channel: 'email' });
       expect(await getItem(key.request(s.id, 'r1'))).toMatchObject({ target: PINTEREST_LETTERS });
       const { mail: letter, messageId } = await letterOf(PINTEREST_LETTERS, s);
-      const sentDate = first.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
-      expect(first.dueAt).toBe(dueDate('gdpr', sentDate));
+      const sentAt = first.events.find((e) => e.kind === 'sent')!.at;
+      const sentDate = sentAt.slice(0, 10);
+      expect(first.dueAt).toBe(dueFor('gdpr', sentAt, 'pinterest', 'gdpr'));
 
       await waitUntil('escalation', async () => (await statusOf(s)).status === 'escalated', NO_ANSWER_MS);
       const record = (await t.stack.runner.waitFor(`sub-${s.id}`)) as ExecutionRecord;
@@ -185,6 +197,8 @@ describe('a provider that never answers', () => {
       expect(escalated.events.map((e) => e.kind)).toEqual(['sent', 'reminder', 'final-notice', 'escalated']);
       const at = Object.fromEntries(escalated.events.map((e) => [e.kind, Date.parse(e.at)]));
       expect(toDateString(new Date(at.reminder!)) > first.dueAt!).toBe(true);
+      // Not before the due day has ended in Dublin, where Pinterest's European controller is.
+      expect(at.reminder!).toBeGreaterThan(deadlineEnd(first.dueAt!, ['Europe/Dublin']).getTime());
       expect(at['final-notice']! - at.reminder!).toBeGreaterThanOrEqual(14 * 86_400_000);
       expect(at.escalated! - at['final-notice']!).toBeGreaterThanOrEqual(7 * 86_400_000);
       for (const event of escalated.events) expect(event.evidence.length).toBe(1);
@@ -207,7 +221,7 @@ describe('a provider that never answers', () => {
       const reminderMime = await simpleParser(readFileSync(join(t.dataDir, 'evidence', escalated.events[1]!.evidence[0]!)));
       expect(reminderMime.inReplyTo).toBe(`<${messageId}>`);
       expect(reminderMime.subject).toBe(reminder!.subject);
-      expect(finalNotice!.subject).toBe(`Final notice before a complaint to Irish Data Protection Commission – ref ${first.reference}`);
+      expect(finalNotice!.subject).toBe(`Final notice before a complaint to ${CNIL} – ref ${first.reference}`);
       expect(finalNotice!.body.text).toContain(`Your answer was due by ${dueOn}`);
       expect(finalNotice!.body.text).toContain('Art. 77(1) GDPR');
 
@@ -219,9 +233,13 @@ describe('a provider that never answers', () => {
       expect(complaint!.destination.cc).toEqual([]);
       const text = complaint!.body.text!;
       expect(text).toContain('Pinterest did not answer in time, even after a reminder and a final notice.');
-      expect(text).toContain('Submit it to Irish Data Protection Commission (https://forms.dataprotection.ie/contact) or by email to info@dataprotection.ie.');
-      expect(text).toMatch(/You may instead complain to your own authority, [^\n]*(CNIL|Commission nationale)/);
-      expect(text).toContain('21 Fitzwilliam Square South');
+      expect(text).toContain(`Submit it to ${CNIL} (https://www.cnil.fr/fr/plaintes).`);
+      expect(text).toContain(`----------\n\n${CNIL}\n3 Place de Fontenoy, TSA 80715, 75334 PARIS CEDEX 07, France\nhttps://www.cnil.fr/fr/plaintes\n`);
+      expect(text).toContain(
+        'The lead supervisory authority for Pinterest Europe Ltd. is Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+          'Please forward my complaint to it under Art. 56 GDPR and Art. 60 GDPR, and remain my point of contact in this procedure.',
+      );
+      expect(text).not.toContain('BDSG');
       expect(text).toContain('Pinterest Europe Ltd.');
       expect(text).toContain(`The answer was due by ${dueOn}`);
       expect(complaint!.attachments.map((a) => a.contentType)).toEqual(['message/rfc822', 'message/rfc822', 'message/rfc822']);
@@ -233,6 +251,64 @@ describe('a provider that never answers', () => {
       const subjects = personal.map((m) => m.subject);
       expect(subjects.filter((x) => x.startsWith('Pinterest: reminder sent'))).toHaveLength(2);
       expect(subjects.filter((x) => x.startsWith('Pinterest: escalated'))).toHaveLength(1);
+    },
+    NO_ANSWER_MS + 30_000,
+  );
+});
+
+describe('whom the complaint goes to', () => {
+  it(
+    "a UK resident's final notice and complaint name the ICO; a Berlin resident's complaint goes to the Berlin authority, in German, naming the DPC as lead",
+    async () => {
+      // Both against Pinterest, whose EU controller is in Ireland; both never get an answer.
+      const [uk, berlin] = await Promise.all([
+        submitAndVerify('london@example.org', 'GB', [{ provider: 'pinterest', identifier: 'camille.london' }]),
+        submitAndVerify('berlin@example.org', 'DE-BE', [{ provider: 'pinterest', identifier: 'camille.berlin' }]),
+      ]);
+      // The status moves to escalated when the draft is claimed; the event is written once it is sent.
+      await Promise.all(
+        [uk, berlin].map((s) => waitUntil(`escalation of ${s.email}`, async () => (await statusOf(s)).events.some((e) => e.kind === 'escalated'), NO_ANSWER_MS)),
+      );
+      const draftOf = async (s: Submitted) =>
+        waitUntil(`complaint draft to ${s.email}`, async () => (await mailsToPerson(s.email)).find((m) => /^(Complaint|Beschwerde) /.test(m.subject)));
+
+      // UK: the ICO, under UK GDPR, with the DPA 2018 s. 166 remedy; no word of the DPC anywhere.
+      const ukRequest = await statusOf(uk);
+      const ukNotice = (await lettersTo(PINTEREST_LETTERS, uk.email)).find((m) => m.subject.startsWith('Final notice'));
+      expect(ukNotice?.subject).toBe(`Final notice before a complaint to The Information Commissioner’s Office – ref ${ukRequest.reference}`);
+      expect(ukNotice!.body.text).toContain("I will lodge a complaint with the competent authority (The Information Commissioner’s Office) under Art. 77(1) UK GDPR");
+      const ukDraft = await draftOf(uk);
+      expect(ukDraft.subject).toBe(`Complaint under Art. 77(1) UK GDPR about Pinterest Europe Ltd. – ref ${ukRequest.reference}`);
+      const ukText = ukDraft.body.text!;
+      expect(ukText).toContain('----------\n\nThe Information Commissioner’s Office\nWycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF, United Kingdom\n');
+      expect(ukText).toContain('Submit it to The Information Commissioner’s Office (https://ico.org.uk/make-a-complaint/');
+      expect(ukText).toContain('section 166 of the Data Protection Act 2018 lets me apply to the Tribunal');
+      expect(ukText).not.toContain('Art. 78');
+      expect(ukText).not.toContain('lead supervisory authority');
+      for (const mail of [ukNotice!, ukDraft]) {
+        expect(mail.body.text).not.toMatch(/Data Protection Commission|dataprotection\.ie/);
+      }
+      expect(ukRequest.events.find((e) => e.kind === 'escalated')!.detail).toBe('Complaint draft to The Information Commissioner’s Office sent to you after the deadlines passed.');
+      expect((await getEvent(uk.id, 'r1', 'escalation'))?.data).toMatchObject({ authority: 'gbico', lead: null });
+
+      // Berlin: the Land's authority for companies, in its language, asked to forward to the DPC.
+      const berlinRequest = await statusOf(berlin);
+      const berlinNotice = (await lettersTo(PINTEREST_LETTERS, berlin.email)).find((m) => m.subject.startsWith('Final notice'));
+      expect(berlinNotice?.subject).toBe(`Final notice before a complaint to Berliner Beauftragte für Datenschutz und Informationsfreiheit – ref ${berlinRequest.reference}`);
+      const berlinDraft = await draftOf(berlin);
+      expect(berlinDraft.subject).toBe(`Beschwerde nach Art. 77 Abs. 1 DSGVO gegen Pinterest Europe Ltd. – Ref. ${berlinRequest.reference}`);
+      const berlinText = berlinDraft.body.text!;
+      expect(berlinText).toContain(
+        '----------\n\nBerliner Beauftragte für Datenschutz und Informationsfreiheit\nAlt-Moabit 59-61, 10555 Berlin, Deutschland\nmailbox@datenschutz-berlin.de\nhttps://kontakt.datenschutz-berlin.de/\n',
+      );
+      expect(berlinText).toContain(
+        'Federführende Aufsichtsbehörde für Pinterest Europe Ltd. ist Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+          'Bitte leiten Sie meine Beschwerde nach Art. 56 DSGVO und Art. 60 DSGVO sowie § 19 Abs. 2 BDSG dorthin weiter',
+      );
+      expect(berlinText).toContain('Reichen Sie ihn bei Berliner Beauftragte für Datenschutz und Informationsfreiheit ein (https://kontakt.datenschutz-berlin.de/) oder per E-Mail an mailbox@datenschutz-berlin.de.');
+      expect(berlinText).not.toContain('info@dataprotection.ie');
+      expect(berlinRequest.events.find((e) => e.kind === 'escalated')!.detail).toBe('Complaint draft to Berliner Beauftragte für Datenschutz und Informationsfreiheit sent to you after the deadlines passed.');
+      expect((await getEvent(berlin.id, 'r1', 'escalation'))?.data).toMatchObject({ authority: 'deberlbdi', lead: 'iedpc' });
     },
     NO_ANSWER_MS + 30_000,
   );
@@ -269,12 +345,13 @@ describe('replies over SMTP', () => {
   it('an extension claimed in time moves the deadline once, to the Art. 12(3) date; a second claim moves nothing', async () => {
     const s = await submitAndVerify('extension@example.org', 'FR', [{ provider: 'reddit', identifier: 'camille_x' }]);
     const before = await statusOf(s);
-    const sentDate = before.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
-    expect(before.dueAt).toBe(dueDate('gdpr', sentDate));
+    const sentAt = before.events.find((e) => e.kind === 'sent')!.at;
+    expect(before.dueAt).toBe(dueFor('gdpr', sentAt, 'reddit', 'gdpr'));
 
     await replyFromReddit(s, EXTENSION, 'Re: your objection – extension');
     const after = await statusOf(s);
-    const extended = dueDate('gdpr-extended', sentDate);
+    // "two further months": the Art. 12(3) maximum, under Dutch holidays (Reddit Netherlands B.V.).
+    const extended = dueFor('gdpr-extended', sentAt, 'reddit', 'gdpr');
     expect(extended > before.dueAt!).toBe(true);
     expect(after.dueAt).toBe(extended);
     expect(after.status).toBe('acknowledged');
@@ -422,11 +499,11 @@ describe('replies over SMTP', () => {
 
   it("a bounce of the person's own copy (Cc) says nothing about the provider and changes nothing", async () => {
     const s = await submitAndVerify('full-mailbox@example.org', 'FR', [{ provider: 'grammarly', identifier: 'camille@example.org' }]);
-    const { mail, messageId } = await letterOf('privacy@grammarly.com', s);
+    const { mail, messageId } = await letterOf('privacy@superhuman.com', s);
     await deliverBounce({ mta: 'mx.example.org', failedRecipient: 'full-mailbox@example.org', status: '5.2.2' }, { mail, messageId });
     await waitUntil('the bounce on record', async () => (await statusOf(s)).events.some((e) => e.kind === 'reply:bounce'));
     expect((await statusOf(s)).status).toBe('sent');
-    expect(await getItem(key.contact('grammarly', 'privacy@grammarly.com'))).toBeUndefined();
+    expect(await getItem(key.contact('grammarly', 'privacy@superhuman.com'))).toBeUndefined();
   });
 
   it("SES's bounce event (AWS) hands over and marks the address failing; the same event twice changes nothing", async () => {
@@ -497,7 +574,7 @@ describe('replies over SMTP', () => {
     const request = await statusOf(s);
     expect(request.status).toBe('escalated');
     expect(request.events.map((e) => e.kind)).toEqual(['sent', 'reply:refused', 'escalated']);
-    expect(request.events[2]!.detail).toBe('Complaint draft to Autoriteit Persoonsgegevens (Dutch Data Protection Authority) sent to you after the refusal.');
+    expect(request.events[2]!.detail).toBe(`Complaint draft to ${CNIL} sent to you after the refusal.`);
 
     const personal = await mailsToPerson(s.email);
     const refusedMail = personal.find((m) => m.subject.startsWith('Reddit: refused by the company'));
@@ -507,8 +584,9 @@ describe('replies over SMTP', () => {
     expect(complaint?.subject).toBe(`Complaint under Art. 77(1) GDPR about Reddit Netherlands B.V. – ref ${request.reference}`);
     const text = complaint!.body.text!;
     expect(text).toContain('Reddit refused your request.');
-    expect(text).toContain('Submit it to Autoriteit Persoonsgegevens (Dutch Data Protection Authority)');
-    expect(text).toContain('Postbus 93374');
+    // The person's own authority receives it; Reddit's lead authority (in the Netherlands) is named in it.
+    expect(text).toContain(`Submit it to ${CNIL}`);
+    expect(text).toContain('The lead supervisory authority for Reddit Netherlands B.V. is Autoriteit Persoonsgegevens (Dutch Data Protection Authority), Postbus 93374');
     expect(text).toContain('compelling legitimate grounds');
     expect(complaint!.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/letter\.eml$/), expect.stringMatching(/\.eml$/)]);
     // No reminder follows a refusal.
@@ -523,8 +601,8 @@ describe('US residents outside California', () => {
       { provider: 'google', identifier: 'sam.co@gmail.com' },
     ]);
     const first = await statusOf(s);
-    const sentDate = first.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
-    expect(first.dueAt).toBe(dueDate('us-state', sentDate));
+    const sentAt = first.events.find((e) => e.kind === 'sent')!.at;
+    expect(first.dueAt).toBe(dueFor('us-state', sentAt, 'reddit', 'us-state', 'US-CO'));
     const { mail: letter } = await letterOf(REDDIT_LETTERS, s);
     expect(letter.subject).toMatch(/^Colorado privacy law: opt-out and deletion request/);
     for (const citation of ['C.R.S. § 6-1-1301 et seq.', 'C.R.S. § 6-1-1306(1)(a)', 'C.R.S. § 6-1-1306(1)(d)', 'C.R.S. § 6-1-1306(2)']) {
@@ -550,15 +628,15 @@ describe('US residents outside California', () => {
   it('an extension claimed within the first 45 days moves a state-act deadline once, to 90 days', async () => {
     const s = await submitAndVerify('texas@example.org', 'US-TX', [{ provider: 'reddit', identifier: 'sam_tx' }]);
     const before = await statusOf(s);
-    const sentDate = before.events.find((e) => e.kind === 'sent')!.at.slice(0, 10);
-    expect(before.dueAt).toBe(dueDate('us-state', sentDate));
+    const sentAt = before.events.find((e) => e.kind === 'sent')!.at;
+    expect(before.dueAt).toBe(dueFor('us-state', sentAt, 'reddit', 'us-state', 'US-TX'));
     await replyFromReddit(
       s,
       'Hello,\n\nGiven the complexity of your request, we need to extend the response period by an additional 45 days, as the law permits.\n\nReddit Privacy Team',
       'Re: your request – extension',
     );
     const after = await statusOf(s);
-    expect(after.dueAt).toBe(dueDate('us-state-extended', sentDate));
+    expect(after.dueAt).toBe(dueFor('us-state-extended', sentAt, 'reddit', 'us-state', 'US-TX'));
     expect(after.events.find((e) => e.kind === 'deadline_extended')?.detail).toContain('the law allows one extension');
   });
 

@@ -153,6 +153,36 @@ describe('an EU submission', () => {
   });
 });
 
+describe("the person's own grounds", () => {
+  it('are stored with the submission and stated in the objection letter the provider receives', async () => {
+    const grounds = { choices: ['creative-work', 'special-categories'], text: 'I draw for a living; my\ndrawings are my income.' };
+    const { id } = await submitAndVerify(person({ email: 'grounds@example.org', accounts: [{ provider: 'reddit', identifier: 'erika_draws' }], grounds }));
+    const [letter] = await waitUntil('letter to Reddit', async () => {
+      const found = lettersTo(await t.mails(), 'redditdatarequests@reddit.com').filter((m) => m.destination.cc.includes('grounds@example.org'));
+      return found.length ? found : undefined;
+    });
+    const text = letter!.body.text!;
+    expect(text).toContain('My grounds relate to my particular situation:\n- My content includes my own creative or professional work.');
+    expect(text).toContain('- My content reveals sensitive information about me');
+    expect(text).toContain('requires my explicit consent (Art. 9(2)(a) GDPR), which I have not given.');
+    expect(text).toContain('In my own words:\nI draw for a living; my\ndrawings are my income.');
+    expect(text).not.toContain('not to become training material');
+    const item = (await tableItems()).find((i) => i.type === 'submission' && i.id === id);
+    expect(item?.grounds).toEqual(grounds);
+  });
+
+  it('refuses an unknown ground with its field, and stores nothing', async () => {
+    const before = (await tableItems()).length;
+    const response = await t.api('/api/submissions', postJson(person({ email: 'nogrounds@example.org', grounds: { choices: ['bored'] } })));
+    expect(response.status).toBe(400);
+    expect((response.body as { issues: { path: string; message: string }[] }).issues).toContainEqual({
+      path: 'grounds.choices.0',
+      message: 'must be one of photos-of-others, creative-work, special-categories, posted-as-minor, safety',
+    });
+    expect((await tableItems()).length).toBe(before);
+  });
+});
+
 describe('a California submission', () => {
   it('sends a CCPA opt-out of sale/sharing with limit of sensitive data', async () => {
     await submitAndVerify(person({ email: 'sam@example.com', name: 'Sam Rivera', jurisdiction: 'US-CA', accounts: [{ provider: 'discord', identifier: 'samr#1234' }] }));

@@ -109,12 +109,20 @@ describe("the person's own data", () => {
     const names = Object.keys(files).sort();
     expect(names).toContain('timeline.json');
     expect(names).toContain('r1-reddit/letters/letter.eml');
+    // The signed authorization: its PDF, and the record with the signature, where and when, and the verification trail.
+    expect(strFromU8(files['authorization.pdf']!.subarray(0, 5))).toBe('%PDF-');
     const replyFile = names.find((n) => n.startsWith('r1-reddit/replies/') && n.endsWith('.eml'));
     expect(replyFile).toBeDefined();
     const timeline = JSON.parse(strFromU8(files['timeline.json']!));
-    expect(timeline.submission).toMatchObject({ id: a.id, name: 'Erika Mustermann', email: a.email, jurisdiction: 'DE', accounts: [{ provider: 'reddit', identifier: 'erika_m' }] });
+    expect(timeline.submission).toMatchObject({ id: a.id, name: 'Erika Mustermann', email: a.email, jurisdiction: 'DE-BE', accounts: [{ provider: 'reddit', identifier: 'erika_m' }] });
     const sent = timeline.requests[0].events.find((e: { kind: string }) => e.kind === 'sent');
     expect(sent.evidence).toEqual(['r1-reddit/letters/letter.eml']);
+    expect(timeline.submission.authorization).toMatchObject({
+      signature: 'Erika Mustermann',
+      clientAddress: expect.any(String),
+      verification: { email: a.email, method: expect.stringMatching(/^(POST \/verify|GET \/api\/verify)$/) },
+    });
+    expect(timeline.submission.authorization.text).toContain('Ich, Erika Mustermann (');
     expect(timeline.requests[0].events.some((e: { kind: string; evidence: string[] }) => e.kind.startsWith('reply:') && e.evidence[0] === replyFile)).toBe(true);
     expect(timeline.sessions).toEqual([expect.objectContaining({ provider: 'reddit', keep: true })]);
     expect(JSON.stringify(timeline)).not.toContain('secret-cookie-value');

@@ -21,7 +21,8 @@ export interface StoredMail {
   subject: string;
   body: { text?: string; html?: string };
   headers?: { name: string; value: string }[];
-  attachments: { filename?: string; contentType: string; size: number }[];
+  /** `content`: base64, as the emulator keeps it (from the raw MIME it was sent). */
+  attachments: { filename?: string; contentType: string; size: number; content?: string }[];
   at: number;
 }
 
@@ -129,9 +130,11 @@ export function person(overrides: Record<string, unknown> = {}) {
   return {
     name: 'Erika Mustermann',
     email: 'erika@example.org',
-    jurisdiction: 'DE',
+    jurisdiction: 'DE-BE',
     consent: true,
     accounts: [{ provider: 'reddit', identifier: 'erika_m' }],
+    // The typed signature under the authorization is the name, unless a test says otherwise.
+    signature: typeof overrides.name === 'string' ? overrides.name : 'Erika Mustermann',
     ...overrides,
   };
 }

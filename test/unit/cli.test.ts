@@ -24,6 +24,18 @@ describe('npx optout', () => {
     expect(JSON.parse((await optout('deadline', '--law', 'gdpr', '--from', '2026-01-31')).stdout)).toEqual({ due: '2026-03-02' });
   });
 
+  it('deadline --country takes the controller\'s holidays, --jurisdiction the state\'s act (law.md: Irish controller, 28 Nov 2026 -> 29 Dec)', async () => {
+    const [irish, iowa, wrong] = await Promise.all([
+      optout('deadline', '--law', 'gdpr', '--from', '2026-11-28', '--country', 'IE'),
+      optout('deadline', '--law', 'us-state', '--from', '2026-01-07', '--jurisdiction', 'US-IA'),
+      optout('deadline', '--law', 'ccpa-delete', '--from', '2026-10-12', '--country', 'IE'),
+    ]);
+    expect(irish).toMatchObject({ code: 0, stdout: '{"due":"2026-12-29"}\n', stderr: '' });
+    expect(JSON.parse(iowa.stdout)).toEqual({ due: '2026-04-07' }); // Iowa: 90 days
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('Invalid country: applies to gdpr and gdpr-extended only');
+  });
+
   it('deadline names the bad argument and lists the laws', async () => {
     const run = await optout('deadline', '--law', 'hipaa', '--from', '2026-11-25');
     expect(run.code).toBe(1);
@@ -58,6 +70,72 @@ describe('npx optout', () => {
     expect(result.class).toBe('refused');
     expect(result.reasons[0]).toContain('unable to act on your request');
     expect((await optout('classify')).stderr).toContain('classify needs a file');
+  });
+
+  describe('authority prints whom the complaint goes to, from the function the workflow uses', () => {
+    const authority = async (jurisdiction: string, provider = 'pinterest') => {
+      const run = await optout('authority', '--jurisdiction', jurisdiction, '--provider', provider);
+      expect(run, `${jurisdiction} ${provider}`).toMatchObject({ code: 0, stderr: '' });
+      return JSON.parse(run.stdout) as { complaintTo: Record<string, string> | null; lead: Record<string, string> | null; law: string; remedy: string | null };
+    };
+
+    it('a Berlin resident: the Berlin authority, in German, naming the Irish DPC as lead; Bavaria: the BayLDA', async () => {
+      const [berlin, bavaria, paris] = await Promise.all([authority('DE-BE'), authority('de-by'), authority('FR', 'reddit')]);
+      expect(berlin).toEqual({
+        complaintTo: {
+          name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit',
+          email: 'mailbox@datenschutz-berlin.de',
+          web: 'https://kontakt.datenschutz-berlin.de/',
+          address: 'Alt-Moabit 59-61, 10555 Berlin, Deutschland',
+          language: 'de',
+        },
+        lead: {
+          name: 'Irish Data Protection Commission',
+          email: 'info@dataprotection.ie',
+          web: 'https://forms.dataprotection.ie/contact',
+          address: '21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland',
+          language: 'en',
+        },
+        law: 'gdpr',
+        remedy: 'GDPR Art. 78(2)',
+      });
+      expect(bavaria.complaintTo).toMatchObject({ name: 'Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)', email: 'poststelle@lda.bayern.de' });
+      // A French resident against a Dutch controller: the CNIL (in English: no French letters), the AP as lead.
+      expect(paris.complaintTo).toMatchObject({ name: expect.stringContaining('CNIL'), language: 'en' });
+      expect(paris.lead?.name).toBe('Autoriteit Persoonsgegevens (Dutch Data Protection Authority)');
+    });
+
+    it('a UK resident: the ICO with DPA 2018 s. 166, no lead; Italy: no PEC address; Utah, California, Colorado', async () => {
+      const [uk, italy, utah, california, colorado] = await Promise.all([authority('UK'), authority('IT'), authority('US-UT'), authority('US-CA'), authority('US-CO', 'reddit')]);
+      expect(uk).toMatchObject({ complaintTo: { name: 'The Information Commissioner’s Office', language: 'en' }, lead: null, law: 'uk-gdpr', remedy: 'DPA 2018 s. 166' });
+      expect(JSON.stringify(uk)).not.toContain('Data Protection Commission');
+      expect(italy.complaintTo).toMatchObject({ email: 'protocollo@gpdp.it' });
+      expect(JSON.stringify(italy)).not.toContain('pec.gpdp.it');
+      expect(utah).toEqual({
+        complaintTo: {
+          name: 'Utah Division of Consumer Protection',
+          web: 'https://db.dcp.utah.gov/complaints.html',
+          address: expect.stringContaining('Salt Lake City, UT'),
+          language: 'en',
+        },
+        lead: null,
+        law: 'us-state',
+        remedy: null,
+      });
+      expect(california.complaintTo?.name).toContain('California Privacy Protection Agency');
+      expect(colorado).toEqual({ complaintTo: { name: 'Colorado Attorney General', language: 'en' }, lead: null, law: 'us-state', remedy: null });
+    });
+
+    it('refuses plain DE, naming the Land codes, and names a missing flag', async () => {
+      const [de, missing] = await Promise.all([
+        optout('authority', '--jurisdiction', 'DE', '--provider', 'pinterest'),
+        optout('authority', '--jurisdiction', 'DE-BE'),
+      ]);
+      expect(de.code).toBe(2);
+      expect(de.stderr).toMatch(/^optout: --jurisdiction name your Land: DE-BW \(Baden-Württemberg\), DE-BY \(Bayern\), DE-BE \(Berlin\)/);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('missing --provider');
+    });
   });
 
   it('providers lists the catalog as a table', async () => {

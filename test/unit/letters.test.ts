@@ -128,22 +128,45 @@ describe('renderLetter: every kind in every language', () => {
 });
 
 describe('citations', () => {
-  it('gdpr-objection cites the objection, restriction, erasure, recipients and deadline articles', () => {
+  it('gdpr-objection cites the objection, legal bases, restriction, erasure, access, recipients, deadline and remedies', () => {
     const letter = renderLetter(input('gdpr-objection', 'en'));
     expect(letter.subject).toBe('Objection under Art. 21(1) GDPR to AI training – ref OA-7K2M-9QXD');
-    for (const article of ['Art. 6(1)(f)', 'Art. 21(1)', 'Art. 18(1)(d)', 'Art. 17(1)(c)', 'Art. 19 ', 'Art. 12(3)', 'Art. 12(4)', 'Art. 77(1)']) {
+    for (const article of [
+      'Art. 6(1)(e)',
+      'Art. 6(1)(f)',
+      'Art. 7(3)',
+      'Art. 13(1)(c)',
+      'Art. 15(1)',
+      'Art. 15(1)(c)',
+      'Art. 17(1)(b)',
+      'Art. 21(1)',
+      'Art. 18(1)(d)',
+      'Art. 17(1)(c)',
+      'Art. 19 ',
+      'Art. 12(3)',
+      'Art. 12(4)',
+      'Art. 77(1)',
+      'Art. 79 ',
+    ]) {
       expect(letter.text).toContain(`${article.trim()} GDPR`);
     }
     expect([...letter.citations].sort()).toEqual(
       [
+        'GDPR Art. 6(1)(e)',
         'GDPR Art. 6(1)(f)',
+        'GDPR Art. 7(3)',
         'GDPR Art. 12(3)',
         'GDPR Art. 12(4)',
+        'GDPR Art. 13(1)(c)',
+        'GDPR Art. 15(1)',
+        'GDPR Art. 15(1)(c)',
+        'GDPR Art. 17(1)(b)',
         'GDPR Art. 17(1)(c)',
         'GDPR Art. 18(1)(d)',
         'GDPR Art. 19',
         'GDPR Art. 21(1)',
         'GDPR Art. 77(1)',
+        'GDPR Art. 79',
       ].sort(),
     );
     expect(letter.text).toContain('within one month');
@@ -154,7 +177,14 @@ describe('citations', () => {
     const letter = renderLetter(input('gdpr-objection', 'de'));
     expect(letter.subject).toBe('Widerspruch nach Art. 21 Abs. 1 DSGVO gegen KI-Training – Ref. OA-7K2M-9QXD');
     for (const cite of [
+      'Art. 6 Abs. 1 lit. e DSGVO',
       'Art. 6 Abs. 1 lit. f DSGVO',
+      'Art. 7 Abs. 3 DSGVO',
+      'Art. 13 Abs. 1 lit. c DSGVO',
+      'Art. 15 Abs. 1 DSGVO',
+      'Art. 15 Abs. 1 lit. c DSGVO',
+      'Art. 17 Abs. 1 lit. b DSGVO',
+      'Art. 79 DSGVO',
       'Art. 21 Abs. 1 DSGVO',
       'Art. 18 Abs. 1 lit. d DSGVO',
       'Art. 17 Abs. 1 lit. c DSGVO',
@@ -194,7 +224,10 @@ describe('citations', () => {
     expect([...letter.citations].sort()).toEqual(
       ['11 CCR § 7025', '11 CCR § 7026(d)', '11 CCR § 7026(f)', 'Cal. Civ. Code § 1798.120', 'Cal. Civ. Code § 1798.121'].sort(),
     );
-    expect(letter.text).toMatch(/written permission/);
+    // No signed authorization attached: the letter claims none.
+    expect(letter.text).not.toMatch(/written permission/);
+    const signed = renderLetter({ ...input('ccpa-opt-out', 'en'), agent: { name: 'Optout Autopilot', authorizationFile: 'authorization-OA-TEST.pdf' } });
+    expect(signed.text).toMatch(/signed written permission.*attached to this email as authorization-OA-TEST\.pdf/);
     const de = renderLetter(input('ccpa-opt-out', 'de'));
     for (const text of ['§ 1798.120', '§ 1798.121', '15 Geschäftstage', '§ 7026(f)', 'Global-Privacy-Control']) expect(de.text).toContain(text);
     expect([...de.citations].sort()).toEqual([...letter.citations].sort());
@@ -241,7 +274,8 @@ describe('citations', () => {
       }
     };
     walk(LETTERS_DIR);
-    expect(files.length).toBe(LETTER_KINDS.length * LANGS.length + 6);
+    // + the shared parts: header, agent, signature and grounds, each in both languages.
+    expect(files.length).toBe(LETTER_KINDS.length * LANGS.length + 8);
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
       expect(source, file).not.toMatch(/Art\.\s*\d|§|\b1798\.|\b70\d\d\b/);
@@ -255,7 +289,7 @@ describe('follow-up letters', () => {
     expect(letter.subject).toBe('Reminder: objection under Art. 21(1) GDPR of 25 October 2026 – ref OA-REM1-0001');
     expect(letter.text).toContain('25 October 2026');
     expect(letter.text).toContain('OA-7K2M-9QXD');
-    expect(letter.text).toContain('Art. 21(1) GDPR, Art. 18(1)(d) GDPR, Art. 17(1)(c) GDPR and Art. 19 GDPR');
+    expect(letter.text).toContain('Art. 21(1) GDPR, Art. 7(3) GDPR, Art. 18(1)(d) GDPR, Art. 17(1)(c) GDPR, Art. 15(1) GDPR and Art. 19 GDPR');
     expect(letter.text).toContain('due by 25 November 2026 (Art. 12(3) GDPR)');
     expect(letter.text).toContain('within 14 days, that is by 15 December 2026');
     expect(letter.text).toContain('I have not received an answer.');
@@ -352,16 +386,159 @@ describe('follow-up letters', () => {
   });
 });
 
+describe("the person's own grounds and the legal bases (GDPR objection)", () => {
+  const ALL: LetterInput['grounds'] = {
+    choices: ['photos-of-others', 'creative-work', 'special-categories', 'posted-as-minor', 'safety'],
+    text: 'My former partner follows everything I post.',
+  };
+
+  it('states each chosen ground and the own words in English, instead of the generic grounds', () => {
+    const letter = renderLetter(input('gdpr-objection', 'en', { grounds: ALL }));
+    expect(letter.text).toContain(
+      [
+        'My grounds relate to my particular situation:',
+        '- My content includes photos of my children or of other people. They have not agreed to their images being used to train AI, and I cannot agree for them.',
+        '- My content includes my own creative or professional work. Models trained on it can imitate it and compete with it, which can harm my income and my reputation.',
+        '- My content reveals sensitive information about me, for example about health, religion, political views or sexuality.',
+        '- I posted some of this content while I was a minor, before I could foresee that it might be used to train AI.',
+        '- I have been harassed or threatened, or have reason to fear it. A model that reproduces or combines details about me adds to that risk to my safety.',
+        'Such information is a special category of personal data (Art. 9(1) GDPR). Processing it for AI training requires my explicit consent (Art. 9(2)(a) GDPR), which I have not given.',
+        'In my own words:',
+        'My former partner follows everything I post.',
+        'After this objection you may continue only if you demonstrate compelling legitimate grounds',
+      ].join('\n'),
+    );
+    expect(letter.text).not.toContain('not to become training material');
+    expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 9(1)', 'GDPR Art. 9(2)(a)']));
+  });
+
+  it('states them in German, in German citation style', () => {
+    const letter = renderLetter(input('gdpr-objection', 'de', { grounds: ALL }));
+    expect(letter.text).toContain(
+      [
+        'Die Gründe ergeben sich aus meiner besonderen Situation:',
+        '- Meine Inhalte zeigen meine Kinder oder andere Menschen. Diese haben nicht eingewilligt, dass ihre Bilder für KI-Training verwendet werden, und ich kann das nicht für sie tun.',
+        '- Meine Inhalte enthalten eigene kreative oder berufliche Arbeiten. Damit trainierte Modelle können sie nachahmen und mit ihnen konkurrieren; das kann meinem Einkommen und meinem Ruf schaden.',
+        '- Meine Inhalte lassen sensible Informationen über mich erkennen, etwa zu Gesundheit, Religion, politischer Überzeugung oder Sexualität.',
+        '- Einen Teil dieser Inhalte habe ich veröffentlicht, als ich noch minderjährig war und nicht absehen konnte, dass sie einmal für KI-Training verwendet werden könnten.',
+        '- Ich bin belästigt oder bedroht worden oder habe Grund, das zu befürchten. Ein Modell, das Angaben über mich wiedergibt oder verknüpft, vergrößert diese Gefahr für meine Sicherheit.',
+        'Solche Informationen gehören zu den besonderen Kategorien personenbezogener Daten (Art. 9 Abs. 1 DSGVO). Sie für KI-Training zu verarbeiten, setzt meine ausdrückliche Einwilligung voraus (Art. 9 Abs. 2 lit. a DSGVO), die ich nicht erteilt habe.',
+        'In meinen eigenen Worten:',
+        'My former partner follows everything I post.',
+      ].join('\n'),
+    );
+    expect(letter.text).not.toContain('nicht als Trainingsmaterial');
+    expect([...letter.citations].sort()).toEqual([...renderLetter(input('gdpr-objection', 'en', { grounds: ALL })).citations].sort());
+  });
+
+  it('adds the Art. 9 sentence only for special categories, and states one ground alone', () => {
+    for (const lang of LANGS) {
+      const letter = renderLetter(input('gdpr-objection', lang, { grounds: { choices: ['creative-work'] } }));
+      expect(letter.text).toContain(
+        lang === 'en'
+          ? 'My grounds relate to my particular situation:\n- My content includes my own creative or professional work.'
+          : 'Die Gründe ergeben sich aus meiner besonderen Situation:\n- Meine Inhalte enthalten eigene kreative oder berufliche Arbeiten.',
+      );
+      expect(letter.text).not.toMatch(/Art\. 9|photos|Fotos|minor|minderjährig|In my own words|eigenen Worten/);
+      expect(letter.citations.some((c) => c.includes('Art. 9'))).toBe(false);
+    }
+  });
+
+  it('states a text of their own without a choice, without an empty list', () => {
+    const en = renderLetter(input('gdpr-objection', 'en', { grounds: { choices: [], text: 'I am a nurse;\nmy patients must not find me.' } }));
+    expect(en.text).toContain('My grounds relate to my particular situation:\nI am a nurse;\nmy patients must not find me.\nAfter this objection');
+    const de = renderLetter(input('gdpr-objection', 'de', { grounds: { choices: [], text: 'Ich bin Pflegekraft.' } }));
+    expect(de.text).toContain('Die Gründe ergeben sich aus meiner besonderen Situation:\nIch bin Pflegekraft.\nNach diesem Widerspruch');
+  });
+
+  it('keeps the generic grounds without a choice', () => {
+    for (const grounds of [undefined, null]) {
+      expect(renderLetter(input('gdpr-objection', 'en', { grounds })).text).toContain(
+        'My grounds relate to my particular situation: I provided this data in order to use your service, not to become training material',
+      );
+      expect(renderLetter(input('gdpr-objection', 'de', { grounds })).text).toContain(
+        'Die Gründe ergeben sich aus meiner besonderen Situation: Ich habe diese Daten angegeben, um Ihren Dienst zu nutzen, nicht als Trainingsmaterial.',
+      );
+    }
+  });
+
+  it("does not assert the company's legal basis: objects insofar as it is 6(1)(e)/(f), withdraws consent, asks for any other basis", () => {
+    const en = renderLetter(input('gdpr-objection', 'en')).text;
+    expect(en).not.toMatch(/you rely on legitimate interests/);
+    expect(en).toContain(
+      "I object under Art. 21(1) GDPR to any processing of my personal data for training, fine-tuning, evaluating or otherwise developing AI models, whether the models are your own or someone else's, insofar as you base that processing on Art. 6(1)(e) GDPR or Art. 6(1)(f) GDPR.",
+    );
+    expect(en).toContain(
+      'Insofar as you rely on my consent, I withdraw it (Art. 7(3) GDPR) and ask you to erase the personal data concerned (Art. 17(1)(b) GDPR). Insofar as you rely on another legal basis, please name it (Art. 13(1)(c) GDPR).',
+    );
+    expect(en).toContain('Unless you demonstrate overriding legitimate grounds for the processing, please erase the personal data about me');
+    const de = renderLetter(input('gdpr-objection', 'de')).text;
+    expect(de).not.toMatch(/stützen Sie sich auf berechtigte Interessen/);
+    expect(de).toContain('soweit Sie diese Verarbeitung auf Art. 6 Abs. 1 lit. e DSGVO oder Art. 6 Abs. 1 lit. f DSGVO stützen.');
+    expect(de).toContain(
+      'Soweit Sie sich auf meine Einwilligung stützen, widerrufe ich sie (Art. 7 Abs. 3 DSGVO) und fordere Sie auf, die betroffenen personenbezogenen Daten zu löschen (Art. 17 Abs. 1 lit. b DSGVO). Soweit Sie sich auf eine andere Rechtsgrundlage stützen, nennen Sie mir diese bitte (Art. 13 Abs. 1 lit. c DSGVO).',
+    );
+    expect(de).toContain('Sofern Sie keine vorrangigen berechtigten Gründe für die Verarbeitung nachweisen, löschen Sie bitte');
+  });
+
+  it('asks under Art. 15(1) whether the data trained models, which ones and who received it, and names the judicial remedy', () => {
+    const en = renderLetter(input('gdpr-objection', 'en')).text;
+    expect(en).toContain(
+      'Please tell me whether personal data about me has already been used to train, fine-tune or evaluate AI models and, if so, which models (Art. 15(1) GDPR), and to which recipients, including licensees of data sets or models, you have disclosed it (Art. 15(1)(c) GDPR).',
+    );
+    expect(en).toContain('inform me that I may lodge a complaint with a supervisory authority and seek a judicial remedy (Art. 12(4) GDPR, Art. 77(1) GDPR, Art. 79 GDPR).');
+    const de = renderLetter(input('gdpr-objection', 'de')).text;
+    expect(de).toContain(
+      'Bitte teilen Sie mir mit, ob personenbezogene Daten über mich bereits zum Training, zur Feinabstimmung oder zur Bewertung von KI-Modellen verwendet wurden und, falls ja, für welche Modelle (Art. 15 Abs. 1 DSGVO), und welchen Empfängern, auch Lizenznehmern von Datensätzen oder Modellen, Sie sie offengelegt haben (Art. 15 Abs. 1 lit. c DSGVO).',
+    );
+    expect(de).toContain(
+      'dass ich Beschwerde bei einer Aufsichtsbehörde einlegen und gerichtlichen Rechtsschutz suchen kann (Art. 12 Abs. 4 DSGVO, Art. 77 Abs. 1 DSGVO, Art. 79 DSGVO).',
+    );
+    const uk = renderLetter(input('gdpr-objection', 'en', { law: 'uk-gdpr', grounds: ALL }));
+    expect(uk.text).toContain('(Art. 9(2)(a) UK GDPR)');
+    expect(uk.text).toContain("complaint with the Information Commissioner's Office (ICO) and seek a judicial remedy (Art. 12(4) UK GDPR, Art. 77(1) UK GDPR, Art. 79 UK GDPR)");
+  });
+
+  it('lists the grounds as plain reasons in a plain request, and leaves them out of CCPA and US-state letters', () => {
+    const plain = renderLetter(input('ai-training-request', 'en', { grounds: ALL }));
+    expect(plain.citations).toEqual([]);
+    expect(plain.text).not.toMatch(/Art\. \d|§/);
+    expect(plain.text).toContain('My reasons:\n- My content includes photos of my children or of other people.');
+    expect(plain.text).toContain('In my own words:\nMy former partner follows everything I post.\n\nI therefore ask you to:');
+    expect(renderLetter(input('ai-training-request', 'de', { grounds: ALL })).text).toContain('Meine Gründe:\n- Meine Inhalte zeigen meine Kinder');
+    expect(renderLetter(input('ai-training-request', 'en')).text).not.toContain('My reasons');
+    for (const kind of ['ccpa-opt-out', 'ccpa-delete', 'us-state-request'] as const) {
+      for (const lang of LANGS) {
+        const withGrounds = renderLetter(input(kind, lang, { grounds: ALL }));
+        expect(withGrounds.text).toBe(renderLetter(input(kind, lang)).text);
+      }
+    }
+  });
+
+  it('refuses a ground it does not know and an over-long text, naming the field', () => {
+    const unknown = errorOf(() => renderLetter(input('gdpr-objection', 'en', { grounds: { choices: ['bored'] } } as unknown as Partial<LetterInput>)));
+    expect(unknown.field).toBe('grounds.choices.0');
+    expect(unknown.message).toContain('must be one of photos-of-others, creative-work, special-categories, posted-as-minor, safety');
+    expect(errorOf(() => renderLetter(input('gdpr-objection', 'en', { grounds: { choices: [], text: 'x'.repeat(501) } }))).field).toBe('grounds.text');
+  });
+});
+
 describe('US state privacy acts', () => {
-  it('us-state-request cites the opt-out, deletion and 45-day provisions of the person\'s own state', () => {
+  it('us-state-request cites the opt-out, deletion and response-period provisions of the person\'s own state', () => {
     for (const state of allUsStateLaws()) {
       const letter = renderLetter(input('us-state-request', 'en', { usState: state.code }));
       expect(letter.subject).toContain(`${state.state} privacy law`);
       expect(letter.subject.length).toBeLessThanOrEqual(110);
-      expect(letter.text).toContain(`I am a ${state.state} resident`);
+      // "a resident of": "a Iowa resident" would not do.
+      expect(letter.text).toContain(`I am a resident of ${state.state} and use`);
       expect(letter.text).toContain(`${state.act} (${state.actCitation})`);
-      expect(letter.citations).toEqual([state.optOut, state.deletion, state.response]);
-      expect(letter.text).toContain('no later than 45 days after you receive this letter');
+      // Where only a section could be confirmed, two rights may cite the same one: listed once. Besides
+      // them, only the agent paragraph's citation, where the act gives the agent a route.
+      const cited = new Set([state.optOut, state.deletion, state.response, ...(state.agent ? [state.agent.citation] : [])]);
+      expect([...letter.citations].sort()).toEqual([...cited].sort());
+      // No number of days: the period's length is deadlines.ts's, and the due date comes from there.
+      expect(letter.text).toContain(`within the period the law allows (${state.response}), that is by 25 November 2026`);
+      expect(letter.text).not.toMatch(/\b45 days\b/);
       expect(letter.text).not.toMatch(/GDPR|CCPA|1798/);
     }
   });
@@ -482,5 +659,88 @@ describe('letterLanguage', () => {
     expect(letterLanguage(['de', 'en'], 'en')).toBe('en');
     expect(letterLanguage(['en'], 'de')).toBe('en');
     expect(letterLanguage(['de'], 'en')).toBe('de');
+  });
+});
+
+describe('the complaint names the lead authority; the UK complaint the DPA 2018 remedy', () => {
+  const BERLIN = { name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', address: 'Alt-Moabit 59-61, 10555 Berlin, Deutschland', email: 'mailbox@datenschutz-berlin.de', country: 'DE' };
+  const CNIL = { name: 'CNIL', address: '3 Place de Fontenoy, TSA 80715, 75334 PARIS CEDEX 07, France', webform: 'https://www.cnil.fr/fr/plaintes', country: 'FR' };
+  const DPC = { name: 'Irish Data Protection Commission', address: '21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland' };
+
+  it('is addressed to the person\'s own authority and asks it to forward to the lead authority under Art. 56 and 60', () => {
+    const letter = renderLetter(input('complaint', 'en', { authority: CNIL, lead: DPC }));
+    expect(letter.text.startsWith('CNIL\n3 Place de Fontenoy')).toBe(true);
+    expect(letter.text).toContain(
+      'The lead supervisory authority for Pinterest Europe Ltd. is Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+        'Please forward my complaint to it under Art. 56 GDPR and Art. 60 GDPR, and remain my point of contact in this procedure.',
+    );
+    expect(letter.text).not.toContain('BDSG');
+    expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 77(1)', 'GDPR Art. 56', 'GDPR Art. 60', 'GDPR Art. 78(2)']));
+    expect(letter.citations).not.toContain('BDSG § 19(2)');
+  });
+
+  it('to a German Land authority, in German, adds § 19 Abs. 2 BDSG', () => {
+    const letter = renderLetter(input('complaint', 'de', { authority: BERLIN, lead: DPC }));
+    expect(letter.subject).toBe('Beschwerde nach Art. 77 Abs. 1 DSGVO gegen Pinterest Europe Ltd. – Ref. OA-7K2M-9QXD');
+    expect(letter.text.startsWith('Berliner Beauftragte für Datenschutz und Informationsfreiheit\nAlt-Moabit 59-61, 10555 Berlin, Deutschland\nmailbox@datenschutz-berlin.de\n')).toBe(true);
+    expect(letter.text).toContain(
+      'Federführende Aufsichtsbehörde für Pinterest Europe Ltd. ist Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+        'Bitte leiten Sie meine Beschwerde nach Art. 56 DSGVO und Art. 60 DSGVO sowie § 19 Abs. 2 BDSG dorthin weiter und bleiben Sie in diesem Verfahren meine Anlaufstelle.',
+    );
+    expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 56', 'GDPR Art. 60', 'BDSG § 19(2)']));
+    // Without a lead authority elsewhere, the German authority is still asked to pass it on where needed.
+    const local = renderLetter(input('complaint', 'de', { authority: BERLIN, lead: null }));
+    expect(local.text).toContain('leiten Sie meine Beschwerde bitte dorthin weiter (§ 19 Abs. 2 BDSG).');
+    expect(local.text).not.toContain('Art. 56');
+  });
+
+  it('UK: the ICO, the Tribunal remedy of DPA 2018 s. 166, never Art. 78(2) or a lead authority', () => {
+    for (const lang of LANGS) {
+      const letter = renderLetter(input('complaint', lang, { law: 'uk-gdpr', authority: { name: 'The Information Commissioner’s Office', address: 'Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF, United Kingdom', country: 'GB' } }));
+      expect(letter.citations).toContain('DPA 2018 s. 166');
+      expect(letter.citations).not.toContain('UK GDPR Art. 78(2)');
+      expect(letter.text).not.toContain('Art. 78');
+      expect(letter.text).not.toMatch(/lead|federführend/i);
+    }
+    expect(renderLetter(input('complaint', 'en', { law: 'uk-gdpr' })).text).toContain(
+      'If I hear nothing of the progress or the outcome within three months, section 166 of the Data Protection Act 2018 lets me apply to the Tribunal.',
+    );
+  });
+
+  it('a lead authority belongs only in a GDPR complaint', () => {
+    expect(errorOf(() => renderLetter(input('final-notice', 'en', { lead: DPC }))).field).toBe('lead');
+    expect(errorOf(() => renderLetter(input('complaint', 'en', { law: 'uk-gdpr', lead: DPC }))).field).toBe('lead');
+    expect(errorOf(() => renderLetter(input('complaint', 'en', { authority: { ...CNIL, country: 'France' } }))).field).toBe('authority.country');
+  });
+});
+
+describe('an addressee without a sourced postal address', () => {
+  const noAddress = { provider: { name: 'Substack', legalEntity: { name: 'Substack Inc.' } } };
+
+  it('prints the company name and no address line in the header, in every language', () => {
+    for (const lang of LANGS) {
+      const withAddress = renderLetter(input('ccpa-opt-out', lang)).text.split('\n');
+      const without = renderLetter(input('ccpa-opt-out', lang, noAddress)).text.split('\n');
+      expect(without[0]).toBe('Substack Inc.');
+      // Where the address block stood, the blank line before the date follows the name directly.
+      expect(without[1]).toBe('');
+      expect(without.length).toBe(withAddress.length - ADDRESS.split('\n').length);
+      expect(without.slice(0, 3).join('\n')).not.toMatch(/not found|undefined|null/);
+    }
+  });
+
+  it('prints no address line under the company in a complaint either', () => {
+    for (const lang of LANGS) {
+      const text = renderLetter(input('complaint', lang, noAddress)).text;
+      const lines = text.split('\n');
+      const at = lines.lastIndexOf('Substack Inc.');
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 1]).toMatch(lang === 'en' ? /^Service: Substack;/ : /^Dienst: Substack;/);
+    }
+  });
+
+  it('still refuses a blank address, naming the field', () => {
+    const e = errorOf(() => renderLetter(input('gdpr-objection', 'en', { provider: { name: 'Substack', legalEntity: { name: 'Substack Inc.', address: ' ' } } })));
+    expect(e.field).toBe('provider.legalEntity.address');
   });
 });

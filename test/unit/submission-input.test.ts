@@ -1,11 +1,15 @@
 // The form's input rules, without the services: the law a jurisdiction gives, jurisdiction limits, and
 // session files per account.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jurisdictionAllowed, submissionSchema } from '../../functions/app/submissions.ts';
-import { lawFor } from '../../functions/core/jurisdiction.ts';
-import { pickLanguage } from '../../functions/core/page-text.ts';
+import { GROUND_CHOICES, GROUNDS_TEXT_MAX, GroundsSchema } from '../../functions/core/grounds.ts';
+import { defaultLanguage, lawFor, regionTags } from '../../functions/core/jurisdiction.ts';
+import { pageText, pickLanguage } from '../../functions/core/page-text.ts';
 
-const base = { name: 'Erika', email: 'erika@example.org', consent: true, accounts: [{ provider: 'reddit', identifier: 'erika' }] };
+const base = { name: 'Erika', email: 'erika@example.org', consent: true, accounts: [{ provider: 'reddit', identifier: 'erika' }], signature: 'Erika' };
 
 function issues(schema: ReturnType<typeof submissionSchema>, body: unknown) {
   const result = schema.safeParse(body);
@@ -35,6 +39,8 @@ describe("the person's language", () => {
 describe('which law protects a person', () => {
   it.each([
     ['DE', 'gdpr'],
+    ['DE-BE', 'gdpr'],
+    ['de-by', 'gdpr'],
     ['no', 'gdpr'],
     ['UK', 'uk-gdpr'],
     ['US-CA', 'ccpa'],
@@ -44,10 +50,18 @@ describe('which law protects a person', () => {
     ['US-NJ', 'us-state'],
     ['US-TN', 'us-state'],
     ['US-RI', 'us-state'],
-    ['US-MN', 'none'], // its response-period paragraph could not be confirmed yet
+    // In force since 31 July 2025; the response period is cited at section level (us-states.ts).
+    ['US-MN', 'us-state'],
     ['US-UT', 'us-state'],
-    ['US-IA', 'none'], // 90 days and a sale-only opt-out: not covered yet
-    ['US-NY', 'none'],
+    // Covered: its letter asks only for the sale opt-out (its 90 days belong in deadlines.ts).
+    ['US-IA', 'us-state'],
+    ['us-de', 'us-state'],
+    ['US-NE', 'us-state'],
+    ['US-NH', 'us-state'],
+    ['US-MD', 'us-state'],
+    ['US-IN', 'us-state'],
+    ['US-KY', 'us-state'],
+    ['US-NY', 'none'], // no act in us-states.ts
     ['US', 'none'],
     ['BR', 'none'],
   ])('%s -> %s', (code, law) => {
@@ -58,6 +72,12 @@ describe('which law protects a person', () => {
 describe('allowed jurisdictions', () => {
   it.each([
     ['DE', ['EU'], true],
+    ['DE-BE', ['EU'], true],
+    ['DE-HH', ['EEA'], true],
+    ['DE-NW', ['DE', 'US-CA'], true],
+    ['DE-BY', ['DE-BY'], true],
+    ['DE-BE', ['DE-BY'], false],
+    ['DE-BE', ['GB', 'US-CA'], false],
     ['NO', ['EEA'], true],
     ['US-CA', ['EU', 'US-CA'], true],
     ['GB', ['EU', 'US-CA'], false],
@@ -72,7 +92,7 @@ describe('allowed jurisdictions', () => {
     expect(issues(schema, { ...base, jurisdiction: 'US-NY' })).toEqual([
       { path: 'jurisdiction', message: 'is not served by this deployment (it serves EU, US-CA)' },
     ]);
-    expect(issues(schema, { ...base, jurisdiction: 'de' })).toEqual([]);
+    expect(issues(schema, { ...base, jurisdiction: 'de-be' })).toEqual([]);
   });
 });
 
@@ -80,26 +100,26 @@ describe('a session file given with an account', () => {
   const schema = submissionSchema(40);
 
   it('is refused, naming the account, when it is not a cookie export', () => {
-    const found = issues(schema, { ...base, jurisdiction: 'DE', accounts: [{ provider: 'pinterest', identifier: 'e', session: 'not cookies' }] });
+    const found = issues(schema, { ...base, jurisdiction: 'DE-BE', accounts: [{ provider: 'pinterest', identifier: 'e', session: 'not cookies' }] });
     expect(found).toHaveLength(1);
     expect(found[0]!.path).toBe('accounts.0.session');
   });
 
   it('is refused when it holds no cookie of that provider', () => {
     const other = JSON.stringify([{ name: 'sid', value: 'abc', domain: '.example.com', path: '/' }]);
-    const found = issues(schema, { ...base, jurisdiction: 'DE', accounts: [{ provider: 'pinterest', identifier: 'e', session: other }] });
+    const found = issues(schema, { ...base, jurisdiction: 'DE-BE', accounts: [{ provider: 'pinterest', identifier: 'e', session: other }] });
     expect(found).toEqual([{ path: 'accounts.0.session', message: expect.stringMatching(/Pinterest|pinterest/) }]);
   });
 
   it('is taken when it holds the provider\'s cookies', () => {
     const mine = JSON.stringify([{ name: '_pinterest_sess', value: 'abc', domain: '.pinterest.com', path: '/' }]);
-    expect(issues(schema, { ...base, jurisdiction: 'DE', accounts: [{ provider: 'pinterest', identifier: 'e', session: mine }] })).toEqual([]);
+    expect(issues(schema, { ...base, jurisdiction: 'DE-BE', accounts: [{ provider: 'pinterest', identifier: 'e', session: mine }] })).toEqual([]);
   });
 });
 
 describe('text rules at the door (core/text-rules.ts), the same as the letters', () => {
   const schema = submissionSchema(40);
-  const valid = { ...base, jurisdiction: 'DE' };
+  const valid = { ...base, jurisdiction: 'DE-BE' };
 
   it.each([
     ['a line feed', 'Erika\nBcc: x@example.net', 'must be a single line (it contains a line break)'],
@@ -125,9 +145,9 @@ describe('text rules at the door (core/text-rules.ts), the same as the letters',
   });
 
   it('keeps letters in accents and scripts other than Latin', () => {
-    expect(issues(schema, { ...valid, name: 'Zoë Ångström-Łukasiewicz' })).toEqual([]);
-    expect(issues(schema, { ...valid, name: 'محمد عبد الله' })).toEqual([]);
-    expect(issues(schema, { ...valid, name: '山田 太郎 👩‍💻' })).toEqual([]);
+    expect(issues(schema, { ...valid, name: 'Zoë Ångström-Łukasiewicz', signature: 'Zoë Ångström-Łukasiewicz' })).toEqual([]);
+    expect(issues(schema, { ...valid, name: 'محمد عبد الله', signature: 'محمد عبد الله' })).toEqual([]);
+    expect(issues(schema, { ...valid, name: '山田 太郎 👩‍💻', signature: '山田 太郎 👩‍💻' })).toEqual([]);
   });
 
   it('refuses keys it does not know, by name, at every level', () => {
@@ -145,8 +165,26 @@ describe('text rules at the door (core/text-rules.ts), the same as the letters',
 describe('jurisdiction codes', () => {
   const schema = submissionSchema(40);
 
-  it.each(['DE', 'fr', 'GB', 'US', 'US-CA', 'us-ny', 'US-DC', 'US-PR', 'BR', 'JP'])('takes %s', (jurisdiction) => {
+  it.each(['DE-BE', 'de-by', 'DE-TH', 'fr', 'GB', 'US', 'US-CA', 'us-ny', 'US-DC', 'US-PR', 'BR', 'JP'])('takes %s', (jurisdiction) => {
     expect(issues(schema, { ...base, jurisdiction })).toEqual([]);
+  });
+
+  it('takes all 16 German Länder, as GDPR, German, with the tags DE, EU and EEA', () => {
+    const lands = ['DE-BW', 'DE-BY', 'DE-BE', 'DE-BB', 'DE-HB', 'DE-HH', 'DE-HE', 'DE-MV', 'DE-NI', 'DE-NW', 'DE-RP', 'DE-SL', 'DE-SN', 'DE-ST', 'DE-SH', 'DE-TH'];
+    for (const land of lands) {
+      expect(issues(schema, { ...base, jurisdiction: land }), land).toEqual([]);
+      expect(lawFor(land)).toBe('gdpr');
+      expect(defaultLanguage(land)).toBe('de');
+      expect(regionTags(land)).toEqual(expect.arrayContaining(['global', land, 'DE', 'EU', 'EEA']));
+    }
+  });
+
+  it('refuses plain DE and names the Land codes to use instead', () => {
+    const found = issues(schema, { ...base, jurisdiction: 'de' });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.path).toBe('jurisdiction');
+    expect(found[0]!.message).toMatch(/^name your Land: DE-BW \(Baden-Württemberg\), DE-BY \(Bayern\), DE-BE \(Berlin\), /);
+    expect(found[0]!.message).toContain('DE-TH (Thüringen)');
   });
 
   it('reads UK as GB', () => {
@@ -154,15 +192,71 @@ describe('jurisdiction codes', () => {
     expect(result.data?.jurisdiction).toBe('GB');
   });
 
-  it.each(['XX', 'ZZ', 'EU', 'US-XX', 'US-ZZ', 'DE-XX', 'GB-SCT'])('refuses %s: not in ISO 3166-1 nor a supported subdivision', (jurisdiction) => {
+  it.each(['XX', 'ZZ', 'EU', 'US-XX', 'US-ZZ', 'DE-XX', 'DE-B', 'GB-SCT'])('refuses %s: not in ISO 3166-1 nor a supported subdivision', (jurisdiction) => {
     expect(issues(schema, { ...base, jurisdiction })).toEqual([
-      { path: 'jurisdiction', message: 'is not a country code in ISO 3166-1 nor a supported subdivision (US states: "US-CA" style)' },
+      { path: 'jurisdiction', message: 'is not a country code in ISO 3166-1 nor a supported subdivision (German Länder: "DE-BE" style; US states: "US-CA" style)' },
     ]);
   });
 
   it('refuses a code of the wrong shape with the shape it wants', () => {
     expect(issues(schema, { ...base, jurisdiction: 'Germany' })).toEqual([
-      { path: 'jurisdiction', message: 'must be an ISO country code like "DE", or "US-CA" for a US state' },
+      { path: 'jurisdiction', message: 'must be an ISO country code like "FR", "DE-BE" for a German Land, or "US-CA" for a US state' },
     ]);
+  });
+});
+
+describe("the person's own grounds for the objection", () => {
+  const schema = submissionSchema(40);
+  const valid = { ...base, jurisdiction: 'FR' };
+  /** Only what is said about grounds: other fields have rules of their own, tested above. */
+  const groundsIssues = (grounds: unknown) => issues(schema, { ...valid, grounds }).filter((i) => i.path === 'grounds' || i.path.startsWith('grounds.'));
+
+  it('takes a guided choice and a text of their own, trimmed, and nothing when left out', () => {
+    expect(groundsIssues({ choices: ['photos-of-others', 'special-categories'], text: '  My ex-partner\nfollows me.  ' })).toEqual([]);
+    expect(GroundsSchema.parse({ choices: ['photos-of-others', 'special-categories'], text: '  My ex-partner\nfollows me.  ' })).toEqual({
+      choices: ['photos-of-others', 'special-categories'],
+      text: 'My ex-partner\nfollows me.',
+    });
+    expect(groundsIssues({ choices: GROUND_CHOICES })).toEqual([]);
+    expect(GroundsSchema.parse({ text: 'Only my words.' })).toEqual({ choices: [], text: 'Only my words.' });
+    expect(groundsIssues(undefined)).toEqual([]);
+  });
+
+  it('refuses a choice it does not know, naming the field and the choices', () => {
+    expect(groundsIssues({ choices: ['safety', 'bored'] })).toEqual([
+      { path: 'grounds.choices.1', message: 'must be one of photos-of-others, creative-work, special-categories, posted-as-minor, safety' },
+    ]);
+    expect(groundsIssues({ choices: 'safety' })).toEqual([{ path: 'grounds.choices', message: 'must be a list of grounds' }]);
+    expect(groundsIssues({ choices: ['safety', 'safety'] })).toEqual([{ path: 'grounds.choices.1', message: 'lists safety twice' }]);
+  });
+
+  it('refuses grounds that say nothing, and keys it does not know', () => {
+    expect(groundsIssues({ choices: [] })).toEqual([{ path: 'grounds', message: 'must choose at least one ground or give a text (or be left out)' }]);
+    expect(groundsIssues({ choices: [], text: '   ' })).toEqual([{ path: 'grounds.text', message: 'must not be empty (leave it out instead)' }]);
+    const unknown = schema.safeParse({ ...valid, grounds: { choices: ['safety'], basis: 'consent' } });
+    expect(unknown.error!.issues.filter((i) => i.path[0] === 'grounds').map((i) => ({ code: i.code, path: i.path.join('.'), keys: (i as { keys?: string[] }).keys }))).toEqual([
+      { code: 'unrecognized_keys', path: 'grounds', keys: ['basis'] },
+    ]);
+    expect(groundsIssues(['safety'])).toEqual([{ path: 'grounds', message: 'must be an object { choices, text? }' }]);
+  });
+
+  it('applies the text rules of every other field to the text: line breaks and tabs, but no controls, bidi marks or broken Unicode', () => {
+    expect(groundsIssues({ choices: [], text: 'first line\r\n\tsecond line' })).toEqual([]);
+    expect(groundsIssues({ choices: [], text: 'ok\u0000' })).toEqual([{ path: 'grounds.text', message: 'contains a control character (U+0000)' }]);
+    expect(groundsIssues({ choices: [], text: 'ok\u202E' })).toEqual([{ path: 'grounds.text', message: 'contains a text-direction control character (U+202E)' }]);
+    expect(groundsIssues({ choices: [], text: 'ok\uD800' })).toEqual([{ path: 'grounds.text', message: 'contains broken Unicode (a lone surrogate)' }]);
+    expect(groundsIssues({ choices: [], text: 'x'.repeat(GROUNDS_TEXT_MAX) })).toEqual([]);
+    expect(groundsIssues({ choices: [], text: 'x'.repeat(GROUNDS_TEXT_MAX + 1) })).toEqual([{ path: 'grounds.text', message: 'is too large (500 characters at most)' }]);
+  });
+
+  it('the form offers exactly these choices, each with a label, in both languages', () => {
+    const html = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', 'pages', 'form.html'), 'utf8');
+    const values = [...html.matchAll(/<label><input type="checkbox" name="ground" value="([a-z-]+)"> \{\{t\.(\w+)\}\}<\/label>/g)];
+    expect(values.map((m) => m[1])).toEqual([...GROUND_CHOICES]);
+    for (const lang of ['en', 'de'] as const) {
+      for (const [, , key] of values) expect(pageText(lang)[key as keyof ReturnType<typeof pageText>]).toMatch(/\S/);
+    }
+    expect(html).toContain('<label for="grounds-text">{{t.formGroundsText}}</label>');
+    expect(html).toContain('maxlength="500"');
   });
 });
