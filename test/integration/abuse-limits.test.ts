@@ -107,7 +107,7 @@ describe('limits of the public form', () => {
 describe('unconfirmed submissions', () => {
   it('are deleted with their session after the unverified hours; confirmed ones keep theirs', async () => {
     // An hour of the clock passes in a tenth of a second; unconfirmed submissions live 72 hours.
-    t = await startTestStack({ clockSpeed: 36_000, browserJobsIntervalMs: 100 });
+    t = await startTestStack({ clockSpeed: 36_000, browserJobsIntervalMs: 100, env: { OPTOUT_UNVERIFIED_HOURS: '72' } });
     const session = '[{"name":"reddit_session","value":"secret","domain":".reddit.com","path":"/"}]';
     const forgotten = await t.api('/api/submissions', postJson(person({ email: 'forgot@example.net', accounts: [{ provider: 'reddit', identifier: 'f', session }] })));
     const confirmed = await t.api('/api/submissions', postJson(person({ email: 'kept@example.net', accounts: [{ provider: 'reddit', identifier: 'k', session, keepSession: true }] })));
