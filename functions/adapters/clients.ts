@@ -9,6 +9,7 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 let documentClient: DynamoDBDocumentClient | undefined;
 let sesClient: SESv2Client | undefined;
+let sesOnceClient: SESv2Client | undefined;
 
 export function ddb(): DynamoDBDocumentClient {
   if (!documentClient) {
@@ -31,10 +32,26 @@ export function ses(): SESv2Client {
   return sesClient;
 }
 
+/**
+ * SES without the SDK's retries, for letters (adapters/mailer.ts sendRawMail): a retry after a lost
+ * response would send the letter twice, so the outbox resolves it from the delivery log instead.
+ */
+export function sesOnce(): SESv2Client {
+  if (!sesOnceClient) {
+    const { region, sesEndpoint } = config();
+    sesOnceClient = new SESv2Client(
+      sesEndpoint ? { region, endpoint: sesEndpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 } : { region, maxAttempts: 1 },
+    );
+  }
+  return sesOnceClient;
+}
+
 /** Drops the cached clients (tests and the local runtime re-point them after changing settings). */
 export function resetClients(): void {
   documentClient?.destroy();
   sesClient?.destroy();
+  sesOnceClient?.destroy();
   documentClient = undefined;
   sesClient = undefined;
+  sesOnceClient = undefined;
 }

@@ -5,7 +5,7 @@
 // and anyone who holds a letter (the provider, the person in Cc) could forge a DSN that matches it.
 import { clock } from '../adapters/clock.ts';
 import { message } from '../core/messages.ts';
-import type { RequestStatus } from '../core/model.ts';
+import { letterOut } from '../core/lifecycle.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import type { Provider } from '../core/providers/schema.ts';
 import { key } from '../data/schema.ts';
@@ -27,16 +27,14 @@ export interface Bounce {
 
 export type BounceOutcome = 'handed_over' | 'not_final' | 'other_recipient' | 'not_open';
 
-/** Statuses in which a letter is still out with the provider; a bounce later than these changes nothing. */
-const LETTER_OUT: RequestStatus[] = ['sent', 'acknowledged', 'reminded'];
-
 /** Moves the request after a bounce of one of its letters; the caller has recorded the bounce itself. */
 export async function applyBounce(request: RequestRecord, provider: Provider, submission: Submission, bounce: Bounce): Promise<BounceOutcome> {
   if (!bounce.permanent) return 'not_final';
   const target = request.target?.toLowerCase();
   // The person is in Cc of every letter: their own mailbox bouncing says nothing about the provider.
   if (bounce.recipient && target && bounce.recipient.toLowerCase() !== target) return 'other_recipient';
-  if (!LETTER_OUT.includes(request.status)) return 'not_open';
+  // Only while a letter is out with the provider (core/lifecycle.ts); a later bounce changes nothing.
+  if (!letterOut(request.status)) return 'not_open';
   const reason = `bounced${bounce.status ? ` (${bounce.status})` : ''}`;
   if (bounce.trusted && request.target) {
     await putItem(key.contact(provider.slug, request.target), {
@@ -47,7 +45,7 @@ export async function applyBounce(request: RequestRecord, provider: Provider, su
       reportedBy: bounce.source,
     });
   }
-  await handToPerson(request, provider, submission, message(submission.lang, 'bounced', { target: request.target ?? provider.name, status: bounce.status }));
+  await handToPerson(request, provider, submission, message(submission.lang, 'bounced', { target: request.target ?? provider.name, status: bounce.status }), 'bounced');
   return 'handed_over';
 }
 

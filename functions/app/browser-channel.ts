@@ -10,7 +10,9 @@ import type { Provider } from '../core/providers/schema.ts';
 import type { Playbook } from '../core/providers/playbook.ts';
 import { clock } from '../adapters/clock.ts';
 import { putEvidence } from '../adapters/evidence.ts';
-import { addEvent, getRequest, transitionRequest, type RequestRecord, type Submission } from '../data/store.ts';
+import { addEvent, getRequest, type RequestRecord, type Submission } from '../data/store.ts';
+import { applyEvent } from '../data/lifecycle.ts';
+import { INITIAL_STATUS } from '../core/lifecycle.ts';
 import { scheduleRecheck } from './browser-schedule.ts';
 import { type BrowserOutcome, fallBack } from './browser-fallback.ts';
 import { browserChannel, handToPerson, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
@@ -57,7 +59,7 @@ export async function runProviderPlaybook(
 
 export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
   const request = await getRequest(ref.submissionId, ref.requestId);
-  if (request.status !== 'queued') return { ...ref, channel: 'none' };
+  if (request.status !== INITIAL_STATUS) return { ...ref, channel: 'none' };
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
   const channel = browserChannel(provider, submission.jurisdiction);
@@ -74,8 +76,7 @@ export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
   // and writes nothing twice; a later attempt (a session given afterwards) gets its own event.
   const eventKey = `browser:${request.updatedAt}`;
   if (result.outcome === 'done' || result.outcome === 'already_off') {
-    const moved = await transitionRequest(ref.submissionId, ref.requestId, ['queued'], {
-      status: 'confirmed',
+    const moved = await applyEvent(ref, 'browser_confirmed', {
       channel: channel.type,
       target: channel.url,
       sentAt: now,

@@ -4,7 +4,9 @@
 import { getProvider } from '../core/providers/catalog.ts';
 import { message } from '../core/messages.ts';
 import { clock } from '../adapters/clock.ts';
-import { addEvent, getRequest, updateRequest } from '../data/store.ts';
+import { addEvent, getRequest } from '../data/store.ts';
+import { applyEvent } from '../data/lifecycle.ts';
+import { INITIAL_STATUS } from '../core/lifecycle.ts';
 import { handToPerson, loadVerifiedSubmission, type RequestRef, usableEmailChannel } from './dispatch.ts';
 
 export type BrowserOutcome = RequestRef & { channel: 'email' | 'none' };
@@ -12,12 +14,14 @@ export type BrowserOutcome = RequestRef & { channel: 'email' | 'none' };
 /** After the browser failed (or could not run): the letter if there is an address, else the person. */
 export async function fallBack(ref: RequestRef, why: string): Promise<BrowserOutcome> {
   const request = await getRequest(ref.submissionId, ref.requestId);
-  if (request.status !== 'queued') return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
+  if (request.status !== INITIAL_STATUS) return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
   const email = await usableEmailChannel(provider, submission.jurisdiction, request.basis);
   if (email) {
-    await updateRequest(ref.submissionId, ref.requestId, { channel: 'email', target: email.address }, { status: ['queued'] });
+    if (!(await applyEvent(ref, 'channel_chosen', { channel: 'email', target: email.address }, request.status))) {
+      return { ...ref, channel: 'none' }; // moved on meanwhile (cancelled by the person)
+    }
     await addEvent({
       submissionId: ref.submissionId,
       requestId: ref.requestId,

@@ -9,7 +9,8 @@ import { message, type MessageKey } from '../core/messages.ts';
 import { ddb } from '../adapters/clients.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
-import { addEvent, getRequest, transitionRequest, updateRequest } from '../data/store.ts';
+import { addEvent, getRequest, updateRequest } from '../data/store.ts';
+import { applyEvent } from '../data/lifecycle.ts';
 import { applyInBrowser, runProviderPlaybook } from './browser-channel.ts';
 import { browserChannel, handToPerson, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
@@ -78,7 +79,7 @@ async function firstTry(ref: RequestRef): Promise<string> {
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
   if (!browserChannel(provider, submission.jurisdiction)) return 'no browser channel';
-  if (!(await transitionRequest(ref.submissionId, ref.requestId, ['needs_user_action'], { status: 'queued', userAction: undefined }))) {
+  if (!(await applyEvent(ref, 'browser_retry', { userAction: undefined }, request.status))) {
     return 'changed meanwhile';
   }
   const outcome = await applyInBrowser(ref);

@@ -4,14 +4,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lawFor } from '../core/jurisdiction.ts';
 import { channelsFor, getProvider, letterAddressee } from '../core/providers/catalog.ts';
 import type { Channel, Provider } from '../core/providers/schema.ts';
-import { basisFor, letterLanguage, renderLetter, type LetterKind } from '../core/letters.ts';
+import { basisFor, letterLanguage, renderLetter } from '../core/letters.ts';
 import { deadlineFor, deadlinePlaceFor, dueDate, receiptDate, toDateString } from '../core/deadlines.ts';
 import type { Basis, Language } from '../core/model.ts';
 import { message } from '../core/messages.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
-import { putEvidence } from '../adapters/evidence.ts';
-import { sendMail } from '../adapters/mailer.ts';
 import {
   addEvent,
   ensureRequest,
@@ -19,15 +17,15 @@ import {
   getItem,
   getRequest,
   getSubmission,
-  putMessagePointer,
-  transitionRequest,
-  updateRequest,
   type RequestRecord,
   type Submission,
 } from '../data/store.ts';
 import { key } from '../data/schema.ts';
 import { notifyStatusChange } from './notify.ts';
 import { authorizationAttachment } from './authorization.ts';
+import { messageIdFor, sendThroughOutbox } from './outbox.ts';
+import { applyEvent } from '../data/lifecycle.ts';
+import { INITIAL_STATUS, type LifecycleEvent } from '../core/lifecycle.ts';
 
 export interface RequestRef {
   submissionId: string;
@@ -80,7 +78,7 @@ export async function planRequests(input: { submissionId: string }): Promise<{ s
       law,
       lang: letterLanguage(provider.languages, submission.lang),
       channel: 'none',
-      status: 'queued',
+      status: INITIAL_STATUS,
       reference: referenceFor(submission.id, index),
       replyToken: newReplyToken(),
       createdAt: now,
@@ -147,19 +145,19 @@ export async function chooseChannel(ref: RequestRef): Promise<RequestRef & { cha
   const request = await getRequest(ref.submissionId, ref.requestId);
   // Already past queued (a re-run): an email request goes on to sendLetter, which sends only if
   // the letter has not gone out; anything else has nothing left to dispatch.
-  if (request.status !== 'queued') return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
+  if (request.status !== INITIAL_STATUS) return { ...ref, channel: request.channel === 'email' ? 'email' : 'none' };
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
   const jurisdiction = submission.jurisdiction;
 
   const browser = browserChannel(provider, jurisdiction);
   if (browser && (await hasSession(ref.submissionId, provider.slug))) {
-    await updateRequest(ref.submissionId, ref.requestId, { channel: browser.type, target: browser.url }, { status: ['queued'] });
+    await applyEvent(ref, 'channel_chosen', { channel: browser.type, target: browser.url }, request.status);
     return { ...ref, channel: 'browser' };
   }
   const email = await usableEmailChannel(provider, jurisdiction, request.basis);
   if (email) {
-    await updateRequest(ref.submissionId, ref.requestId, { channel: 'email', target: email.address }, { status: ['queued'] });
+    await applyEvent(ref, 'channel_chosen', { channel: 'email', target: email.address }, request.status);
     return { ...ref, channel: 'email' };
   }
   await handToPerson(request, provider, submission);
@@ -170,20 +168,26 @@ export async function chooseChannel(ref: RequestRef): Promise<RequestRef & { cha
  * No channel we can use on the person's behalf: tell them exactly what to do and where, in their
  * language. `why` (already in their language) says what happened first, if anything.
  */
-export async function handToPerson(request: RequestRecord, provider: Provider, submission: Submission, why?: string): Promise<void> {
+export async function handToPerson(
+  request: RequestRecord,
+  provider: Provider,
+  submission: Submission,
+  why?: string,
+  event: Extract<LifecycleEvent, 'handed_over' | 'bounced'> = 'handed_over',
+): Promise<void> {
   const manual = manualChannel(provider, submission.jurisdiction);
   const playbook = manual?.playbook ? provider.playbooks[manual.playbook] : undefined;
   const userAction = manual
     ? `${why ? `${why} ` : ''}${manualInstructions(submission.lang, provider, manual)}`
     : message(submission.lang, 'handoverNone', { provider: provider.name, source: provider.sources[0] });
   const deepLink = playbook?.deepLink ?? manual?.url ?? provider.sources[0]!;
-  const moved = await transitionRequest(request.submissionId, request.id, [request.status], {
-    status: 'needs_user_action',
+  const ref = { submissionId: request.submissionId, requestId: request.id };
+  const moved = await applyEvent(ref, event, {
     channel: manual?.type ?? 'none',
     target: manual?.url,
     userAction,
     deepLink,
-  });
+  }, request.status);
   if (!moved) return;
   const at = clock().now().toISOString();
   await addEvent({ submissionId: request.submissionId, requestId: request.id, at, kind: 'needs_user_action', detail: userAction });
@@ -208,10 +212,6 @@ export function letterParties(request: RequestRecord, submission: Submission, pr
   };
 }
 
-function messageIdFor(request: RequestRecord, kind: LetterKind, attempt: number): string {
-  return `${request.reference}.${kind}.${attempt}@${config().inboundDomain}`.toLowerCase();
-}
-
 /** Personal mode: none, replies come to the person's own address (and are read from their inbox). */
 export function replyAddress(request: RequestRecord): string | undefined {
   if (config().personal) return undefined;
@@ -219,76 +219,57 @@ export function replyAddress(request: RequestRecord): string | undefined {
 }
 
 /**
- * Sends the first letter of an email request, as an outbox: the claim (queued -> sent, letterState
- * "sending") is written before SES is called and "sent" right after, so a re-run resends only if
- * the process died inside the SES call itself, and then with the same Message-ID and bytes.
+ * Sends the first letter of an email request through the outbox (app/outbox.ts): claimed with its
+ * letter id before SES is called, the request moved queued -> sent by the letter_sent event, sent
+ * once; a re-run finishes the bookkeeping, and a letter in doubt is resolved from the delivery log.
  */
 export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: boolean }> {
-  let request = await getRequest(ref.submissionId, ref.requestId);
-  const target = request.target;
-  if (request.channel !== 'email' || !target) throw new Error(`request ${ref.requestId} has no email channel`);
-  const now = clock().now();
-  if (request.status === 'queued') {
-    // The due date counts from the day the letter reaches the business (its zone, never early), under
-    // the holidays of its country (GDPR) or the person's state (US state acts).
-    const jurisdiction = request.law === 'us-state' ? (await loadVerifiedSubmission(ref.submissionId)).jurisdiction : undefined;
-    const place = deadlinePlaceFor(getProvider(request.provider), request.law, jurisdiction);
-    const today = receiptDate(now, place.timeZones);
-    const claimed = await transitionRequest(ref.submissionId, ref.requestId, ['queued'], {
-      status: 'sent',
-      letterState: 'sending',
-      sentAt: now.toISOString(),
-      dueDate: dueDate(deadlineFor(request.basis), today, place),
-      messageId: messageIdFor(request, request.basis, 1),
-    });
-    if (!claimed) return { ...ref, sent: false };
-    request = await getRequest(ref.submissionId, ref.requestId);
-  }
-  if (!request.letterState) return { ...ref, sent: false }; // not ours to send (e.g. cancelled first)
-  const evidenceKey = `letters/${ref.submissionId}/${ref.requestId}/letter.eml`;
-  const messageId = request.messageId!;
-  let sent = false;
-  if (request.letterState === 'sending') {
-    const submission = await loadVerifiedSubmission(ref.submissionId);
-    const provider = getProvider(request.provider);
-    const parties = letterParties(request, submission, provider);
-    // Sent as the person's agent: their signed authorization goes with it, and the letter says so.
-    const authorization = parties.agent ? await authorizationAttachment(submission, request.reference) : undefined;
-    const letter = renderLetter({
-      ...parties,
-      agent: parties.agent && { ...parties.agent, authorizationFile: authorization?.filename },
-      kind: request.basis,
-      date: toDateString(new Date(request.sentAt!)),
-      dueDate: request.dueDate!,
-    });
-    const { raw, sesMessageId } = await sendMail({
-      to: [target],
-      cc: [submission.email],
-      replyTo: replyAddress(request),
-      subject: letter.subject,
-      text: letter.text,
-      messageId,
-      attachments: authorization ? [authorization] : undefined,
-    });
-    await updateRequest(ref.submissionId, ref.requestId, { letterState: 'sent', sesMessageId });
-    await putEvidence(evidenceKey, raw, 'message/rfc822');
-    request = { ...request, letterState: 'sent', sesMessageId };
-    sent = true;
-  }
-  // Bookkeeping after the send: every write here is idempotent, so a re-run completes it.
-  await putMessagePointer(messageId, ref.submissionId, ref.requestId);
-  if (request.sesMessageId) await putMessagePointer(`${request.sesMessageId}@email.amazonses.com`, ref.submissionId, ref.requestId);
-  await addEvent({
-    submissionId: ref.submissionId,
-    requestId: ref.requestId,
-    key: 'letter',
-    at: request.sentAt!,
-    kind: 'sent',
-    detail: `Letter sent to ${request.target} (reference ${request.reference}); answer due by ${request.dueDate}.`,
-    evidence: [evidenceKey],
-    data: { messageId, dueDate: request.dueDate ?? null },
+  const { outcome } = await sendThroughOutbox({
+    ref,
+    kind: (await getRequest(ref.submissionId, ref.requestId)).basis,
+    event: 'letter_sent',
+    file: 'letter.eml',
+    pointers: true,
+    async compose(at, request) {
+      const target = request.target;
+      if (request.channel !== 'email' || !target) throw new Error(`request ${ref.requestId} has no email channel`);
+      const submission = await loadVerifiedSubmission(ref.submissionId);
+      const provider = getProvider(request.provider);
+      // The due date counts from the day the letter reaches the business (its zone, never early), under
+      // the holidays of its country (GDPR) or the person's state (US state acts).
+      const place = deadlinePlaceFor(provider, request.law, request.law === 'us-state' ? submission.jurisdiction : undefined);
+      const due = dueDate(deadlineFor(request.basis), receiptDate(at, place.timeZones), place);
+      const parties = letterParties(request, submission, provider);
+      // Sent as the person's agent: their signed authorization goes with it, and the letter says so.
+      const authorization = parties.agent ? await authorizationAttachment(submission, request.reference) : undefined;
+      const letter = renderLetter({
+        ...parties,
+        agent: parties.agent && { ...parties.agent, authorizationFile: authorization?.filename },
+        kind: request.basis,
+        date: toDateString(at),
+        dueDate: due,
+      });
+      const messageId = messageIdFor(request.reference, request.basis, 1);
+      return {
+        mail: {
+          to: [target],
+          cc: [submission.email],
+          replyTo: replyAddress(request),
+          subject: letter.subject,
+          text: letter.text,
+          attachments: authorization ? [authorization] : undefined,
+        },
+        patch: { sentAt: at.toISOString(), dueDate: due, messageId },
+        history: {
+          key: 'letter',
+          kind: 'sent',
+          detail: `Letter sent to ${target} (reference ${request.reference}); answer due by ${due}.`,
+          data: { dueDate: due },
+        },
+      };
+    },
   });
-  return { ...ref, sent };
+  return { ...ref, sent: outcome === 'sent' || outcome === 'resolved' };
 }
 
 export { messageIdFor };

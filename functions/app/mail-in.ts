@@ -23,11 +23,12 @@ import {
   getItem,
   getRequest,
   putItem,
-  transitionRequest,
   updateItem,
   type RequestRecord,
 } from '../data/store.ts';
 import { BASES, type RequestStatus } from '../core/model.ts';
+import type { LifecycleEvent } from '../core/lifecycle.ts';
+import { applyEvent, type EventPatch } from '../data/lifecycle.ts';
 import { applyBounce } from './bounces.ts';
 import { loadVerifiedSubmission } from './dispatch.ts';
 import { escalate } from './followup.ts';
@@ -45,8 +46,6 @@ export type MailInResult =
   | { outcome: 'duplicate'; hash: string }
   | { outcome: 'unmatched'; hash: string }
   | { outcome: 'applied'; hash: string; submissionId: string; requestId: string; class: string; authenticated: boolean; status: RequestStatus };
-
-const OPEN: RequestStatus[] = ['sent', 'acknowledged', 'reminded', 'needs_user_action', 'refused', 'escalated'];
 
 function replyToken(addresses: string[]): string | undefined {
   const inbound = config().inboundDomain.toLowerCase();
@@ -216,40 +215,41 @@ async function apply(
   // A crash after the event but before the status change is mended on redelivery: the transitions
   // below are conditional on the current status, so running them again is harmless.
   void isNew;
-  const change = (to: RequestStatus, from: RequestStatus[], patch: Partial<RequestRecord> = {}) =>
-    transitionRequest(ref.submissionId, ref.requestId, from, { status: to, ...patch });
+  // Which statuses each reply may move, and to what, is the lifecycle's (core/lifecycle.ts).
+  const change = async (event: LifecycleEvent, patch: EventPatch = {}) => (await applyEvent(ref, event, patch)) !== undefined;
   const notify = (note?: string) => notifyStatusChange(ref.submissionId, ref.requestId, facts.eventKey, note);
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const say = (key: MessageKey, vars: Record<string, string | undefined> = {}) => message(submission.lang, key, vars);
 
   switch (c.class) {
     case 'acknowledged':
-      if (await change('acknowledged', ['sent'])) await notify(say('acknowledged', { provider: provider.name }));
+      if (await change('reply_acknowledged')) await notify(say('acknowledged', { provider: provider.name }));
       break;
     case 'confirmed':
       if (!authenticated) {
         await notify(say('confirmationNotTrusted', { from: facts.from, auth: facts.auth }));
         break;
       }
-      if (await change('confirmed', OPEN)) await notify(say('confirmed', { provider: provider.name }));
+      if (await change('reply_confirmed')) await notify(say('confirmed', { provider: provider.name }));
       break;
     case 'refused':
-      if (await change('refused', ['sent', 'acknowledged', 'reminded'], { userAction: refusalExplanation(submission.lang, c) })) {
+      if (await change('reply_refused', { userAction: refusalExplanation(submission.lang, c) })) {
         await notify(refusalExplanation(submission.lang, c));
       }
       // A refusal goes straight to escalation: the person gets the complaint draft now. Outside the
-      // if: when an earlier delivery failed half-way, the redelivery finishes it (escalate is once-only).
-      if (['refused', 'escalated'].includes((await getRequest(ref.submissionId, ref.requestId)).status)) await escalate(ref);
+      // if: when an earlier delivery failed half-way, the redelivery finishes it. escalate() asks the
+      // lifecycle who may escalate (mayEscalate) and sends through the outbox (once-only).
+      await escalate(ref);
       break;
     case 'identity_requested': {
-      if (await change('needs_user_action', ['sent', 'acknowledged', 'reminded'], {
+      if (await change('reply_needs_person', {
         userAction: say('identityRequested', { provider: provider.name, asked: c.identityAsk, reference: request.reference }),
         deepLink: c.otherChannelUrl ?? provider.sources[0],
       })) await notify();
       break;
     }
     case 'use_other_channel':
-      if (await change('needs_user_action', ['sent', 'acknowledged', 'reminded'], {
+      if (await change('reply_needs_person', {
         userAction: say('otherChannel', { provider: provider.name, url: c.otherChannelUrl, reference: request.reference }),
         deepLink: c.otherChannelUrl ?? provider.sources[0],
       })) await notify();
@@ -317,8 +317,7 @@ async function applyExtension(
   const extension = extendedDueDate({ basis: request.basis, receipt: sentDate, claimedOn: toDateString(new Date(facts.at)), claim, place });
   const extendedDue = extension.due;
   const named = c.extensionUntil ? ` until ${c.extensionUntil.replace(/^--/, '')}` : c.extensionDays ? ` for ${c.extensionDays} days` : c.extensionMonths ? ` for ${c.extensionMonths} months` : '';
-  const moved = await transitionRequest(ref.submissionId, ref.requestId, ['sent', 'acknowledged'], {
-    status: request.status === 'sent' ? 'acknowledged' : request.status,
+  const moved = await applyEvent(ref, 'reply_extension', {
     extended: true,
     dueDate: extendedDue,
   });

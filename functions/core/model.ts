@@ -1,22 +1,8 @@
-// Domain vocabulary shared by every runtime: statuses, legal bases, channels.
+// Domain vocabulary shared by every runtime: submission statuses, legal bases, channels.
 import { z } from 'zod';
 
-export const REQUEST_STATUSES = [
-  'queued',
-  'sent',
-  'acknowledged',
-  'confirmed',
-  'refused',
-  'needs_user_action',
-  'reminded',
-  'escalated',
-  'failed',
-  'cancelled',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-/** Statuses after which the follow-up loop has nothing left to do. */
-export const CLOSED_STATUSES: readonly RequestStatus[] = ['confirmed', 'cancelled', 'failed'];
+// Request statuses and their transitions live in one module (core/lifecycle.ts); re-exported here.
+export type { RequestStatus } from './lifecycle.ts';
 
 export const SUBMISSION_STATUSES = ['awaiting_verification', 'verified', 'cancelled'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -37,6 +23,7 @@ export type Basis = z.infer<typeof BasisSchema>;
 export const CHANNEL_TYPES = ['email', 'webform', 'settings'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
-export const LANGUAGES = ['en', 'de'] as const;
+/** English, German, French, Spanish, Italian, Dutch, Polish: every letter, email and page exists in each. */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;

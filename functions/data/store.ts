@@ -1,5 +1,6 @@
 // Reads and writes of the one table. Status changes are conditional on the expected current status,
-// so two writers cannot both win; idempotent writes use attribute_not_exists on a deterministic key.
+// so two writers cannot both win (data/lifecycle.ts applyEvent names the event of each); idempotent
+// writes use attribute_not_exists on a deterministic key.
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -68,8 +69,9 @@ export interface RequestRecord {
   userAction?: string;
   deepLink?: string;
   messageId?: string;
-  /** Outbox state of the first letter: claimed before SES is called, "sent" once SES accepted it. */
-  letterState?: 'sending' | 'sent';
+  /** The outbox letter whose lifecycle event was applied last (app/outbox.ts): a re-run knows it was its own. */
+  outboxLetter?: string;
+  /** SES's id of the first letter on records written before the outbox (now in each letter's event data). */
   sesMessageId?: string;
   /** Due time of the request's planned browser job (re-check or late first try), if any. */
   browserJobAt?: string;
@@ -183,7 +185,8 @@ export async function getRequest(submissionId: string, requestId: string): Promi
 
 /**
  * Updates a request on the condition that its status is one of `from` (when given).
- * Throws StatusConflictError when another writer changed it first.
+ * Throws StatusConflictError when another writer changed it first. Status writes go through
+ * data/lifecycle.ts applyEvent, which names the lifecycle event; other callers patch other fields.
  */
 export async function updateRequest(
   submissionId: string,
@@ -199,22 +202,6 @@ export async function updateRequest(
         `request ${requestId} is not in status ${expect.status?.join('/') ?? '(any)'}; another writer changed it`,
       );
     }
-    throw error;
-  }
-}
-
-/** Like updateRequest, but returns false instead of throwing when the status did not match. */
-export async function transitionRequest(
-  submissionId: string,
-  requestId: string,
-  from: RequestStatus[],
-  patch: Partial<RequestRecord> & { status: RequestStatus },
-): Promise<boolean> {
-  try {
-    await updateRequest(submissionId, requestId, patch, { status: from });
-    return true;
-  } catch (error) {
-    if (error instanceof StatusConflictError) return false;
     throw error;
   }
 }

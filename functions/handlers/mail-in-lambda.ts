@@ -1,10 +1,12 @@
 // Mail in on AWS, two entries:
 // - `handler`, the SES receipt rule's: the rule's S3 action stored the raw message under
 //   inbound/<messageId>; this reads it and calls the same receiveMail as the local SMTP server.
-// - `sesEvent`, an EventBridge rule's: SES's bounce events for the letters we sent.
+// - `sesEvent`, an EventBridge rule's: SES's bounce events for the letters we sent, and its Send
+//   events, which the outbox's delivery log records by letter id (app/outbox.ts recordSesSend).
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { receiveSesBounce, type SesBounceDetail } from '../app/bounces.ts';
 import { receiveMail } from '../app/mail-in.ts';
+import { recordSesSend, type SesSendDetail } from '../app/outbox.ts';
 import { config, ConfigError } from '../adapters/config.ts';
 
 interface SesEvent {
@@ -30,7 +32,7 @@ export async function handler(event: SesEvent): Promise<void> {
 interface SesEventBridgeEvent {
   source?: string;
   'detail-type'?: string;
-  detail?: SesBounceDetail;
+  detail?: SesBounceDetail & SesSendDetail;
 }
 
 export async function sesEvent(event: SesEventBridgeEvent): Promise<void> {
@@ -38,6 +40,6 @@ export async function sesEvent(event: SesEventBridgeEvent): Promise<void> {
   if (!detail?.mail?.messageId || typeof detail.eventType !== 'string') {
     throw new Error(`not an SES sending event (source ${event.source ?? '?'}, detail-type ${event['detail-type'] ?? '?'}): detail.eventType and detail.mail.messageId are required`);
   }
-  const result = await receiveSesBounce(detail);
+  const result = detail.eventType === 'Send' ? await recordSesSend(detail) : await receiveSesBounce(detail);
   console.log(JSON.stringify({ level: 'info', msg: 'ses event', eventType: detail.eventType, sesMessageId: detail.mail.messageId, ...result }));
 }

@@ -88,8 +88,10 @@ export class Mail extends Construct {
   }
 
   /**
-   * SES's bounce events for the messages sent with our configuration set, to `handler`: a letter the
-   * provider's server refused comes back as an event from AWS (trusted), not only as a DSN by mail.
+   * SES's bounce and send events for the messages sent with our configuration set, to `handler`: a
+   * letter the provider's server refused comes back as an event from AWS (trusted), not only as a DSN
+   * by mail; a Send event (carrying the letter's `letter` tag) is the outbox's delivery log
+   * (functions/app/outbox.ts recordSesSend), read before a letter in doubt is ever sent again.
    * SES event publishing only supports the default event bus. An event EventBridge cannot deliver
    * after its retries goes to `deadLetterQueue`.
    */
@@ -97,14 +99,14 @@ export class Mail extends Construct {
     const bus = events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
     this.configurationSet.addEventDestination('Bounces', {
       destination: ses.EventDestination.eventBus(bus),
-      events: [ses.EmailSendingEvent.BOUNCE],
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.SEND],
     });
     return new events.Rule(this, 'BounceEvents', {
-      description: 'Bounces of letters sent with the Optout configuration set',
+      description: 'Bounces and sends of letters sent with the Optout configuration set',
       eventBus: bus,
       eventPattern: {
         source: ['aws.ses'],
-        detailType: ['Email Bounced'],
+        detailType: ['Email Bounced', 'Email Sent'],
         // Other senders in the same account publish to the same bus: take only our configuration set's.
         detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
       },
