@@ -8,25 +8,19 @@ import { type AuthorityContact, complaintAuthority } from '../core/authorities/i
 import { getProvider } from '../core/providers/catalog.ts';
 import { config } from '../adapters/config.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
-import { getEvidence, putEvidence } from '../adapters/evidence.ts';
-import { sendMail } from '../adapters/mailer.ts';
-import { addEvent, getItem, getRequest, listRequests, NotFoundError, putMessagePointer, transitionRequest, type RequestRecord } from '../data/store.ts';
-import { key } from '../data/schema.ts';
+import { getEvidence } from '../adapters/evidence.ts';
+import { getEvent, getRequest, listRequests, NotFoundError, type RequestRecord } from '../data/store.ts';
+import { mayEscalate, reachedBy } from '../core/lifecycle.ts';
 import { usStateLaw } from '../core/us-states.ts';
-import { letterParties, loadVerifiedSubmission, messageIdFor, replyAddress, type RequestRef } from './dispatch.ts';
+import { letterParties, loadVerifiedSubmission, replyAddress, type RequestRef } from './dispatch.ts';
+import { sendThroughOutbox } from './outbox.ts';
 import { notifyStatusChange } from './notify.ts';
 import { authorizationAttachment } from './authorization.ts';
 
-/** A request left queued by a dispatch that failed without being recorded (see planFollowUp). */
+/** A request left queued by a dispatch that failed without being recorded (see followUp). */
 export class DispatchUnfinished extends Error {
   override name = 'DispatchUnfinished';
 }
-
-/**
- * One Wait lasts at most 20 days: the local interpreter sleeps with setTimeout, which cannot wait
- * longer than 24.8 days. Longer waits become several loop turns (CheckRequest answers "wait").
- */
-const MAX_WAIT_SECONDS = 20 * 86_400;
 
 function settings() {
   const { reminderGraceDays, finalNoticeGraceDays } = config();
@@ -58,27 +52,36 @@ async function keptRequest(ref: RequestRef): Promise<RequestRecord | undefined> 
   }
 }
 
-export async function planFollowUp(ref: RequestRef): Promise<RequestRef & { action: 'wait' | 'done'; waitSeconds: number }> {
-  const request = await keptRequest(ref);
-  if (!request) return { ...ref, action: 'done', waitSeconds: 0 };
-  // Follow-up starts after every dispatch branch ended: a request still queued (and not by a browser
-  // job, which queues a request while it runs) is one whose dispatch failed and whose failure could
-  // not be recorded then. FollowUpFailed records it now and tells the person.
-  if (request.status === 'queued' && !request.browserJobAt) throw new DispatchUnfinished(`request ${ref.requestId} was never dispatched: its dispatch failed`);
-  const next = nextFollowUp(followUpState(request), settings());
-  if (next.action === 'done') return { ...ref, action: 'done', waitSeconds: 0 };
-  const waitSeconds = Math.min(clock().realSecondsUntil(next.at), MAX_WAIT_SECONDS);
-  return { ...ref, action: 'wait', waitSeconds };
-}
+/** What one turn of the follow-up loop returns: the seconds until the next step is due, or done. */
+export type FollowUpTurn = RequestRef & { next: 'wait' | 'done'; waitSeconds: number };
 
-export async function checkRequest(ref: RequestRef): Promise<RequestRef & { next: FollowUpAction | 'wait' }> {
-  const request = await keptRequest(ref);
-  if (!request) return { ...ref, next: 'done' };
-  const next = nextFollowUp(followUpState(request), settings());
-  if (next.action === 'done') return { ...ref, next: 'done' };
-  // The deadline may have moved (an extension) since the wait was planned.
-  if (next.at.getTime() > clock().now().getTime()) return { ...ref, next: 'wait' };
-  return { ...ref, next: next.action };
+/** Steps one turn may take in a row (a refusal: escalate; a late turn: at most one step is due). */
+const STEPS_PER_TURN = 3;
+
+/**
+ * One turn of the follow-up loop (the FollowUp Task): re-reads the request (replies, extensions and
+ * the person's actions arrive out of band), does what is due (reminder, final notice, escalation,
+ * each once-only by its own guards) and returns the wait until the next step, or done. The wait is
+ * in seconds of the clock (real seconds on AWS) and never capped: the local runner splits a wait
+ * longer than its timer allows (infra/local/workflow-runner.ts), so AWS pays no extra turns.
+ */
+export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
+  for (let step = 0; step <= STEPS_PER_TURN; step++) {
+    const request = await keptRequest(ref);
+    if (!request) return { ...ref, next: 'done', waitSeconds: 0 };
+    // Follow-up starts after every dispatch branch ended: a request still queued (and not by a browser
+    // job, which queues a request while it runs) is one whose dispatch failed and whose failure could
+    // not be recorded then. FollowUpFailed records it now and tells the person.
+    if (request.status === 'queued' && !request.browserJobAt) throw new DispatchUnfinished(`request ${ref.requestId} was never dispatched: its dispatch failed`);
+    const next = nextFollowUp(followUpState(request), settings());
+    if (next.action === 'done') return { ...ref, next: 'done', waitSeconds: 0 };
+    const waitMs = next.at.getTime() - clock().now().getTime();
+    // Not due yet (or the deadline moved, e.g. an extension, since the wait was planned).
+    if (waitMs > 0) return { ...ref, next: 'wait', waitSeconds: Math.ceil(waitMs / 1000) };
+    if (step === STEPS_PER_TURN) break;
+    await ACTIONS[next.action](ref);
+  }
+  throw new Error(`follow-up of ${ref.requestId} did not settle after ${STEPS_PER_TURN} steps in one turn`);
 }
 
 async function originalLetter(request: RequestRecord) {
@@ -94,64 +97,58 @@ function authorityParty(a: AuthorityContact | null) {
   return a?.address ? { name: a.name, address: a.address, email: a.email, webform: a.web, country: a.country } : undefined;
 }
 
-/** Reminder and final notice: a letter to the provider citing the original one and the missed deadline. */
+/**
+ * Reminder and final notice: a letter to the provider citing the original one and the missed
+ * deadline, through the outbox (app/outbox.ts): once, by its letter id, whatever re-runs.
+ */
 async function sendFollowUpLetter(ref: RequestRef, kind: 'reminder' | 'final-notice'): Promise<boolean> {
-  const request = await getRequest(ref.submissionId, ref.requestId);
-  if (await getItem(key.event(ref.submissionId, ref.requestId, kind))) return false;
-  // Claimed by an earlier attempt that failed before the letter was recorded (an SES error, a
-  // timeout): finish that send, with the same date and Message-ID, rather than skip it for good.
-  const claimedAt = kind === 'reminder' ? request.remindedAt : request.finalNoticeAt;
-  if (claimedAt && request.status !== 'reminded') return false; // settled since the claim
-  const submission = await loadVerifiedSubmission(ref.submissionId);
-  const provider = getProvider(request.provider);
-  const now = claimedAt ? new Date(claimedAt) : clock().now();
-  const graceDays = kind === 'reminder' ? settings().reminderGraceDays : settings().finalNoticeGraceDays;
-  const due = toDateString(new Date(now.getTime() + graceDays * DAY_MS));
-  // The authority the complaint would go to: the person's own (complaintAuthority), never the lead.
-  const { complaintTo } = complaintAuthority(submission.jurisdiction, provider);
-  const parties = letterParties(request, submission, provider);
-  // Sent as the person's agent: their signed authorization goes with it, and the letter says so.
-  const authorization = parties.agent ? await authorizationAttachment(submission, request.reference) : undefined;
-  const letter = renderLetter({
-    ...parties,
-    agent: parties.agent && { ...parties.agent, authorizationFile: authorization?.filename },
+  const { outcome } = await sendThroughOutbox({
+    ref,
     kind,
-    date: toDateString(now),
-    dueDate: due,
-    original: await originalLetter(request),
-    authority: authorityParty(complaintTo),
+    event: kind === 'reminder' ? 'reminder_sent' : 'final_notice_sent',
+    file: `${kind}.eml`,
+    pointers: true,
+    async compose(at, request) {
+      const submission = await loadVerifiedSubmission(ref.submissionId);
+      const provider = getProvider(request.provider);
+      const graceDays = kind === 'reminder' ? settings().reminderGraceDays : settings().finalNoticeGraceDays;
+      const due = toDateString(new Date(at.getTime() + graceDays * DAY_MS));
+      // The authority the complaint would go to: the person's own (complaintAuthority), never the lead.
+      const { complaintTo } = complaintAuthority(submission.jurisdiction, provider);
+      const parties = letterParties(request, submission, provider);
+      // Sent as the person's agent: their signed authorization goes with it, and the letter says so.
+      const authorization = parties.agent ? await authorizationAttachment(submission, request.reference) : undefined;
+      const letter = renderLetter({
+        ...parties,
+        agent: parties.agent && { ...parties.agent, authorizationFile: authorization?.filename },
+        kind,
+        date: toDateString(at),
+        dueDate: due,
+        original: await originalLetter(request),
+        authority: authorityParty(complaintTo),
+      });
+      return {
+        mail: {
+          // No copy to the person (README, "What it costs"): the letter is on the status page and
+          // in the day's digest; they were copied on the first letter, and get the complaint draft.
+          to: [request.target!],
+          replyTo: replyAddress(request),
+          subject: letter.subject,
+          text: letter.text,
+          inReplyTo: request.messageId,
+          attachments: authorization ? [authorization] : undefined,
+        },
+        patch: kind === 'reminder' ? { remindedAt: at.toISOString(), reminders: 1 } : { finalNoticeAt: at.toISOString(), reminders: 2 },
+        history: {
+          key: kind,
+          kind,
+          detail: `${kind === 'reminder' ? 'Reminder' : 'Final notice'} sent to ${request.target}: the deadline of ${request.dueDate} passed without an answer; new deadline ${due}.`,
+          data: { dueDate: due },
+        },
+      };
+    },
   });
-  const messageId = messageIdFor(request, kind, 1);
-  const patch = kind === 'reminder' ? { status: 'reminded' as const, remindedAt: now.toISOString(), reminders: 1 } : { status: 'reminded' as const, finalNoticeAt: now.toISOString(), reminders: 2 };
-  if (!claimedAt) {
-    const moved = await transitionRequest(ref.submissionId, ref.requestId, kind === 'reminder' ? ['sent', 'acknowledged'] : ['reminded'], patch);
-    if (!moved) return false;
-  }
-  const { raw, sesMessageId } = await sendMail({
-    to: [request.target!],
-    cc: [submission.email],
-    replyTo: replyAddress(request),
-    subject: letter.subject,
-    text: letter.text,
-    messageId,
-    inReplyTo: request.messageId,
-    attachments: authorization ? [authorization] : undefined,
-  });
-  // So a reply to this letter, or its bounce, finds the request by Message-ID as for the first letter.
-  await putMessagePointer(messageId, ref.submissionId, ref.requestId);
-  if (sesMessageId) await putMessagePointer(`${sesMessageId}@email.amazonses.com`, ref.submissionId, ref.requestId);
-  const evidence = await putEvidence(`letters/${ref.submissionId}/${ref.requestId}/${kind}.eml`, raw, 'message/rfc822');
-  await addEvent({
-    submissionId: ref.submissionId,
-    requestId: ref.requestId,
-    key: kind,
-    at: now.toISOString(),
-    kind,
-    detail: `${kind === 'reminder' ? 'Reminder' : 'Final notice'} sent to ${request.target}: the deadline of ${request.dueDate} passed without an answer; new deadline ${due}.`,
-    evidence: [evidence],
-    // SES's id too: its pointer (for bounce events) must be found again when the person deletes their data.
-    data: { messageId, dueDate: due, sesMessageId: sesMessageId || null },
-  });
+  if (outcome === 'not_due') return false;
   await notifyStatusChange(ref.submissionId, ref.requestId, kind);
   return true;
 }
@@ -168,92 +165,94 @@ export async function sendFinalNotice(ref: RequestRef): Promise<RequestRef> {
 
 /**
  * Drafts the complaint to the competent authority and sends it to the person (never to the authority:
- * the person submits it), with the letters and replies attached as evidence.
+ * the person submits it), with the letters and replies attached as evidence. Who may escalate is the
+ * lifecycle's rule (mayEscalate: a refusal at once, a reminded request after its final notice); the
+ * mail goes through the outbox, so a re-run (mail-in's redelivery, a retry) finishes it, never repeats it.
  */
 export async function escalate(ref: RequestRef): Promise<RequestRef> {
   const request = await getRequest(ref.submissionId, ref.requestId);
-  if (await getItem(key.event(ref.submissionId, ref.requestId, 'escalation'))) return ref;
-  if (request.escalatedAt && request.status !== 'escalated') return ref; // settled since
-  // Claimed (status escalated) by an attempt that failed before the draft was recorded: finish it.
-  const claimed = request.status === 'escalated' && !!request.escalatedAt;
+  // Escalated already: only a complaint mail claimed and not finished is left to do (the outbox knows).
+  if (!mayEscalate(request) && !reachedBy(request.status, 'escalated')) return ref;
   const submission = await loadVerifiedSubmission(ref.submissionId);
   const provider = getProvider(request.provider);
-  const now = claimed ? new Date(request.escalatedAt!) : clock().now();
   // The person's own authority (Art. 77(1)), which forwards to the lead authority the letter names.
   const route = complaintAuthority(submission.jurisdiction, provider);
   const authority = authorityParty(route.complaintTo);
-  const { events } = await listRequests(ref.submissionId);
-  const mine = events.filter((e) => e.requestId === request.id);
-  const refusal = mine.find((e) => e.kind === 'reply:refused');
-  const kind: LetterKind = 'complaint';
-  const letter = renderLetter({
-    ...letterParties(request, submission, provider),
-    kind,
-    // The person sends the complaint themselves, in the authority's language (en, de; otherwise
-    // English), which is their own where it matches.
-    lang: route.complaintTo?.language ?? submission.lang,
-    agent: null,
-    date: toDateString(now),
-    dueDate: addGdprMonths(toDateString(now), 3),
-    original: await originalLetter(request),
-    authority,
-    lead: request.law === 'gdpr' && route.lead?.address ? { name: route.lead.name, address: route.lead.address } : null,
-    timeline: mine.map((e) => ({ date: e.at.slice(0, 10), what: e.detail })),
-    providerAnswer: refusal?.detail ?? null,
-  });
-  // Explicitly attachments: nodemailer would put message/rfc822 parts inline, and mail readers
-  // (mailparser among them) then fold them into the body instead of listing them as files.
-  const attachments: { filename: string; content: Buffer; contentType: string; contentDisposition: 'attachment' }[] = [];
-  for (const event of mine) {
-    for (const ref_ of event.evidence ?? []) {
-      try {
-        const name = ref_.split('/').pop()!;
-        attachments.push({
-          filename: `${event.at.slice(0, 10)}-${name}`,
-          content: await getEvidence(ref_),
-          contentType: name.endsWith('.png') ? 'image/png' : 'message/rfc822',
-          contentDisposition: 'attachment',
-        });
-      } catch {
-        // Evidence past retention is gone; the timeline still lists the event.
-      }
-    }
-  }
-  if (!claimed) {
-    const moved = await transitionRequest(ref.submissionId, ref.requestId, [request.status], {
-      status: 'escalated',
-      escalatedAt: now.toISOString(),
-    });
-    if (!moved) return ref;
-  }
   const state = request.law === 'us-state' ? usStateLaw(submission.jurisdiction) : undefined;
   const lang = submission.lang;
-  const intro = message(lang, refusal ? 'escalatedRefused' : 'escalatedNoAnswer', { provider: provider.name });
-  const where = authority
-    ? message(lang, 'submitTo', { authority: authority.name, webform: authority.webform, email: authority.email })
-    : state
-      ? message(lang, 'submitToEnforcer', { enforcer: state.enforcer, act: state.act, citation: state.enforcerCitation })
-      : message(lang, 'noAuthority');
-  const { raw } = await sendMail({
-    to: [submission.email],
-    subject: letter.subject,
-    text: `${intro}\n${where}\n\n----------\n\n${letter.text}`,
-    messageId: messageIdFor(request, 'complaint', 1),
-    attachments,
-    autoSubmitted: true,
+  let intro = '';
+  const { outcome } = await sendThroughOutbox({
+    ref,
+    kind: 'complaint',
+    event: 'escalated',
+    file: 'complaint.eml',
+    pointers: false,
+    async compose(at, current) {
+      const { events } = await listRequests(ref.submissionId);
+      const mine = events.filter((e) => e.requestId === current.id);
+      const refusal = mine.find((e) => e.kind === 'reply:refused');
+      const kind: LetterKind = 'complaint';
+      const letter = renderLetter({
+        ...letterParties(current, submission, provider),
+        kind,
+        // The person sends the complaint themselves, in the authority's language (en, de; otherwise
+        // English), which is their own where it matches.
+        lang: route.complaintTo?.language ?? submission.lang,
+        agent: null,
+        date: toDateString(at),
+        dueDate: addGdprMonths(toDateString(at), 3),
+        original: await originalLetter(current),
+        authority,
+        lead: current.law === 'gdpr' && route.lead?.address ? { name: route.lead.name, address: route.lead.address } : null,
+        timeline: mine.map((e) => ({ date: e.at.slice(0, 10), what: e.detail })),
+        providerAnswer: refusal?.detail ?? null,
+      });
+      // Explicitly attachments: nodemailer would put message/rfc822 parts inline, and mail readers
+      // (mailparser among them) then fold them into the body instead of listing them as files.
+      const attachments: { filename: string; content: Buffer; contentType: string; contentDisposition: 'attachment' }[] = [];
+      for (const event of mine) {
+        for (const ref_ of event.evidence ?? []) {
+          try {
+            const name = ref_.split('/').pop()!;
+            attachments.push({
+              filename: `${event.at.slice(0, 10)}-${name}`,
+              content: await getEvidence(ref_),
+              contentType: name.endsWith('.png') ? 'image/png' : 'message/rfc822',
+              contentDisposition: 'attachment',
+            });
+          } catch {
+            // Evidence past retention is gone; the timeline still lists the event.
+          }
+        }
+      }
+      const opening = message(lang, refusal ? 'escalatedRefused' : 'escalatedNoAnswer', { provider: provider.name });
+      const where = authority
+        ? message(lang, 'submitTo', { authority: authority.name, webform: authority.webform, email: authority.email })
+        : state
+          ? message(lang, 'submitToEnforcer', { enforcer: state.enforcer, act: state.act, citation: state.enforcerCitation })
+          : message(lang, 'noAuthority');
+      return {
+        mail: { to: [submission.email], subject: letter.subject, text: `${opening}\n${where}\n\n----------\n\n${letter.text}`, attachments, autoSubmitted: true },
+        patch: { escalatedAt: at.toISOString() },
+        history: {
+          key: 'escalation',
+          kind: 'escalated',
+          detail: `Complaint draft to ${authority?.name ?? (state ? `the ${state.enforcer}` : 'an authority of your choice')} sent to you${refusal ? ' after the refusal' : ' after the deadlines passed'}.`,
+          data: { authority: (authority && route.complaintTo?.id) ?? null, lead: route.lead?.id ?? null, intro: opening },
+        },
+      };
+    },
   });
-  const evidence = await putEvidence(`letters/${ref.submissionId}/${ref.requestId}/complaint.eml`, raw, 'message/rfc822');
-  await addEvent({
-    submissionId: ref.submissionId,
-    requestId: ref.requestId,
-    key: 'escalation',
-    at: now.toISOString(),
-    kind: 'escalated',
-    detail: `Complaint draft to ${authority?.name ?? (state ? `the ${state.enforcer}` : 'an authority of your choice')} sent to you${refusal ? ' after the refusal' : ' after the deadlines passed'}.`,
-    evidence: [evidence],
-    data: { authority: (authority && route.complaintTo?.id) ?? null, lead: route.lead?.id ?? null },
-  });
-  await notifyStatusChange(ref.submissionId, ref.requestId, 'escalated', intro);
+  if (outcome === 'not_due') return ref;
+  // The person's note: the opening of the complaint mail, as recorded with the escalation event.
+  intro = String((await getEvent(ref.submissionId, ref.requestId, 'escalation'))?.data?.intro ?? '');
+  await notifyStatusChange(ref.submissionId, ref.requestId, 'escalated', intro || undefined);
   return ref;
 }
 
+/** What a due follow-up step does; each function is idempotent (deterministic event keys, conditional writes). */
+const ACTIONS: Record<Exclude<FollowUpAction, 'done'>, (ref: RequestRef) => Promise<unknown>> = {
+  remind: (ref) => sendReminder(ref),
+  final_notice: (ref) => sendFinalNotice(ref),
+  escalate: (ref) => escalate(ref),
+};

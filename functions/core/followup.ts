@@ -1,6 +1,6 @@
 // What the follow-up loop does next for a request, and when: a pure function of the request's
 // status and dates, so the workflow, the status page and tests all read the same rule.
-import { deadlineEnd } from './deadlines.ts';
+import { deadlineEnd, endOfDay } from './deadlines.ts';
 import type { RequestStatus } from './model.ts';
 
 export type FollowUpAction = 'remind' | 'final_notice' | 'escalate' | 'done';
@@ -29,9 +29,11 @@ export function nextFollowUp(state: FollowUpState, settings: FollowUpSettings): 
   switch (state.status) {
     case 'sent':
     case 'acknowledged':
-      // The deadline is the whole due day where the business is; the reminder goes out once it has passed.
+      // The deadline is the whole due day where the business is; the reminder goes out once it has
+      // passed there, and once the due day has ended in UTC too: letters are dated in UTC, and a
+      // reminder dated on the due day itself would say the deadline passed when, by its date, it had not.
       if (!state.dueDate) return { action: 'done', at: now };
-      return { action: 'remind', at: new Date(deadlineEnd(state.dueDate, state.dueTimeZones).getTime() + 1) };
+      return { action: 'remind', at: new Date(Math.max(deadlineEnd(state.dueDate, state.dueTimeZones).getTime(), endOfDay(state.dueDate).getTime()) + 1) };
     case 'reminded':
       if (!state.remindedAt) return { action: 'final_notice', at: now };
       if (!state.finalNoticeAt) {

@@ -1,7 +1,13 @@
 // Runs workflows/submission.asl.json in-process with aws-local-stepfunctions, each Task bound by state
 // name to the handler the Lambda runs. Executions are recorded in the table; after a restart the
 // unfinished ones run again from the start, which is safe because every task is idempotent.
+// Long waits: the interpreter sleeps with one setTimeout, which cannot wait longer than 24.8 days,
+// while the follow-up waits a month and more (GDPR, CCPA deadlines). The runner therefore runs each
+// `Wait` with `SecondsPath` itself (see localDefinition): in steps of at most 20 days of the clock,
+// until the whole wait has passed. The workflow file keeps one Wait per turn, so AWS pays no extra
+// turns; a restart during a wait resumes the execution, whose next follow-up turn plans the rest.
 import './node20.ts';
+import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +15,7 @@ import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctio
 import { TASK_HANDLERS } from '../../functions/handlers/tasks-by-state.ts';
 import { FAILURE_STATES } from '../cdk/asl.ts';
 import { key } from '../../functions/data/schema.ts';
+import { clock } from '../../functions/adapters/clock.ts';
 import { getItem, putItem, queryPartition, updateItem } from '../../functions/data/store.ts';
 
 export const ASL_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'workflows', 'submission.asl.json');
@@ -20,6 +27,88 @@ export function loadDefinition(file = ASL_FILE): StateMachineDefinition {
     (_match, state: string) => `arn:aws:lambda:us-east-1:000000000000:function:optout-${state}`,
   );
   return JSON.parse(text) as StateMachineDefinition;
+}
+
+/** The longest single timer the runner sets for a Wait: 20 days of the clock (setTimeout's limit is 24.8 days). */
+export const MAX_TIMER_MS = 20 * 86_400_000;
+
+const LOCAL_WAIT_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:optout-local-wait-';
+
+type StateNode = Record<string, unknown> & { Type?: string; States?: Record<string, StateNode>; ItemProcessor?: StateNode; Iterator?: StateNode; Branches?: StateNode[] };
+
+/**
+ * The definition the local interpreter runs: the ASL file, with every `Wait` that takes its seconds
+ * from the state (`SecondsPath`) run by the runner (a local Task of the same name that passes its
+ * input through, as a Wait does). Returns the definition and the SecondsPath of each such state.
+ * History events and transitions are still counted as for a Wait (estimateHistoryEvents).
+ */
+export function localDefinition(file = ASL_FILE): { definition: StateMachineDefinition; waits: Map<string, string> } {
+  const definition = loadDefinition(file) as unknown as StateNode;
+  const waits = new Map<string, string>();
+  const walk = (machine: StateNode | undefined) => {
+    for (const [name, state] of Object.entries(machine?.States ?? {})) {
+      if (state.Type === 'Wait' && typeof state.SecondsPath === 'string') {
+        waits.set(name, state.SecondsPath);
+        const { SecondsPath: _path, Type: _type, ...rest } = state;
+        machine!.States![name] = { ...rest, Type: 'Task', Resource: `${LOCAL_WAIT_ARN}${name}`, ResultPath: null };
+      }
+      walk(state.ItemProcessor ?? state.Iterator);
+      for (const branch of state.Branches ?? []) walk(branch);
+    }
+  };
+  walk(definition);
+  return { definition: definition as unknown as StateMachineDefinition, waits };
+}
+
+/** The value of a simple JSONPath ($.a.b) in a state's input. */
+function valueAt(input: unknown, path: string): unknown {
+  return path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], input);
+}
+
+/** Real ms for `ms` of the clock (which may run faster than real time in demos and tests). */
+function realMs(ms: number): number {
+  return Math.max(1, Math.ceil(ms / clock().speed));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Sleeps `clockMs` of the clock, or until `signal` aborts. The default sets one real timer, scaled to the clock's speed. */
+export interface WaitTimer {
+  sleep(clockMs: number, signal: AbortSignal): Promise<void>;
+}
+
+export const realTimer: WaitTimer = { sleep: (clockMs, signal) => sleep(realMs(clockMs), signal) };
+
+/**
+ * Waits `seconds` of the clock, in timers of at most MAX_TIMER_MS each, until the whole time has
+ * passed (measured on the clock, so a slow timer or a clock jump never ends it early). Reports each
+ * timer it sets to `onTimer` (tests and the bench count them). Ends early only when aborted.
+ */
+export async function waitLong(seconds: number, signal: AbortSignal, onTimer?: (clockMs: number) => void, timer: WaitTimer = realTimer): Promise<void> {
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`Wait needs a number of seconds >= 0, got ${String(seconds)}`);
+  const until = clock().now().getTime() + seconds * 1000;
+  for (;;) {
+    const left = until - clock().now().getTime();
+    if (left <= 0 || signal.aborted) return;
+    const step = Math.min(left, MAX_TIMER_MS);
+    onTimer?.(step);
+    await timer.sleep(step, signal);
+  }
 }
 
 export interface ExecutionRecord {
@@ -89,13 +178,17 @@ interface Running {
  * Task state writes 5 (entered, scheduled, started, succeeded, exited), a Map 4 plus 2 per iteration,
  * other states 2, a retried attempt 3 more; the execution adds 2 (started, succeeded).
  */
-export function estimateHistoryEvents(log: { type: string; state?: { type: string } }[]): { events: number; transitions: number } {
+export function estimateHistoryEvents(
+  log: { type: string; state?: { type: string; name?: string } }[],
+  /** States run by the runner in place of a Wait (localDefinition): counted as the Wait they are on AWS. */
+  waits: ReadonlySet<string> = new Set(),
+): { events: number; transitions: number } {
   let events = 2;
   let transitions = 0;
   for (const entry of log) {
     if (entry.type === 'StateEntered') {
       transitions += 1;
-      const type = entry.state?.type;
+      const type = entry.state?.name && waits.has(entry.state.name) ? 'Wait' : entry.state?.type;
       events += type === 'Task' ? 5 : type === 'Map' ? 4 : 2;
     } else if (entry.type === 'MapIterationStarted' || entry.type === 'MapIterationSucceeded' || entry.type === 'MapIterationFailed') {
       events += 1;
@@ -108,6 +201,8 @@ export function estimateHistoryEvents(log: { type: string; state?: { type: strin
 
 export class LocalWorkflowRunner {
   private readonly machine: StateMachine;
+  /** Wait states the runner runs itself (name -> SecondsPath), see localDefinition. */
+  private readonly waits: Map<string, string>;
   private readonly running = new Map<string, Running>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly handlers: Record<string, (input: unknown) => Promise<unknown>>;
@@ -121,9 +216,15 @@ export class LocalWorkflowRunner {
       onEvent?: (entry: unknown) => void;
       /** Tests only: permanent errors to inject into named Task states (see FaultPlan). */
       faults?: FaultPlan;
+      /** Each timer a long Wait sets, in ms of the clock (at most MAX_TIMER_MS); tests and the bench count them. */
+      onWaitTimer?: (state: string, clockMs: number) => void;
+      /** The bench only: a timer driven by simulated time instead of real timers (default realTimer). */
+      waitTimer?: WaitTimer;
     } = {},
   ) {
-    this.machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true, checkPaths: true } });
+    const { definition, waits } = localDefinition();
+    this.waits = waits;
+    this.machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
     // Track each running task so stop() can let it finish: a step cut off half-way (letter sent, not
     // yet recorded) is the one thing idempotency cannot mend.
     this.handlers = Object.fromEntries(
@@ -203,9 +304,30 @@ export class LocalWorkflowRunner {
     return this.running.size;
   }
 
+  /** Task handlers running right now (not counting long waits). */
+  get tasksInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  /** This run's handlers: the Task handlers, and the long waits, which end when the run is aborted. */
+  private runHandlers(signal: AbortSignal): Record<string, (input: unknown) => Promise<unknown>> {
+    const waits = Object.fromEntries(
+      [...this.waits].map(([state, path]) => [
+        state,
+        async (input: unknown) => {
+          await waitLong(Number(valueAt(input, path)), signal, (ms) => this.options.onWaitTimer?.(state, ms), this.options.waitTimer);
+          return {};
+        },
+      ]),
+    );
+    return { ...this.handlers, ...waits };
+  }
+
   private run(record: ExecutionRecord): void {
+    const stopWaits = new AbortController();
+    setMaxListeners(0, stopWaits.signal); // one listener per waiting request (up to the largest submission)
     const overrides = {
-      taskResourceLocalHandlers: this.handlers,
+      taskResourceLocalHandlers: this.runHandlers(stopWaits.signal),
       retryIntervalOverrides: this.options.retryIntervalMs === undefined ? undefined : this.retryOverrides(this.options.retryIntervalMs),
     };
     const execution = this.machine.run(record.input, {
@@ -213,10 +335,10 @@ export class LocalWorkflowRunner {
       noThrowOnAbort: true,
       context: { Execution: { Name: record.name, Input: record.input, StartTime: record.startedAt } },
     } as unknown as Parameters<StateMachine['run']>[1]);
-    const log: { type: string; state?: { type: string } }[] = [];
+    const log: { type: string; state?: { type: string; name?: string } }[] = [];
     const collect = (async () => {
       for await (const entry of execution.eventLogs) {
-        log.push(entry as { type: string; state?: { type: string } });
+        log.push(entry as { type: string; state?: { type: string; name?: string } });
         logFailureState(record.name, entry as { type: string; state?: { name: string; input?: unknown } });
         this.options.onEvent?.(entry);
       }
@@ -235,12 +357,16 @@ export class LocalWorkflowRunner {
         console.error(JSON.stringify({ level: 'error', msg: 'execution failed', execution: record.name, error }));
       }
       await collect.catch(() => undefined);
-      const { events, transitions } = estimateHistoryEvents(log);
+      const { events, transitions } = estimateHistoryEvents(log, new Set(this.waits.keys()));
       const patch = { status, endedAt: new Date().toISOString(), error, historyEvents: events, stateTransitions: transitions };
       await updateItem(key.execution(record.name), patch);
       this.options.onFinish?.({ ...record, ...patch });
     })().finally(() => this.running.delete(record.name));
-    this.running.set(record.name, { abort: execution.abort, done });
+    const abort = () => {
+      stopWaits.abort();
+      execution.abort();
+    };
+    this.running.set(record.name, { abort, done });
   }
 
   private retryOverrides(ms: number): Record<string, number> {

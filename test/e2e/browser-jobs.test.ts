@@ -104,7 +104,8 @@ describe('re-checks with a kept session', () => {
     const told = await waitUntil('the mail to the person', async () =>
       (await t.mails()).find((m) => m.destination.to.includes('recheck@example.org') && (m.body.text ?? '').includes('war wieder eingeschaltet')),
     );
-    expect(told.subject).toContain('Pinterest');
+    // Not a change the person must act on: it reaches them in the day's digest, which names the provider.
+    expect(told.body.text).toContain('Pinterest');
 
     await waitUntil('a re-check that finds it still off', async () => (await request(apiUrl, token, 'pinterest')).events.some((e) => e.kind === 'rechecked'), 60_000);
 
