@@ -4,7 +4,7 @@ import type { Browser } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { runPlaybook } from '../../functions/browser/engine.ts';
 import { closeGuardedPage, openGuardedPage } from '../../functions/browser/launch.ts';
-import type { Playbook } from '../../functions/core/providers/playbook.ts';
+import { type Playbook, PlaybookSchema } from '../../functions/core/providers/playbook.ts';
 import type { FixtureSites } from '../support/fixture-sites.ts';
 import { catalogPlaybook, runOnFixture, useFixtureBrowser } from './support.ts';
 
@@ -31,10 +31,10 @@ describe('pages that make the engine work harder', () => {
       ...playbook,
       steps: [
         { action: 'goto', url: 'https://chatgpt.com/' },
-        playbook.steps[1]!, // the cookie banner
+        { action: 'dismissCookies', buttons: [] },
         { action: 'waitForText', text: 'What can I help with?' },
         { action: 'click', control: { text: 'Settings' } },
-        ...playbook.steps.slice(2),
+        ...playbook.steps.slice(1),
       ],
     };
     const { result, session } = await runOnFixture(browser, sites, 'openai', fromHome);
@@ -44,31 +44,43 @@ describe('pages that make the engine work harder', () => {
     const noClick = { ...fromHome, steps: fromHome.steps.filter((s) => s.action !== 'click') };
     const { result: closed } = await runOnFixture(browser, sites, 'openai', noClick, { timeoutMs: 2000 });
     expect(closed.outcome).toBe('failed');
-    expect(closed.reason).toContain('no switch "Improve the model for everyone" appeared');
+    expect(closed.reason).toContain('the setting "Improve the model for everyone" did not appear within 2000 ms');
   });
 
-  it('a confirmation dialog that the playbook does not answer leaves the toggle on: failed, not done', async () => {
+  it('a confirmation dialog is answered by meaning even when the playbook names no button for it', async () => {
     sites.setMode('quora', 'normal');
     const playbook = catalogPlaybook('quora', 'llm-training');
-    const unanswered: Playbook = {
-      ...playbook,
-      steps: playbook.steps.map((s) => (s.action === 'setToggle' ? { ...s, confirm: undefined } : s)),
-    };
-    const { result, session } = await runOnFixture(browser, sites, 'quora', unanswered, { timeoutMs: 2500 });
-    expect(result.outcome).toBe('failed');
-    expect(result.reason).toMatch(/setToggle\): switch "Allow large language models to be trained on your content" still reads on/);
-    expect(sites.settings('quora', session)!.llm).toBe(true);
+    // Without the provider's own word the generic "Confirm" is understood; "Cancel" is never pressed.
+    const { result, session } = await runOnFixture(browser, sites, 'quora', { ...playbook, setting: { ...playbook.setting!, confirm: undefined } });
+    expect(result.outcome).toBe('done');
+    expect(sites.settings('quora', session)!.llm).toBe(false);
   });
 
-  it('a toggle the server refuses to save fails at the read-back', async () => {
+  it('a toggle the server refuses to save fails when the save answers, naming the HTTP status', async () => {
     sites.setMode('linkedin', 'not_saved');
     const playbook = catalogPlaybook('linkedin', 'genai-training');
     const { result, session } = await runOnFixture(browser, sites, 'linkedin', playbook, { timeoutMs: 2500 });
     expect(result.outcome).toBe('failed');
-    expect(result.failedStep).toBe(playbook.steps.findIndex((s) => s.action === 'setToggle') + 1);
-    expect(result.reason).toContain('still reads on');
+    expect(result.failedStep).toBe(playbook.steps.findIndex((s) => s.action === 'switchOff') + 1);
+    expect(result.reason).toMatch(/the site did not save the change: POST \/_fixture\/state answered HTTP 503/);
     expect(result.readings).toEqual({ before: true });
     expect(sites.settings('linkedin', session)!.genai).toBe(true);
+  });
+
+  it('nothing is reported off without a read-back after a reload: the schema refuses it, the engine too', async () => {
+    sites.setMode('pinterest', 'normal');
+    const playbook = catalogPlaybook('pinterest', 'genai-training');
+    const noReadBack: Playbook = { ...playbook, steps: playbook.steps.filter((s) => s.action !== 'reload' && s.action !== 'readBack') };
+    expect(PlaybookSchema.safeParse(noReadBack).success).toBe(false);
+    const { result, session } = await runOnFixture(browser, sites, 'pinterest', noReadBack);
+    expect(result.outcome).toBe('failed');
+    expect(result.reason).toBe('the setting was not read back as off after a reload, so it is not reported as off');
+    expect(sites.settings('pinterest', session)!.genai).toBe(false); // switched, but not proven
+    // A read-back without a reload in between proves nothing either.
+    const noReload: Playbook = { ...playbook, steps: playbook.steps.filter((s) => s.action !== 'reload') };
+    const { result: unreloaded } = await runOnFixture(browser, sites, 'pinterest', noReload);
+    expect(unreloaded.outcome).toBe('failed');
+    expect(unreloaded.reason).toContain('(readBack): a read-back needs a reload after the switch');
   });
 
   it('a value the form needs but was not given fails before anything is sent, naming it', async () => {

@@ -32,7 +32,7 @@ export function catalogPlaybook(slug: string, key: string): Playbook {
 }
 
 export function isToggle(playbook: Playbook): boolean {
-  return playbook.steps.some((s) => s.action === 'setToggle');
+  return playbook.steps.some((s) => s.action === 'switchOff');
 }
 
 /** Runs a playbook on a fresh guarded page; returns the result and the session cookie's value. */
@@ -41,7 +41,7 @@ export async function runOnFixture(
   sites: FixtureSites,
   slug: string,
   playbook: Playbook,
-  opts: { cookies?: 'session' | 'none'; timeoutMs?: number } = {},
+  opts: { cookies?: 'session' | 'none'; timeoutMs?: number; lang?: string; dryRun?: boolean } = {},
 ): Promise<{ result: PlaybookResult; session: string }> {
   const cookie = sites.newSession(slug);
   const page = await openGuardedPage(browser, { allowedOrigins: getProvider(slug).origins, originOverride: sites.origins });
@@ -50,6 +50,8 @@ export async function runOnFixture(
       values: VALUES,
       cookies: opts.cookies === 'none' ? [] : [cookie],
       defaultTimeoutMs: opts.timeoutMs ?? 5000,
+      lang: opts.lang,
+      dryRun: opts.dryRun,
     });
     return { result, session: cookie.value };
   } finally {

@@ -6,6 +6,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { CookieParam } from 'puppeteer-core';
+import { SLOW_SAVE_MS, type Variant, type VariantSite, variantConfig, variantPage } from './fixture-variants.ts';
 
 export type FixtureMode =
   | 'normal'
@@ -34,6 +35,8 @@ interface SiteConfig {
   confirmOff?: { title: string; text: string; confirm: string; cancel: string };
   renamed: [string, string][];
   pages: { origin: number; path: string; file: string; session?: boolean; state?: boolean }[];
+  /** Texts for the generated pages of issue 15's differences (fixture-variants.ts). */
+  variant?: VariantSite;
 }
 
 export interface RecordedRequest {
@@ -58,6 +61,8 @@ export interface FixtureSites {
   thirdPartyOrigin: string;
   providers: string[];
   setMode(provider: string, mode: FixtureMode): void;
+  /** Serves the provider's settings page as this variant (null: its own page again). */
+  setVariant(provider: string, variant: Variant | null): void;
   /** A fresh logged-in session for the provider, as a cookie for the provider's real domain. */
   newSession(provider: string): CookieParam;
   /** The toggles the server holds for a session (what a read-back must agree with). */
@@ -107,6 +112,7 @@ export async function startFixtureSites(): Promise<FixtureSites> {
     .sort();
   const sites = new Map(providers.map((slug) => [slug, readSite(slug)]));
   const modes = new Map<string, FixtureMode>(providers.map((p) => [p, 'normal']));
+  const variants = new Map<string, Variant>();
   const sessions = new Map<string, Map<string, Record<string, boolean>>>(providers.map((p) => [p, new Map()]));
   const submissions: Submission[] = [];
   const requests: RecordedRequest[] = [];
@@ -133,13 +139,14 @@ export async function startFixtureSites(): Promise<FixtureSites> {
     const providerOrigin = site.origins[originIndex]!;
     const local = (index: number) => origins[site.origins[index]!]!;
 
-    const page = (html: string, res: ServerResponse, state: boolean) => {
+    const page = (html: string, res: ServerResponse, state: boolean, override: Record<string, unknown> = {}) => {
       const mode = modes.get(slug);
       const config = {
         delayMs: site.delayMs + (mode === 'slow' ? 2500 : 0),
         cookieBanner: site.cookieBanner,
         confirmOff: site.confirmOff ?? null,
         needsState: state,
+        ...override,
       };
       const head =
         '<link rel="stylesheet" href="/_fixture/site.css">' +
@@ -184,7 +191,17 @@ export async function startFixtureSites(): Promise<FixtureSites> {
         if (!state) return send(401, 'application/json', '{"error":"not logged in"}');
         if (req.method === 'POST') {
           const { key, value } = JSON.parse(await readBody(req)) as { key: string; value: boolean };
-          if (mode === 'not_saved') return send(503, 'application/json', '{"error":"try again later"}');
+          const features = variants.get(slug)?.features ?? [];
+          if (mode === 'not_saved' || features.includes('failing-save')) return send(503, 'application/json', '{"error":"try again later"}');
+          if (features.includes('slow-save')) {
+            // A reload before the answer aborts the request, and the change is lost, as on a real site.
+            let gone = false;
+            res.on('close', () => {
+              if (!res.writableEnded) gone = true;
+            });
+            await new Promise((resolve) => setTimeout(resolve, SLOW_SAVE_MS));
+            if (gone) return;
+          }
           if (!(key in state) || typeof value !== 'boolean') return send(400, 'application/json', '{"error":"bad setting"}');
           state[key] = value;
         }
@@ -200,7 +217,11 @@ export async function startFixtureSites(): Promise<FixtureSites> {
       if (url.pathname === (site.challengePath ?? '/challenge/')) return page(common.challenge, res, false);
       if (url.pathname === (site.twoFactorPath ?? '/two-factor/')) return page(common.twoFactor, res, false);
 
-      const route = site.pages.find((p) => p.origin === originIndex && p.path === url.pathname);
+      const variant = variants.get(slug);
+      const generated = variant && site.variant && originIndex === 0 ? variantPage(site.variant, variant, url.pathname) : null;
+      const route = generated
+        ? { origin: 0, path: url.pathname, file: '', session: true, state: generated.state }
+        : site.pages.find((p) => p.origin === originIndex && p.path === url.pathname);
       if (!route) return send(404, 'text/html', '<h1>Page not found</h1>');
       if (route.session) {
         const next = encodeURIComponent(`${providerOrigin}${url.pathname}${url.search}`);
@@ -211,6 +232,9 @@ export async function startFixtureSites(): Promise<FixtureSites> {
         if (!sessionState(req)) return redirect(`${local(site.login.origin)}${site.login.path}?next=${next}`);
         if (mode === 'captcha') return redirect(`${local(originIndex)}${site.challengePath ?? '/challenge/'}?next=${next}`);
         if (mode === 'two_factor') return redirect(`${local(originIndex)}${site.twoFactorPath ?? '/two-factor/'}?next=${next}`);
+      }
+      if (generated && variant && site.variant) {
+        return page(generated.html, res, generated.state, variantConfig(site.variant, variant, generated.frame));
       }
       return page(readText(`${slug}/${route.file}`), res, route.state === true);
     };
@@ -246,6 +270,11 @@ export async function startFixtureSites(): Promise<FixtureSites> {
     setMode(provider, mode) {
       siteOf(provider);
       modes.set(provider, mode);
+    },
+    setVariant(provider, variant) {
+      if (!siteOf(provider).variant) throw new Error(`fixture site "${provider}" has no variant texts`);
+      if (variant) variants.set(provider, variant);
+      else variants.delete(provider);
     },
     newSession(provider) {
       const site = siteOf(provider);

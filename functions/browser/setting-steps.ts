@@ -1,0 +1,223 @@
+// The steps of a settings playbook: find the setting by meaning (recovering the way there), read it,
+// switch training off and wait until the page saved it, and read it back after a reload. Only
+// readBack may prove "off"; the engine reports nothing else as switched off or already off.
+import type { HTTPRequest, HTTPResponse } from 'puppeteer-core';
+import type { PlaybookLabels, PlaybookSetting } from '../core/providers/playbook.ts';
+import { confirmByMeaning, dialogKeys, passInterruption } from './interruptions.ts';
+import { ask, pageState } from './page-toolkit.ts';
+import { type ControlInfo, HandOver, type Located, type Run, StepFailure } from './run.ts';
+import { mentions, SAVE_FAILED, SAVED } from './vocabulary.ts';
+
+function settingOf(run: Run): PlaybookSetting {
+  const setting = run.playbook.setting;
+  if (!setting) throw new StepFailure('the playbook names no setting');
+  return setting;
+}
+
+/** Labels in the order they are tried: the person's language first. */
+function ordered(labels: PlaybookLabels, langs: string[], inverted = false): { lang: string; label: string; inverted: boolean }[] {
+  const map = labels as Record<string, string[]>;
+  const order = [...new Set([...langs, ...Object.keys(map)])];
+  return order.flatMap((lang) => (map[lang] ?? []).map((label) => ({ lang, label, inverted })));
+}
+
+/** Every name the setting may have, both wordings, the person's language first. */
+function settingLabels(run: Run) {
+  const setting = settingOf(run);
+  const inverse = setting.inverse ? ordered(setting.inverse, run.langs, true) : [];
+  return [...ordered(setting.labels, run.langs), ...inverse];
+}
+
+const shown = (run: Run) => `"${ordered(settingOf(run).labels, run.langs)[0]!.label}"`;
+
+/** Does the control, as it reads now, let the provider train? */
+export function trainingAllowed(run: Run, info: ControlInfo): boolean {
+  if (info.on === null) throw new StepFailure(`the ${info.kind} "${info.name}" shows no on/off state`);
+  const onAllows = (settingOf(run).onMeans === 'training') !== info.inverted;
+  return onAllows ? info.on : !info.on;
+}
+
+/** The one control that is the setting, or null; two equally good candidates are refused. */
+async function candidate(run: Run): Promise<Located | null> {
+  const labels = settingLabels(run);
+  const found: Located[] = [];
+  for (const frame of run.frames()) {
+    const { info, els } = await ask<ControlInfo>(frame, 'controls', labels);
+    for (const [i, c] of info.entries()) found.push({ info: c, el: els[i]!, frame });
+  }
+  for (const match of ['exact', 'prefix'] as const) {
+    for (const lang of run.langs) {
+      const hits = found.filter((f) => f.info.match === match && f.info.lang === lang);
+      if (hits.length > 1) {
+        const names = hits.map((h) => `${h.info.kind} "${h.info.name}"`).join(' and ');
+        throw new StepFailure(`two controls could be the setting ${shown(run)} (${names}); not guessing which`);
+      }
+      if (hits.length === 1) return hits[0]!;
+    }
+  }
+  return null;
+}
+
+/** Is something (a notice, a banner) lying over the control, so that a click would land on it? */
+async function obstructed(found: Located): Promise<boolean> {
+  await found.el.scrollIntoView().catch(() => undefined);
+  return found.el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const root = node.getRootNode() as Document | ShadowRoot;
+    const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !(hit && (hit === node || node.contains(hit) || (hit instanceof HTMLLabelElement && hit.control === node)));
+  });
+}
+
+/** The next menu entry of the setting's path, deepest first; clicks it and returns its level. */
+async function followPath(run: Run, path: PlaybookLabels[], from: number): Promise<number | null> {
+  for (let level = path.length - 1; level >= from; level--) {
+    for (const frame of run.frames()) {
+      const { els } = await ask<{ name: string }>(frame, 'links', ordered(path[level]!, run.langs));
+      if (els[0]) {
+        await els[0].click();
+        return level;
+      }
+    }
+  }
+  return null;
+}
+
+/** Finds the setting, passing cookie banners and notices and following the menu path when it is not here. */
+export async function locate(run: Run, timeoutMs: number): Promise<Located> {
+  const path = settingOf(run).path;
+  let next = 0;
+  let covered = false;
+  const followed: string[] = [];
+  return run.waitFor(
+    async () => {
+      if (await passInterruption(run, { notices: false })) return null;
+      const hit = await candidate(run);
+      if (hit && !(await obstructed(hit))) return hit;
+      if (hit) {
+        covered = true;
+        await passInterruption(run, { notices: true });
+        return null;
+      }
+      // Not here: once the page has finished loading, a notice or the next menu entry is the way on.
+      if (!(await pageState(run.page.mainFrame())).settled) return null;
+      if (await passInterruption(run, { notices: true })) return null;
+      const level = next < path.length ? await followPath(run, path, next) : null;
+      if (level !== null) {
+        followed.push(Object.values(path[level]!)[0]![0]!);
+        next = level + 1;
+      }
+      return null;
+    },
+    timeoutMs,
+    () =>
+      `the setting ${shown(run)} did not appear within ${timeoutMs} ms on ${run.where()} (labels tried in ${run.langs.join(', ')}` +
+      `${followed.length ? `; followed ${followed.map((f) => `"${f}"`).join(' > ')}` : ''})` +
+      (covered ? '; it was found, but something the engine could not close lay over it' : '; the page may have changed'),
+  );
+}
+
+export async function findSetting(run: Run, step: { timeoutMs?: number }): Promise<void> {
+  await locate(run, step.timeoutMs ?? run.timeoutMs);
+}
+
+export async function readSetting(run: Run, step: { saveAs: string }): Promise<void> {
+  run.readings[step.saveAs] = trainingAllowed(run, (await locate(run, run.timeoutMs)).info);
+}
+
+/** Watches the requests a switch sends: a save is done when they all answered, and failed when one did not. */
+function watchSaves(run: Run) {
+  // Counted by method and URL: the request objects of the request and response events may differ.
+  const pending = new Map<string, number>();
+  const state = { ok: 0, failed: '' };
+  const mutation = (r: HTTPRequest) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method()) && !r.isNavigationRequest();
+  const keyOf = (r: HTTPRequest) => `${r.method()} ${r.url()}`;
+  const what = (r: HTTPRequest) => `${r.method()} ${new URL(run.guard.providerUrl(r.url())).pathname}`;
+  const settle = (r: HTTPRequest) => {
+    const n = pending.get(keyOf(r)) ?? 0;
+    if (n <= 1) pending.delete(keyOf(r));
+    else pending.set(keyOf(r), n - 1);
+  };
+  const onRequest = (r: HTTPRequest) => {
+    if (mutation(r)) pending.set(keyOf(r), (pending.get(keyOf(r)) ?? 0) + 1);
+  };
+  const onResponse = (response: HTTPResponse) => {
+    const r = response.request();
+    if (!mutation(r)) return;
+    settle(r);
+    const status = response.status();
+    if (status >= 200 && status < 400) state.ok++;
+    else state.failed ||= `${what(r)} answered HTTP ${status}`;
+  };
+  const onFailed = (r: HTTPRequest) => {
+    if (!mutation(r)) return;
+    settle(r);
+    state.failed ||= `${what(r)} failed (${r.failure()?.errorText ?? 'no answer'})`;
+  };
+  run.page.on('request', onRequest).on('response', onResponse).on('requestfailed', onFailed);
+  const stop = () => run.page.off('request', onRequest).off('response', onResponse).off('requestfailed', onFailed);
+  return { pending, state, stop };
+}
+
+async function liveText(run: Run): Promise<string[]> {
+  const all = await Promise.all(run.frames().map((f) => pageState(f)));
+  return all.flatMap((s) => s.live);
+}
+
+export async function switchOff(run: Run, step: { saveAs?: string; timeoutMs?: number }): Promise<void> {
+  const timeoutMs = step.timeoutMs ?? run.timeoutMs;
+  run.toggle = { ...run.toggle, touched: true, reloadedSinceSwitch: false, provenOff: false };
+  let found = await locate(run, timeoutMs);
+  if (await passInterruption(run, { notices: false })) found = await locate(run, timeoutMs); // a late banner
+  if (!trainingAllowed(run, found.info)) {
+    if (step.saveAs) run.readings[step.saveAs] = false;
+    return;
+  }
+  if (found.info.disabled) {
+    throw new HandOver(`the ${found.info.kind} "${found.info.name}" is on and cannot be changed here (disabled); the page says: "${found.info.around}"`);
+  }
+  if (run.ctx.dryRun) {
+    run.toggle.wouldSwitch = true;
+    return;
+  }
+  const before = await dialogKeys(run);
+  const liveBefore = new Set(await liveText(run));
+  const saves = watchSaves(run);
+  try {
+    await found.el.click();
+    run.toggle.switched = true;
+    await run.waitFor(
+      async () => {
+        if (await confirmByMeaning(run, before)) return null;
+        const saidFailed = async () => {
+          const live = (await liveText(run)).filter((t) => !liveBefore.has(t));
+          const failed = saves.state.failed || live.find((t) => mentions(t, SAVE_FAILED));
+          if (failed) throw new StepFailure(`the site did not save the change: ${saves.state.failed || `the page says "${failed}"`}`);
+          return live;
+        };
+        const live = await saidFailed();
+        const now = await candidate(run);
+        if (!now || trainingAllowed(run, now.info) || saves.pending.size > 0) return null;
+        if (saves.state.ok > 0 || live.some((t) => mentions(t, SAVED))) return true;
+        // No save request seen and nothing said: a quiet network is the last sign; then ask again.
+        await run.page.waitForNetworkIdle({ idleTime: 500, timeout: 1500 }).catch(() => undefined);
+        await saidFailed();
+        return saves.pending.size === 0 ? true : null; // the read-back after the reload is the proof
+      },
+      timeoutMs,
+      () => `${shown(run)} still lets the provider train, or its save had not finished, ${timeoutMs} ms after switching it` + (saves.pending.size ? ` (${saves.pending.size} save request(s) unanswered)` : ''),
+    );
+  } finally {
+    saves.stop();
+  }
+  if (step.saveAs) run.readings[step.saveAs] = false;
+}
+
+export async function readBack(run: Run, step: { saveAs?: string }): Promise<void> {
+  if (run.toggle.touched && !run.toggle.reloadedSinceSwitch) throw new StepFailure('a read-back needs a reload after the switch');
+  const allowed = trainingAllowed(run, (await locate(run, run.timeoutMs)).info);
+  if (step.saveAs) run.readings[step.saveAs] = allowed;
+  if (run.ctx.dryRun && run.toggle.wouldSwitch) return; // nothing was changed: the read-back shows it still on
+  if (allowed) throw new StepFailure(`after a reload ${shown(run)} lets the provider train again: the change did not stick`);
+  if (run.toggle.touched && run.toggle.reloadedSinceSwitch) run.toggle.provenOff = true;
+}
