@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Law, regionTags } from '../jurisdiction.ts';
 import { type Channel, type Provider, ProviderSchema } from './schema.ts';
+import { longTailProvider } from './long-tail.ts';
 
 type LegalEntity = Provider['legalEntity'];
 
@@ -124,9 +125,18 @@ export function getCatalog(): Map<string, Provider> {
   return cached;
 }
 
+/**
+ * A curated provider, or a long-tail company `dn:<slug>` (long-tail.ts; its file is read on the first
+ * such lookup only), or undefined.
+ */
+export function findProvider(slug: string): Provider | undefined {
+  const catalog = getCatalog();
+  return catalog.get(slug) ?? longTailProvider(slug, catalog);
+}
+
 export function getProvider(slug: string): Provider {
   const catalog = getCatalog();
-  const provider = catalog.get(slug);
+  const provider = findProvider(slug);
   if (provider) return provider;
   throw new UnknownProviderError(slug, closeMatches(slug, [...catalog.values()]));
 }

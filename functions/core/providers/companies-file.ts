@@ -1,0 +1,112 @@
+// The shipped long-tail catalog, companies.json: the privacy contacts of the companies in the
+// datenanfragen.de company database (CC0 1.0, https://github.com/datenanfragen/data), written by
+// `optout import-companies` (import-companies.ts) and read lazily by long-tail.ts.
+// Compact on purpose: the header names the fields once and each company is one array, one line, with
+// only what a letter and the search need ("" where a record has no value). The records' own rows carry
+// much more (phone, fax, templates, categories); the source record is named by its slug, so every
+// fact can be traced to https://github.com/datenanfragen/data/blob/master/companies/<slug>.json.
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The committed output of the importer, next to this module (copied next to the bundle on AWS). */
+export const COMPANIES_FILE: string = fileURLToPath(new URL('./companies.json', import.meta.url));
+
+/** Where the records come from; named in the file's header and in the README. */
+export const DATENANFRAGEN_SOURCE = 'https://github.com/datenanfragen/data';
+
+/** The page of one source record. */
+export function recordUrl(slug: string): string {
+  return `${DATENANFRAGEN_SOURCE}/blob/master/companies/${slug}.json`;
+}
+
+/** The record's own quality, as datenanfragen defines it (best first). */
+export const RECORD_QUALITIES = ['tested', 'verified', 'imported', 'scraped'] as const;
+
+/** The columns of a row, in order. */
+export const COMPANY_FIELDS = ['slug', 'name', 'runs', 'address', 'country', 'email', 'webform', 'web', 'language', 'quality'] as const;
+
+export const CompanySchema = z.object({
+  /** The datenanfragen record's slug (file name); ours is `dn:<slug>`. */
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  /** The company's official name: the legal entity a letter is addressed to. */
+  name: z.string().min(1),
+  /** Brands and companies it is responsible for (the record's "runs"), searched like the name. */
+  runs: z.array(z.string().min(1)),
+  /** Postal address on one line, parts separated by ", ". */
+  address: z.string().min(1),
+  /** ISO 3166-1 alpha-2 country, from the address's last line. */
+  country: z.string().regex(/^[A-Z]{2}$/),
+  /** Privacy contact address, or "" (then the web form is the channel). */
+  email: z.union([z.literal(''), z.email()]),
+  webform: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  /** The main website's host without "www.", or "". */
+  web: z.string().regex(/^([a-z0-9-]+\.)+[a-z0-9-]+$|^$/),
+  /** Language letters go in first: the record's request-language, else its country's main language, or "". */
+  language: z.string().regex(/^[a-z]{2}$|^$/),
+  quality: z.enum(RECORD_QUALITIES),
+});
+export type Company = z.infer<typeof CompanySchema>;
+
+const RowSchema = z.tuple([
+  CompanySchema.shape.slug,
+  CompanySchema.shape.name,
+  CompanySchema.shape.runs,
+  CompanySchema.shape.address,
+  CompanySchema.shape.country,
+  CompanySchema.shape.email,
+  CompanySchema.shape.webform,
+  CompanySchema.shape.web,
+  CompanySchema.shape.language,
+  CompanySchema.shape.quality,
+]);
+
+export const CompaniesFileSchema = z.object({
+  about: z.string().min(1),
+  source: z.literal(DATENANFRAGEN_SOURCE),
+  license: z.string().min(1),
+  /** The day the records were imported (the records carry no date of their own). */
+  importedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Must equal COMPANY_FIELDS (checked by companiesOf, with a message saying to re-import). */
+  fields: z.array(z.string()),
+  companies: z.array(z.array(z.unknown())),
+});
+export type CompaniesFile = z.infer<typeof CompaniesFileSchema>;
+
+export class CompaniesFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CompaniesFileError';
+  }
+}
+
+/** The file's rows as companies; throws CompaniesFileError naming the first bad row and field. */
+export function companiesOf(file: CompaniesFile): Company[] {
+  if (file.fields.join() !== COMPANY_FIELDS.join()) {
+    throw new CompaniesFileError(`companies.json has fields ${file.fields.join(', ')}; this code reads ${COMPANY_FIELDS.join(', ')}: re-run optout import-companies`);
+  }
+  return file.companies.map((row, i) => {
+    const parsed = RowSchema.safeParse(row);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = COMPANY_FIELDS[Number(issue.path[0])] ?? '(row)';
+      throw new CompaniesFileError(`companies.json: companies.${i} (${String(row[0])}): ${field}: ${issue.message}`);
+    }
+    const [slug, name, runs, address, country, email, webform, web, language, quality] = parsed.data;
+    return { slug, name, runs, address, country, email, webform, web, language, quality };
+  });
+}
+
+/** The committed file's exact text: the header, then one company per line (readable diffs). */
+export function serializeCompanies(companies: Company[], importedAt: string): string {
+  const header = {
+    about:
+      'Privacy contacts of companies, generated by `optout import-companies` (functions/core/providers/import-companies.ts) from the datenanfragen.de company database, https://github.com/datenanfragen/data, released under CC0 1.0 (public domain dedication) by the Datenanfragen.de project and its contributors. Thank you! Do not edit by hand: re-run the importer. Each row holds the fields named in "fields"; the source record of a row is https://github.com/datenanfragen/data/blob/master/companies/<slug>.json. Records a curated provider in providers/ covers are left out: the curated catalog wins.',
+    source: DATENANFRAGEN_SOURCE,
+    license: 'CC0-1.0',
+    importedAt,
+    fields: COMPANY_FIELDS,
+  };
+  const rows = companies.map((c) => JSON.stringify(COMPANY_FIELDS.map((f) => c[f])));
+  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
+  return `${head},\n  "companies": [\n    ${rows.join(',\n    ')}\n  ]\n}\n`;
+}

@@ -1,0 +1,58 @@
+// A person in a real browser finds a company that is not in the form's list by searching for it
+// (GET /api/companies), picks it, and the letter goes to that company's privacy address.
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../functions/browser/launch.ts';
+import { startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+
+let t: TestStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+describe('the form\'s company search', () => {
+  it('keeps the long tail out of the page: the list holds the curated providers only', async () => {
+    const html = await (await fetch(`${t.url}/`)).text();
+    expect(html).not.toContain('dn:');
+    expect(html.length).toBeLessThan(60_000);
+  });
+
+  it('finds a company by domain, adds it to the row\'s list, names it in the authorization, and its letter goes out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
+    await page.type('#name', 'Erika Mustermann');
+    await page.type('#email', 'erika.search@example.org');
+    await page.type('#jurisdiction', 'DE-BE');
+    const row = (await page.$('#accounts .account'))!;
+    await (await row.$('input[name=company-search]'))!.type('23andme.com');
+    const result = await page.waitForSelector('#accounts .company-results button[data-slug="dn:23andme"]', { timeout: 10_000 });
+    expect(await result!.evaluate((b) => b.textContent)).toMatch(/^23andMe, Inc\. \(23andme\.com, US\) – a letter to its privacy contact$/);
+    await result!.click();
+    expect(await row.$eval('select[name=provider]', (s) => (s as HTMLSelectElement).value)).toBe('dn:23andme');
+    expect(await row.$$eval('.company-results li', (items) => items.length)).toBe(0);
+    expect(await page.$$eval('#authorization-businesses li', (items) => items.map((li) => li.textContent))).toEqual(['23andMe, Inc.']);
+
+    // A query nothing matches says so.
+    await (await row.$('input[name=company-search]'))!.type('qxzvwq');
+    await page.waitForFunction(() => document.querySelector('#accounts .company-results li')?.textContent?.startsWith('No company found'), { timeout: 10_000 });
+
+    await (await row.$('input[name=identifier]'))!.type('erika.search@example.org');
+    await page.type('#signature', 'Erika Mustermann');
+    await page.click('#consent');
+    await page.click('#send');
+    await page.waitForFunction(() => document.getElementById('result')?.textContent?.includes('we sent you an email'), { timeout: 10_000 });
+
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('erika.search@example.org')));
+    expect(mail.body.text).toContain('23andMe, Inc.: erika.search@example.org');
+    const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
+    expect(verified.status).toBe(200);
+    const letter = await waitUntil('the letter', async () => (await t.mails()).find((m) => m.destination.to.includes('privacy@23andme.com')));
+    expect(letter.body.text).toContain('899 West Evelyn Avenue');
+  });
+});
