@@ -22,7 +22,78 @@ function addAccount() {
     listBusinesses();
   });
   row.querySelector('[name=provider]').addEventListener('change', listBusinesses);
+  watchCompanySearch(row);
   document.getElementById('accounts').appendChild(row);
+}
+
+// Any company of the datenanfragen database, not only the list: the person types a name or a domain,
+// the server answers with at most ten (GET /api/companies), and the one picked becomes an option of the
+// row's list, chosen. The page itself never carries the 3,000 companies.
+const SEARCH_DELAY_MS = 250;
+
+function watchCompanySearch(row) {
+  const box = row.querySelector('.company-search');
+  const input = box.querySelector('input');
+  const results = box.querySelector('.company-results');
+  const select = row.querySelector('[name=provider]');
+  let timer;
+  let asked = '';
+  const choose = (company) => {
+    let option = [...select.options].find((o) => o.value === company.slug);
+    if (!option) {
+      option = document.createElement('option');
+      option.value = company.slug;
+      option.textContent = company.name;
+      option.dataset.hint = company.identifierHint;
+      select.appendChild(option);
+    }
+    select.value = company.slug;
+    results.replaceChildren();
+    input.value = '';
+    listBusinesses();
+  };
+  const show = (companies) => {
+    if (companies.length === 0) {
+      const item = document.createElement('li');
+      item.textContent = box.dataset.none;
+      results.replaceChildren(item);
+      return;
+    }
+    results.replaceChildren(
+      ...companies.map((company) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'company';
+        button.dataset.slug = company.slug;
+        const where = [company.domain, company.country].filter(Boolean).join(', ');
+        const how = company.kind === 'long-tail' ? ` – ${company.channels.includes('email') ? box.dataset.letter : box.dataset.webform}` : '';
+        button.textContent = `${company.name}${where ? ` (${where})` : ''}${how}`;
+        button.addEventListener('click', () => choose(company));
+        const item = document.createElement('li');
+        item.appendChild(button);
+        return item;
+      }),
+    );
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      asked = q;
+      if (q.length < 2) {
+        results.replaceChildren();
+        return;
+      }
+      try {
+        const response = await fetch(`/api/companies?q=${encodeURIComponent(q)}`);
+        if (!response.ok) return;
+        const body = await response.json();
+        if (q === asked) show(body.companies); // a late answer to an older query is dropped
+      } catch {
+        // Offline or refused: the list above still works.
+      }
+    }, SEARCH_DELAY_MS);
+  });
 }
 
 function readFile(input) {
