@@ -26,9 +26,15 @@ const USAGE = `usage: optout <command> [options]
   classify <file.eml> [--provider P]      print {"class": ..., "reasons": [...]} for a reply
   setup [--data-dir DIR]                  set up personal mode: your name, address, and your own mail account (SMTP + IMAP)
   login <provider> [--out cookies.json]   log in in a visible browser and save the session cookies for upload
+  apply <provider> --session <cookie file> [--dry-run] [--lang L] [--out DIR]
+                                          switch the provider's AI-training setting off with your session; prints
+                                          {"outcome", "reason", "evidence"}; exit 0 for switched_off, already_off and
+                                          (with --dry-run, which changes nothing) would_switch_off
   authority --jurisdiction J --provider P print {"complaintTo": ..., "lead": ...}: whom a person in J complains to about P
   import-authorities <datenanfragen checkout> [--out file]
-                                          rebuild the supervisory-authority facts from a datenanfragen checkout`;
+                                          rebuild the supervisory-authority facts from a datenanfragen checkout
+  import-companies <datenanfragen checkout> [--out file]
+                                          rebuild the long-tail catalog (functions/core/providers/companies.json) from its company records`;
 
 function need(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -70,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       country: { type: 'string' },
       out: { type: 'string' },
+      session: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   switch (command) {
@@ -140,6 +148,21 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Saved ${cookies.length} cookies for ${provider.name} to ${out} (readable only by you). Upload it with the form; delete it afterwards.`);
       return 0;
     }
+    case 'apply': {
+      const slug = positionals[0];
+      if (!slug) throw new UsageError('apply needs a provider: optout apply pinterest --session cookies.json');
+      const provider = getProvider(slug);
+      const lang = values.lang === undefined ? undefined : oneOf(values.lang as string, LANGUAGES, 'lang');
+      const { applySetting } = await import('../functions/browser/apply.ts');
+      const report = await applySetting(provider, {
+        sessionFile: need(values, 'session'),
+        dryRun: values['dry-run'] === true,
+        lang,
+        evidenceDir: values.out as string | undefined,
+      });
+      console.log(JSON.stringify(report, null, 2));
+      return ['switched_off', 'already_off', 'would_switch_off'].includes(report.outcome) ? 0 : 1;
+    }
     case 'authority': {
       // The same function the workflow uses for the final notice and the complaint draft.
       const parsed = JurisdictionSchema.safeParse(need(values, 'jurisdiction'));
@@ -158,6 +181,14 @@ async function main(argv: string[]): Promise<number> {
       const out = (values.out as string | undefined) ?? AUTHORITIES_FILE;
       writeFileSync(out, serializeAuthorities(authorities));
       console.log(`Wrote ${authorities.length} authorities to ${out}`);
+      return 0;
+    }
+    case 'import-companies': {
+      const dir = positionals[0];
+      if (!dir) throw new UsageError('import-companies needs the path of a datenanfragen checkout');
+      const { importCompaniesCommand } = await import('./import-companies.ts');
+      const warn = (line: string) => console.error(`warning: ${line}`);
+      console.log(importCompaniesCommand({ checkout: dir, out: values.out as string | undefined, curated: getCatalog().values(), warn }));
       return 0;
     }
     case undefined:

@@ -75,6 +75,11 @@ export interface Config {
   sessionKeyId?: string;
   signingSecretArn?: string;
   configurationSet?: string;
+  /**
+   * Seconds (of the clock, scaled locally) a letter found "sending" waits for the delivery log to show
+   * it before it is sent again (app/outbox.ts): SES Send events reach the table within seconds on AWS.
+   */
+  sendGraceSeconds: number;
 }
 
 /**
@@ -133,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sessionKeyId: env.SESSION_KEY_ID || undefined,
     signingSecretArn: env.SIGNING_SECRET_ARN || undefined,
     configurationSet: env.SES_CONFIGURATION_SET || undefined,
+    sendGraceSeconds: positiveNumber(env, 'OPTOUT_SEND_GRACE_SECONDS', 120),
   };
 }

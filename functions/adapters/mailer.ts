@@ -2,7 +2,7 @@
 // in personal mode through the person's own SMTP server (useMailTransport).
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { ses } from './clients.ts';
+import { ses, sesOnce } from './clients.ts';
 import { clock } from './clock.ts';
 import { config } from './config.ts';
 
@@ -19,6 +19,8 @@ export interface OutgoingMail {
   attachments?: { filename: string; content: Buffer | string; contentType: string }[];
   /** RFC 3834: set on status emails to the person; never on letters, whose receipt we want acknowledged. */
   autoSubmitted?: boolean;
+  /** The Date header; the clock's now when absent (the outbox passes the letter's claim time). */
+  date?: Date;
 }
 
 /**
@@ -54,13 +56,42 @@ export async function buildMime(mail: OutgoingMail): Promise<Buffer> {
     text: mail.text,
     html: mail.html,
     messageId: `<${mail.messageId}>`,
-    date: clock().now(),
+    date: mail.date ?? clock().now(),
     inReplyTo: mail.inReplyTo ? `<${mail.inReplyTo}>` : undefined,
     references: mail.inReplyTo ? [`<${mail.inReplyTo}>`] : undefined,
     attachments: mail.attachments,
     headers: mail.autoSubmitted ? { 'Auto-Submitted': 'auto-generated' } : undefined,
   });
   return composer.compile().build();
+}
+
+/**
+ * Sends MIME built earlier (the outbox stores it before the first try and resends the same bytes),
+ * with SES message tags (the outbox's `letter=<id>`, which SES Send events carry back). Through SES
+ * without the SDK's own retries: SES has no idempotency key, so a retried call after a lost response
+ * would be a second letter; the outbox decides about any resend from the delivery log instead.
+ */
+export async function sendRawMail(raw: Buffer, mail: OutgoingMail, tags: Record<string, string> = {}): Promise<{ sesMessageId: string }> {
+  if (transport) {
+    await transport.send(raw, { from: config().fromAddress, to: [...mail.to, ...(copies(mail) ?? [])] }, mail);
+    return { sesMessageId: '' };
+  }
+  const result = await sesOnce().send(
+    new SendEmailCommand({
+      FromEmailAddress: config().fromAddress,
+      Destination: { ToAddresses: mail.to, CcAddresses: copies(mail) },
+      ReplyToAddresses: mail.replyTo ? [mail.replyTo] : undefined,
+      Content: { Raw: { Data: raw } },
+      ConfigurationSetName: config().configurationSet,
+      EmailTags: Object.entries(tags).map(([Name, Value]) => ({ Name, Value })),
+    }),
+  );
+  return { sesMessageId: result.MessageId ?? '' };
+}
+
+/** Whether mail goes through the person's own SMTP server (personal mode) rather than SES. */
+export function sendsThroughSmtp(): boolean {
+  return transport !== undefined;
 }
 
 /** Sends and returns the MIME that went out, plus SES's own message id. */

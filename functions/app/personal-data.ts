@@ -15,7 +15,7 @@
 // it is done, the id answers 404 like any unknown one.
 import { createHash } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
-import { getCatalog } from '../core/providers/catalog.ts';
+import { findProvider } from '../core/providers/catalog.ts';
 import { render } from '../core/templates.ts';
 import type { Language } from '../core/model.ts';
 import { config } from '../adapters/config.ts';
@@ -84,7 +84,8 @@ export async function exportPersonalData(id: string, token: string | undefined):
     for (const ref of event.evidence ?? []) {
       const match = evidencePattern(id, request.id).exec(ref);
       if (!match || exported.has(ref)) continue;
-      const path = `${request.id}-${request.provider}/${match[1]}/${match[2]}`;
+      // A long-tail slug (dn:acme) has a colon, which no file name on Windows may hold.
+      const path = `${request.id}-${request.provider.replace(/[^a-z0-9-]/g, '-')}/${match[1]}/${match[2]}`;
       try {
         const body = await getEvidence(ref);
         // Screenshots are compressed already; letters and replies are text.
@@ -136,7 +137,7 @@ function requestEntry(request: RequestRecord, events: EventRecord[], exported: M
   return {
     id: request.id,
     provider: request.provider,
-    providerName: getCatalog().get(request.provider)?.name ?? request.provider,
+    providerName: findProvider(request.provider)?.name ?? request.provider,
     identifier: request.identifier,
     law: request.law,
     basis: request.basis,

@@ -1,7 +1,7 @@
 // Use cases of the web form: submit, verify the email address, read the status, confirm or cancel.
 import { z } from 'zod';
 import { defaultLanguage, JurisdictionSchema, lawFor } from '../core/jurisdiction.ts';
-import { getCatalog } from '../core/providers/catalog.ts';
+import { findProvider, getProvider } from '../core/providers/catalog.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { sign, verifySignature } from '../adapters/signing.ts';
@@ -15,13 +15,14 @@ import {
   getSubmission,
   listRequests,
   newId,
-  transitionRequest,
   transitionSubmission,
   type EventRecord,
   type RequestRecord,
   type Submission,
 } from '../data/store.ts';
-import { CLOSED_STATUSES, LANGUAGES, type Language, type RequestStatus } from '../core/model.ts';
+import { LANGUAGES, type Language, type RequestStatus } from '../core/model.ts';
+import { isClosed } from '../core/lifecycle.ts';
+import { applyEvent } from '../data/lifecycle.ts';
 import { Conflict, NotFound, parseInput, ValidationError } from './errors.ts';
 import { multiLine, singleLine, textProblem } from '../core/text-rules.ts';
 import { GroundsSchema } from '../core/grounds.ts';
@@ -43,7 +44,6 @@ export function jurisdictionAllowed(jurisdiction: string, allowed: string[]): bo
 }
 
 export function submissionSchema(maxAccounts: number, allowedJurisdictions: string[] = []) {
-  const providers = getCatalog();
   // Strict objects: a key we do not know is refused (and named), never stored.
   return z
     .strictObject({
@@ -64,7 +64,10 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
               .string({ message: 'must be a text: a provider slug from GET /api/providers' })
               .trim()
               .toLowerCase()
-              .refine((slug) => providers.has(slug), { message: 'is not a provider in the catalog (see GET /api/providers)' }),
+              // A curated slug, or a long-tail company "dn:<slug>" (GET /api/companies); one a curated
+              // provider covers becomes that provider's slug (the curated catalog wins).
+              .refine((slug) => findProvider(slug) !== undefined, { message: 'is not a provider in the catalog (see GET /api/providers and GET /api/companies)' })
+              .transform((slug) => findProvider(slug)?.slug ?? slug),
             identifier: singleLine(200),
             /** An exported cookie file of the person's logged-in session, for the browser channel. */
             session: multiLine(200_000).optional(),
@@ -96,7 +99,7 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
         const id = `${account.provider}\n${account.identifier.toLowerCase()}`;
         if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['accounts', i], message: 'lists the same account twice' });
         seen.add(id);
-        const provider = providers.get(account.provider);
+        const provider = findProvider(account.provider);
         if (account.session && provider) {
           try {
             if (parseCookieExport(account.session, provider.origins).length === 0) {
@@ -156,7 +159,7 @@ export async function submit(
   // reach (it expires with the retention TTL), never a submission whose session went missing.
   for (const account of input.accounts) {
     if (!account.session) continue;
-    const provider = getCatalog().get(account.provider)!;
+    const provider = getProvider(account.provider);
     await saveSession(id, provider.slug, parseCookieExport(account.session, provider.origins), account.keepSession, unverifiedExpiry(now));
   }
   const lang = input.lang ?? defaultLanguage(input.jurisdiction);
@@ -187,7 +190,7 @@ export async function submit(
     return { id: submission.id, status: 'verified', statusUrl: verified.statusUrl };
   }
   const link = `${config().publicUrl}/verify?token=${await verifyToken(submission.id)}`;
-  const accounts = submission.accounts.map((a) => ({ provider: getCatalog().get(a.provider)!.name, identifier: a.identifier }));
+  const accounts = submission.accounts.map((a) => ({ provider: getProvider(a.provider).name, identifier: a.identifier }));
   await sendMail({
     to: [submission.email],
     subject: render(`emails/verify.${submission.lang}.subject.hbs`, {}).trim(),
@@ -275,7 +278,7 @@ export function toRequestView(request: RequestRecord, events: EventRecord[]): Re
   return {
     id: request.id,
     provider: request.provider,
-    providerName: getCatalog().get(request.provider)?.name ?? request.provider,
+    providerName: findProvider(request.provider)?.name ?? request.provider,
     identifier: request.identifier,
     channel: request.channel,
     target: request.target ?? null,
@@ -306,8 +309,8 @@ export async function getStatus(id: string, token: string | undefined): Promise<
 }
 
 const PERSON_ACTIONS = {
-  confirm: { to: 'confirmed', kind: 'confirmed_by_person', detail: 'You marked this request as confirmed.' },
-  cancel: { to: 'cancelled', kind: 'cancelled_by_person', detail: 'You cancelled this request.' },
+  confirm: { event: 'person_confirmed', kind: 'confirmed_by_person', detail: 'You marked this request as confirmed.' },
+  cancel: { event: 'person_cancelled', kind: 'cancelled_by_person', detail: 'You cancelled this request.' },
 } as const;
 
 /** The person marks a request confirmed or cancels it; either ends its follow-up loop. */
@@ -321,12 +324,9 @@ export async function personAction(
   const { requests } = await listRequests(id);
   const request = requests.find((r) => r.id === requestId);
   if (!request) throw new NotFound(`request ${requestId} not found`);
-  if (CLOSED_STATUSES.includes(request.status)) throw new Conflict(`request ${requestId} is already ${request.status}`);
+  if (isClosed(request.status)) throw new Conflict(`request ${requestId} is already ${request.status}`);
   const step = PERSON_ACTIONS[action];
-  const open = (
-    ['queued', 'sent', 'acknowledged', 'refused', 'needs_user_action', 'reminded', 'escalated'] as RequestStatus[]
-  ).filter((s) => s === request.status);
-  if (!(await transitionRequest(id, requestId, open, { status: step.to }))) {
+  if (!(await applyEvent({ submissionId: id, requestId }, step.event, {}, request.status))) {
     throw new Conflict(`request ${requestId} changed meanwhile; reload the page`);
   }
   const at = clock().now().toISOString();

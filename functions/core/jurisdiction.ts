@@ -1,5 +1,6 @@
 // Which law protects a person, from the jurisdiction they give (ISO 3166-1 alpha-2, or US-CA style).
 import { z } from 'zod';
+import type { Language } from './model.ts';
 import { usStateLaw } from './us-states.ts';
 import { GERMAN_LAENDER, isKnownJurisdiction, SUBDIVISION_REQUIRED } from './countries.ts';
 
@@ -60,7 +61,26 @@ export function regionTags(jurisdiction: string): string[] {
   return tags;
 }
 
-/** The language a person most likely writes in, for status emails. */
-export function defaultLanguage(jurisdiction: string): 'en' | 'de' {
-  return ['DE', 'AT', 'LI'].includes(countryLevel(jurisdiction.toUpperCase())) ? 'de' : 'en';
+/**
+ * The main language of each country whose language we write, where the person names none. Belgium:
+ * Dutch, the language of most of its people (a French speaker picks French on the form). Luxembourg:
+ * French, the language of its legislation and of its data protection authority. Switzerland: German,
+ * its most spoken language. Spanish for the Spanish-speaking countries of the Americas as well.
+ */
+const MAIN_LANGUAGE: Record<Exclude<Language, 'en'>, readonly string[]> = {
+  de: ['DE', 'AT', 'LI', 'CH'],
+  fr: ['FR', 'LU', 'MC'],
+  es: ['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'EC', 'GT', 'CU', 'BO', 'DO', 'HN', 'PY', 'SV', 'NI', 'CR', 'PA', 'UY'],
+  it: ['IT', 'SM', 'VA'],
+  nl: ['NL', 'BE', 'SR'],
+  pl: ['PL'],
+};
+
+/** The language a person most likely writes in (their letters' and status emails' default). */
+export function defaultLanguage(jurisdiction: string): Language {
+  const country = countryLevel(jurisdiction.trim().toUpperCase());
+  for (const [lang, countries] of Object.entries(MAIN_LANGUAGE) as [Language, readonly string[]][]) {
+    if (countries.includes(country)) return lang;
+  }
+  return 'en';
 }

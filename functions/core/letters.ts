@@ -1,6 +1,6 @@
 // Renders the letters a request sends: the first letter for a legal basis (GDPR objection, CCPA
 // opt-out or deletion, plain request) and the follow-ups (reminder, final notice, complaint draft),
-// in English or German. The prose lives in templates/letters/<kind>.<lang>.hbs; this module validates
+// in each of LANGUAGES (functions/core/model.ts). The prose lives in templates/letters/<kind>.<lang>.hbs; this module validates
 // the input, formats dates and legal citations for the language, and records which provisions the
 // rendered text actually cites.
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { multiLine, singleLine } from './text-rules.ts';
 import { type Grounds, GroundsSchema } from './grounds.ts';
 import type { Law } from './jurisdiction.ts';
 import { type OptOutPurpose, type UsStateLaw, usStateLaw } from './us-states.ts';
-import { BASES, type Basis, BasisSchema, type Language, LanguageSchema } from './model.ts';
+import { BASES, type Basis, BasisSchema, type Language, LANGUAGES, LanguageSchema } from './model.ts';
 import { render } from './templates.ts';
 
 export const FOLLOW_UP_KINDS = ['reminder', 'final-notice', 'complaint'] as const;
@@ -117,18 +117,57 @@ interface Provision {
   text: Record<Language, string>;
 }
 
+/**
+ * The GDPR's official name in each language (its abbreviation as the Official Journal and the
+ * supervisory authorities use it): GDPR, DSGVO, RGPD (règlement général sur la protection des données;
+ * Reglamento General de Protección de Datos; regolamento generale sulla protezione dei dati), AVG
+ * (Algemene verordening gegevensbescherming), RODO (ogólne rozporządzenie o ochronie danych). The UK
+ * GDPR keeps its own name everywhere.
+ */
+const GDPR_NAMES: Record<Language, string> = { en: 'GDPR', de: 'DSGVO', fr: 'RGPD', es: 'RGPD', it: 'RGPD', nl: 'AVG', pl: 'RODO' };
+
+/**
+ * "article 6, paragraphe 1, point f), du RGPD" (fr), "artículo 6, apartado 1, letra f), del RGPD" (es),
+ * "articolo 6, paragrafo 1, lettera f), del RGPD" (it): the Official Journal's style; without a
+ * paragraph "article 19 du RGPD".
+ */
+function romanceCitation(words: [string, string, string, string], name: string, article: number, paragraph?: number, point?: string): string {
+  const [art, par, pt, of] = words;
+  if (!paragraph) return `${art} ${article} ${of} ${name}`;
+  return `${art} ${article}, ${par} ${paragraph}${point ? `, ${pt} ${point})` : ''}, ${of} ${name}`;
+}
+
 function gdprArticle(law: 'gdpr' | 'uk-gdpr', article: number, paragraph?: number, point?: string): Provision {
-  const enName = law === 'uk-gdpr' ? 'UK GDPR' : 'GDPR';
-  const deName = law === 'uk-gdpr' ? 'UK GDPR' : 'DSGVO';
+  const uk = law === 'uk-gdpr';
+  const name = (lang: Language) => (uk ? 'UK GDPR' : GDPR_NAMES[lang]);
   // English style "Art. 18(1)(d) GDPR", German style "Art. 18 Abs. 1 lit. d DSGVO".
   const en = `Art. ${article}${paragraph ? `(${paragraph})` : ''}${point ? `(${point})` : ''}`;
   const de = `Art. ${article}${paragraph ? ` Abs. ${paragraph}` : ''}${point ? ` lit. ${point}` : ''}`;
-  return { id: `${enName} ${en}`, text: { en: `${en} ${enName}`, de: `${de} ${deName}` } };
+  // Dutch "artikel 18, lid 1, onder d, AVG"; Polish "art. 18 ust. 1 lit. d RODO".
+  const nl = `artikel ${article}${paragraph ? `, lid ${paragraph}` : ''}${point ? `, onder ${point}` : ''}${paragraph ? ',' : ''}`;
+  const pl = `art. ${article}${paragraph ? ` ust. ${paragraph}` : ''}${point ? ` lit. ${point}` : ''}`;
+  return {
+    id: `${uk ? 'UK GDPR' : 'GDPR'} ${en}`,
+    text: {
+      en: `${en} ${name('en')}`,
+      de: `${de} ${name('de')}`,
+      fr: romanceCitation(['article', 'paragraphe', 'point', 'du'], name('fr'), article, paragraph, point),
+      es: romanceCitation(['artículo', 'apartado', 'letra', 'del'], name('es'), article, paragraph, point),
+      it: romanceCitation(['articolo', 'paragrafo', 'lettera', 'del'], name('it'), article, paragraph, point),
+      nl: `${nl} ${name('nl')}`,
+      pl: `${pl} ${name('pl')}`,
+    },
+  };
 }
 
-/** US citations read the same in English and German letters. */
+/** A GDPR article as the letters in `lang` cite it ("Art. 21(1) GDPR", "art. 21 ust. 1 RODO"), for other texts. */
+export function citeGdpr(law: 'gdpr' | 'uk-gdpr', lang: Language, article: number, paragraph?: number, point?: string): string {
+  return gdprArticle(law, article, paragraph, point).text[lang];
+}
+
+/** US citations read the same in every language. */
 function usProvision(citation: string): Provision {
-  return { id: citation, text: { en: citation, de: citation } };
+  return { id: citation, text: Object.fromEntries(LANGUAGES.map((lang) => [lang, citation])) as Record<Language, string> };
 }
 
 function gdprProvisions(law: 'gdpr' | 'uk-gdpr') {
@@ -158,11 +197,30 @@ function gdprProvisions(law: 'gdpr' | 'uk-gdpr') {
 }
 
 /** A German authority passes a complaint on to the lead (or competent) authority. */
-const BDSG_19_2: Provision = { id: 'BDSG § 19(2)', text: { en: 'section 19(2) BDSG', de: '§ 19 Abs. 2 BDSG' } };
+const BDSG_19_2: Provision = {
+  id: 'BDSG § 19(2)',
+  text: {
+    en: 'section 19(2) BDSG',
+    de: '§ 19 Abs. 2 BDSG',
+    fr: '§ 19, alinéa 2, du BDSG',
+    es: '§ 19, apartado 2, de la BDSG',
+    it: '§ 19, comma 2, del BDSG',
+    nl: '§ 19, lid 2, BDSG',
+    pl: '§ 19 ust. 2 BDSG',
+  },
+};
 /** The Tribunal remedy when the ICO does not progress a complaint (not GDPR Art. 78(2)). */
 const DPA_166: Provision = {
   id: 'DPA 2018 s. 166',
-  text: { en: 'section 166 of the Data Protection Act 2018', de: 'Section 166 Data Protection Act 2018' },
+  text: {
+    en: 'section 166 of the Data Protection Act 2018',
+    de: 'Section 166 Data Protection Act 2018',
+    fr: 'section 166 du Data Protection Act 2018',
+    es: 'sección 166 de la Data Protection Act 2018',
+    it: 'sezione 166 del Data Protection Act 2018',
+    nl: 'section 166 van de Data Protection Act 2018',
+    pl: 'sekcja 166 Data Protection Act 2018',
+  },
 };
 
 const CCPA_PROVISIONS = {
@@ -215,6 +273,26 @@ const BASIS_TITLES: Record<Basis, Record<Language, { full: TitleFn; short: Title
       full: (cite) => `Widerspruch gegen KI-Training nach ${cite('art21_1')}`,
       short: (cite) => `Widerspruch nach ${cite('art21_1')}`,
     },
+    fr: {
+      full: (cite) => `Opposition à l'entraînement de l'IA en vertu de l'${cite('art21_1')}`,
+      short: (cite) => `opposition en vertu de l'${cite('art21_1')}`,
+    },
+    es: {
+      full: (cite) => `Oposición al entrenamiento de IA conforme al ${cite('art21_1')}`,
+      short: (cite) => `oposición (${cite('art21_1')})`,
+    },
+    it: {
+      full: (cite) => `Opposizione all'addestramento dell'IA ai sensi dell'${cite('art21_1')}`,
+      short: (cite) => `opposizione (${cite('art21_1')})`,
+    },
+    nl: {
+      full: (cite) => `Bezwaar tegen AI-training op grond van ${cite('art21_1')}`,
+      short: (cite) => `bezwaar op grond van ${cite('art21_1')}`,
+    },
+    pl: {
+      full: (cite) => `Sprzeciw wobec trenowania AI na podstawie ${cite('art21_1')}`,
+      short: (cite) => `sprzeciw na podstawie ${cite('art21_1')}`,
+    },
   },
   'ccpa-opt-out': {
     en: {
@@ -225,10 +303,35 @@ const BASIS_TITLES: Record<Basis, Record<Language, { full: TitleFn; short: Title
       full: () => 'Opt-out aus Verkauf und Weitergabe sowie Beschränkung sensibler personenbezogener Informationen',
       short: () => 'CCPA-Opt-out',
     },
+    fr: {
+      full: () => "Demande d'opposition à la vente et au partage et de limitation de l'utilisation des informations personnelles sensibles",
+      short: () => "demande d'opt-out CCPA",
+    },
+    es: {
+      full: () => 'Solicitud de exclusión de la venta y el intercambio y de limitación del uso de la información personal sensible',
+      short: () => 'solicitud de exclusión (opt-out) CCPA',
+    },
+    it: {
+      full: () => "Richiesta di opposizione alla vendita e alla condivisione e di limitazione dell'uso delle informazioni personali sensibili",
+      short: () => 'richiesta di opt-out CCPA',
+    },
+    nl: {
+      full: () => 'Verzoek om opt-out van verkoop en delen en om beperking van het gebruik van gevoelige persoonsgegevens',
+      short: () => 'CCPA-opt-outverzoek',
+    },
+    pl: {
+      full: () => 'Żądanie rezygnacji ze sprzedaży i udostępniania oraz ograniczenia wykorzystania wrażliwych informacji osobowych',
+      short: () => 'żądanie opt-out na podstawie CCPA',
+    },
   },
   'ccpa-delete': {
     en: { full: () => 'Request to delete my personal information', short: () => 'CCPA deletion request' },
     de: { full: () => 'Antrag auf Löschung meiner personenbezogenen Informationen', short: () => 'CCPA-Löschantrag' },
+    fr: { full: () => 'Demande de suppression de mes informations personnelles', short: () => 'demande de suppression CCPA' },
+    es: { full: () => 'Solicitud de eliminación de mi información personal', short: () => 'solicitud de eliminación CCPA' },
+    it: { full: () => 'Richiesta di cancellazione delle mie informazioni personali', short: () => 'richiesta di cancellazione CCPA' },
+    nl: { full: () => 'Verzoek om verwijdering van mijn persoonsgegevens', short: () => 'CCPA-verwijderingsverzoek' },
+    pl: { full: () => 'Żądanie usunięcia moich informacji osobowych', short: () => 'żądanie usunięcia na podstawie CCPA' },
   },
   'us-state-request': {
     en: {
@@ -239,10 +342,35 @@ const BASIS_TITLES: Record<Basis, Record<Language, { full: TitleFn; short: Title
       full: () => 'Widerspruch gegen die Verarbeitung meiner personenbezogenen Daten (Opt-out) und Antrag auf ihre Löschung',
       short: () => 'Opt-out- und Löschantrag',
     },
+    fr: {
+      full: () => "Demande d'opposition au traitement de mes données personnelles (opt-out) et de leur suppression",
+      short: () => "demande d'opt-out et de suppression",
+    },
+    es: {
+      full: () => 'Solicitud de exclusión (opt-out) del tratamiento de mis datos personales y de su supresión',
+      short: () => 'solicitud de exclusión y supresión',
+    },
+    it: {
+      full: () => 'Richiesta di opposizione (opt-out) al trattamento dei miei dati personali e di cancellazione degli stessi',
+      short: () => 'richiesta di opt-out e cancellazione',
+    },
+    nl: {
+      full: () => 'Verzoek om opt-out van de verwerking van mijn persoonsgegevens en om verwijdering ervan',
+      short: () => 'opt-out- en verwijderingsverzoek',
+    },
+    pl: {
+      full: () => 'Żądanie rezygnacji (opt-out) z przetwarzania moich danych osobowych i ich usunięcia',
+      short: () => 'żądanie opt-out i usunięcia danych',
+    },
   },
   'ai-training-request': {
     en: { full: () => 'Request not to use my data for AI training', short: () => 'request about AI training' },
     de: { full: () => 'Bitte, meine Daten nicht für KI-Training zu verwenden', short: () => 'Bitte zum KI-Training' },
+    fr: { full: () => "Demande de ne pas utiliser mes données pour l'entraînement de l'IA", short: () => "demande relative à l'entraînement de l'IA" },
+    es: { full: () => 'Solicitud de que no se utilicen mis datos para entrenar IA', short: () => 'solicitud sobre el entrenamiento de IA' },
+    it: { full: () => "Richiesta di non utilizzare i miei dati per l'addestramento dell'IA", short: () => "richiesta sull'addestramento dell'IA" },
+    nl: { full: () => 'Verzoek om mijn gegevens niet voor AI-training te gebruiken', short: () => 'verzoek over AI-training' },
+    pl: { full: () => 'Prośba o niewykorzystywanie moich danych do trenowania AI', short: () => 'prośba dotycząca trenowania AI' },
   },
 };
 
@@ -390,23 +518,54 @@ function validate(input: unknown): ValidInput {
 const MONTHS: Record<Language, string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  it: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  // Polish dates take the month in the genitive: "25 listopada 2026".
+  pl: ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'],
 };
 
-/** "25 November 2026" (en), "25. November 2026" (de). */
+/**
+ * "25 November 2026" (en), "25. November 2026" (de), "1er mars 2027" (fr), "25 de noviembre de 2026"
+ * (es), "1º marzo 2027" (it), "25 november 2026" (nl), "25 listopada 2026" (pl).
+ */
 export function formatLetterDate(isoDate: string, lang: Language): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const monthName = MONTHS[lang][month - 1];
-  return lang === 'de' ? `${day}. ${monthName} ${year}` : `${day} ${monthName} ${year}`;
+  switch (lang) {
+    case 'de':
+      return `${day}. ${monthName} ${year}`;
+    case 'fr':
+      return `${day === 1 ? '1er' : day} ${monthName} ${year}`;
+    case 'es':
+      return `${day} de ${monthName} de ${year}`;
+    case 'it':
+      return `${day === 1 ? '1º' : day} ${monthName} ${year}`;
+    default:
+      return `${day} ${monthName} ${year}`;
+  }
 }
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function joinList(items: string[], lang: Language): string {
+const AND: Record<Language, string> = { en: ' and ', de: ' und ', fr: ' et ', es: ' y ', it: ' e ', nl: ' en ', pl: ' i ' };
+
+/** "a, b and c". */
+function joinList(items: string[], lang: Language, separator = ', '): string {
   if (items.length <= 1) return items.join('');
-  const and = lang === 'de' ? ' und ' : ' and ';
-  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(separator)}${AND[lang]}${items[items.length - 1]}`;
+}
+
+/**
+ * A list of citations: citations that hold commas themselves ("article 21, paragraphe 1, du RGPD")
+ * are kept apart by semicolons (French typography puts a space before it).
+ */
+function joinCitations(items: string[], lang: Language): string {
+  const separator = items.some((item) => item.includes(',')) ? (lang === 'fr' ? ' ; ' : '; ') : ', ';
+  return joinList(items, lang, separator);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -414,26 +573,89 @@ function joinList(items: string[], lang: Language): string {
 
 /** The purposes a US state's opt-out covers, as "I opt out of the processing of my personal data <...>". */
 const OPT_OUT_PURPOSES: Record<OptOutPurpose, Record<Language, string>> = {
-  'targeted-advertising': { en: 'for targeted advertising', de: 'für zielgerichtete Werbung (targeted advertising)' },
-  sale: { en: 'for the sale of personal data', de: 'für den Verkauf personenbezogener Daten' },
+  'targeted-advertising': {
+    en: 'for targeted advertising',
+    de: 'für zielgerichtete Werbung (targeted advertising)',
+    fr: 'à des fins de publicité ciblée (targeted advertising)',
+    es: 'con fines de publicidad dirigida (targeted advertising)',
+    it: 'per finalità di pubblicità mirata (targeted advertising)',
+    nl: 'voor gerichte reclame (targeted advertising)',
+    pl: 'w celu reklamy ukierunkowanej (targeted advertising)',
+  },
+  sale: {
+    en: 'for the sale of personal data',
+    de: 'für den Verkauf personenbezogener Daten',
+    fr: 'aux fins de la vente de données personnelles',
+    es: 'para la venta de datos personales',
+    it: 'per la vendita di dati personali',
+    nl: 'voor de verkoop van persoonsgegevens',
+    pl: 'w celu sprzedaży danych osobowych',
+  },
   profiling: {
     en: 'for profiling in furtherance of decisions that produce legal or similarly significant effects concerning me',
     de: 'für Profiling zur Vorbereitung von Entscheidungen, die mir gegenüber rechtliche oder ähnlich erhebliche Wirkungen entfalten',
+    fr: 'à des fins de profilage en vue de décisions produisant des effets juridiques ou des effets similaires importants à mon égard',
+    es: 'para la elaboración de perfiles en apoyo de decisiones que produzcan efectos jurídicos o efectos igualmente significativos sobre mí',
+    it: 'per la profilazione finalizzata a decisioni che producono effetti giuridici o effetti analogamente significativi che mi riguardano',
+    nl: 'voor profilering ter ondersteuning van besluiten die rechtsgevolgen of vergelijkbare aanzienlijke gevolgen voor mij hebben',
+    pl: 'w celu profilowania służącego podejmowaniu decyzji wywołujących wobec mnie skutki prawne lub podobnie istotne skutki',
   },
   'profiling-automated': {
     en: 'for profiling in furtherance of automated decisions that produce legal or similarly significant effects concerning me',
     de: 'für Profiling zur Vorbereitung automatisierter Entscheidungen, die mir gegenüber rechtliche oder ähnlich erhebliche Wirkungen entfalten',
+    fr: 'à des fins de profilage en vue de décisions automatisées produisant des effets juridiques ou des effets similaires importants à mon égard',
+    es: 'para la elaboración de perfiles en apoyo de decisiones automatizadas que produzcan efectos jurídicos o efectos igualmente significativos sobre mí',
+    it: 'per la profilazione finalizzata a decisioni automatizzate che producono effetti giuridici o effetti analogamente significativi che mi riguardano',
+    nl: 'voor profilering ter ondersteuning van geautomatiseerde besluiten die rechtsgevolgen of vergelijkbare aanzienlijke gevolgen voor mij hebben',
+    pl: 'w celu profilowania służącego podejmowaniu zautomatyzowanych decyzji wywołujących wobec mnie skutki prawne lub podobnie istotne skutki',
   },
   'profiling-solely-automated': {
     en: 'for profiling in furtherance of solely automated decisions that produce legal or similarly significant effects concerning me',
     de: 'für Profiling zur Vorbereitung ausschließlich automatisierter Entscheidungen, die mir gegenüber rechtliche oder ähnlich erhebliche Wirkungen entfalten',
+    fr: 'à des fins de profilage en vue de décisions exclusivement automatisées produisant des effets juridiques ou des effets similaires importants à mon égard',
+    es: 'para la elaboración de perfiles en apoyo de decisiones exclusivamente automatizadas que produzcan efectos jurídicos o efectos igualmente significativos sobre mí',
+    it: 'per la profilazione finalizzata a decisioni basate unicamente sul trattamento automatizzato che producono effetti giuridici o effetti analogamente significativi che mi riguardano',
+    nl: 'voor profilering ter ondersteuning van uitsluitend geautomatiseerde besluiten die rechtsgevolgen of vergelijkbare aanzienlijke gevolgen voor mij hebben',
+    pl: 'w celu profilowania służącego podejmowaniu decyzji opartych wyłącznie na zautomatyzowanym przetwarzaniu, wywołujących wobec mnie skutki prawne lub podobnie istotne skutki',
   },
 };
 
-/** Who to complain to under each GDPR variant, phrased for "...complaint with X" / "...Beschwerde bei X". */
+/**
+ * Who to complain to under each GDPR variant, phrased for "...complaint with X" / "...Beschwerde bei X";
+ * in the other languages with their preposition ("auprès d'une autorité de contrôle", "ante una
+ * autoridad de control", "a un'autorità di controllo", "bij een toezichthoudende autoriteit", "do
+ * organu nadzorczego").
+ */
 const GDPR_AUTHORITY: Record<'gdpr' | 'uk-gdpr', Record<Language, string>> = {
-  gdpr: { en: 'a supervisory authority', de: 'einer Aufsichtsbehörde' },
-  'uk-gdpr': { en: "the Information Commissioner's Office (ICO)", de: "dem Information Commissioner's Office (ICO)" },
+  gdpr: {
+    en: 'a supervisory authority',
+    de: 'einer Aufsichtsbehörde',
+    fr: "auprès d'une autorité de contrôle",
+    es: 'ante una autoridad de control',
+    it: "a un'autorità di controllo",
+    nl: 'bij een toezichthoudende autoriteit',
+    pl: 'do organu nadzorczego',
+  },
+  'uk-gdpr': {
+    en: "the Information Commissioner's Office (ICO)",
+    de: "dem Information Commissioner's Office (ICO)",
+    fr: "auprès de l'Information Commissioner's Office (ICO)",
+    es: "ante la Information Commissioner's Office (ICO)",
+    it: "all'Information Commissioner's Office (ICO)",
+    nl: "bij het Information Commissioner's Office (ICO)",
+    pl: "do Information Commissioner's Office (ICO)",
+  },
+};
+
+/** A US state letter's parts the agent only transmits: "the opt-out <purposes>", "the deletion request". */
+const OWN_PARTS: Record<Language, { optOut: (purposes: string) => string; deletion: string }> = {
+  en: { optOut: (purposes) => `the opt-out ${purposes}`, deletion: 'the deletion request' },
+  de: { optOut: (purposes) => `den Widerspruch ${purposes}`, deletion: 'den Löschantrag' },
+  fr: { optOut: (purposes) => `l'opposition ${purposes}`, deletion: 'la demande de suppression' },
+  es: { optOut: (purposes) => `la exclusión ${purposes}`, deletion: 'la solicitud de supresión' },
+  it: { optOut: (purposes) => `l'opposizione ${purposes}`, deletion: 'la richiesta di cancellazione' },
+  nl: { optOut: (purposes) => `de opt-out ${purposes}`, deletion: 'het verwijderingsverzoek' },
+  pl: { optOut: (purposes) => `sprzeciw ${purposes}`, deletion: 'żądanie usunięcia danych' },
 };
 
 /** The person's grounds as the templates read them: one flag per choice, and their own text. */
@@ -462,9 +684,9 @@ function agentRoute(state: UsStateLaw, lang: Language) {
   const own: string[] = [];
   if (uncovered.length > 0) {
     const purposes = joinList(uncovered.map((p) => OPT_OUT_PURPOSES[p][lang]), lang);
-    own.push(lang === 'de' ? `den Widerspruch ${purposes}` : `the opt-out ${purposes}`);
+    own.push(OWN_PARTS[lang].optOut(purposes));
   }
-  if (!agent?.deletion) own.push(lang === 'de' ? 'den Löschantrag' : 'the deletion request');
+  if (!agent?.deletion) own.push(OWN_PARTS[lang].deletion);
   return {
     agentRoute: covered.length > 0,
     agentPurposes: joinList(covered.map((p) => OPT_OUT_PURPOSES[p][lang]), lang),
@@ -538,7 +760,7 @@ export function renderLetter(input: LetterInput): Letter {
     };
     log.define(original, 'title', title.text, title.cites);
     log.define(original, 'shortTitle', shortTitle.text, shortTitle.cites);
-    log.define(original, 'provisions', claimed.length ? joinList(claimed.map((p) => p.text[lang]), lang) : null, claimed);
+    log.define(original, 'provisions', claimed.length ? joinCitations(claimed.map((p) => p.text[lang]), lang) : null, claimed);
     log.define(original, 'deadline', deadlineProvision?.text[lang] ?? null, deadlineProvision ? [deadlineProvision] : []);
   }
 

@@ -2,6 +2,7 @@
 // The same keys in every language: a text missing in one fails the typecheck. Timeline entries stay
 // in English, as the record of what happened.
 import { LANGUAGES, type Language } from './model.ts';
+import { es, fr, it, nl, pl } from './page-text-languages.ts';
 
 const en = {
   formTitle: 'keep your data out of AI training',
@@ -15,6 +16,11 @@ const en = {
   formAccounts: 'Your accounts',
   formService: 'Service',
   formChoose: 'Choose…',
+  formSearch: 'Not in the list? Search any company by name or domain',
+  formSearchNone: 'No company found. Try its official name or its web address.',
+  formSearchLetter: 'a letter to its privacy contact',
+  formSearchForm: 'its privacy web form, which you fill in',
+  formNoOptOut: '{name}: no opt-out of its own; we send the legal letter',
   formIdentifier: 'Account (username or email address)',
   formSession: 'Session cookies (optional: an exported cookie file lets us switch the setting for you)',
   formRemove: 'Remove',
@@ -84,7 +90,7 @@ const en = {
     'We stopped the follow-up of your requests and deleted your details, the requests and their history, your sessions, and the letters, replies and screenshots. An email confirming the deletion is on its way.',
 };
 
-type PageText = Record<keyof typeof en, string>;
+export type PageText = Record<keyof typeof en, string>;
 
 const de: PageText = {
   formTitle: 'Ihre Daten raus aus dem KI-Training',
@@ -98,6 +104,11 @@ const de: PageText = {
   formAccounts: 'Ihre Konten',
   formService: 'Dienst',
   formChoose: 'Auswählen…',
+  formSearch: 'Nicht in der Liste? Jedes Unternehmen nach Name oder Domain suchen',
+  formSearchNone: 'Kein Unternehmen gefunden. Versuchen Sie den offiziellen Namen oder die Webadresse.',
+  formSearchLetter: 'ein Schreiben an die Datenschutz-Adresse',
+  formSearchForm: 'das Datenschutz-Webformular, das Sie selbst ausfüllen',
+  formNoOptOut: '{name}: kein eigenes Opt-out; wir senden das rechtliche Schreiben',
   formIdentifier: 'Konto (Benutzername oder E-Mail-Adresse)',
   formSession: 'Sitzungs-Cookies (optional: mit einer exportierten Cookie-Datei schalten wir die Einstellung für Sie um)',
   formRemove: 'Entfernen',
@@ -167,7 +178,7 @@ const de: PageText = {
     'Wir haben die Nachverfolgung Ihrer Anfragen beendet und Ihre Angaben, die Anfragen mit ihrem Verlauf, Ihre Sitzungen sowie die Briefe, Antworten und Bildschirmfotos gelöscht. Eine E-Mail mit der Bestätigung ist unterwegs.',
 };
 
-const TEXT: Record<Language, PageText> = { en, de };
+const TEXT: Record<Language, PageText> = { en, de, fr, es, it, nl, pl };
 
 /** The page texts for `lang`; `{name}` placeholders are left for the page (or its script) to fill. */
 export function pageText(lang: Language): PageText {

@@ -12,6 +12,8 @@
 //   abuse limit (sliding window) .... PK=LIMIT#<scope>#<sha256 of the subject>, SK=#LIMIT
 //   daily counter ................... PK=COUNT#<name>, SK=<UTC day>
 //   IMAP inbox cursor ............... PK=INBOX#<account>, SK=<mailbox>   (personal mode only)
+//   outbox letter (app/outbox.ts) ... PK=SUB#<id>, SK=LETTER#<letter id>
+//   delivery log record (AWS) ....... PK=SENT#<letter id>, SK=#SENT     (from SES Send events)
 export const TABLE_KEYS = {
   partitionKey: 'PK',
   sortKey: 'SK',
@@ -35,6 +37,8 @@ export const key = {
   limit: (scope: string, subjectHash: string) => ({ PK: `LIMIT#${scope}#${subjectHash}`, SK: '#LIMIT' }),
   dailyCount: (name: string, day: string) => ({ PK: `COUNT#${name}`, SK: day }),
   inboxCursor: (account: string, mailbox: string) => ({ PK: `INBOX#${account.toLowerCase()}`, SK: mailbox }),
+  letter: (submissionId: string, letterId: string) => ({ PK: `SUB#${submissionId}`, SK: `LETTER#${letterId}` }),
+  delivery: (letterId: string) => ({ PK: `SENT#${letterId}`, SK: '#SENT' }),
 };
 
 /** CreateTable input for dynalite (the same shape CDK declares). */

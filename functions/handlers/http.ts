@@ -10,10 +10,12 @@ import { Conflict, NotFound, TooManyRequests, ValidationError } from '../app/err
 import { createHash } from 'node:crypto';
 import { checkVerifyToken, getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
 import { uploadSession } from '../app/session-upload.ts';
+import { searchCompanies } from '../app/company-search.ts';
 import { erasePersonalData, exportPersonalData } from '../app/personal-data.ts';
 import { channelText, statusText } from '../app/notify.ts';
 import { fill, pageText, pickLanguage } from '../core/page-text.ts';
 import type { Language, RequestStatus } from '../core/model.ts';
+import { isClosed } from '../core/lifecycle.ts';
 import { config } from '../adapters/config.ts';
 
 export interface HttpRequest {
@@ -100,6 +102,12 @@ const routes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/providers$/,
     run: async () => json(200, { providers: providerList() }),
+  },
+  {
+    // The form's search over the curated catalog and the long tail (app/company-search.ts).
+    method: 'GET',
+    pattern: /^\/api\/companies$/,
+    run: async (req) => json(200, searchCompanies(req.query)),
   },
   {
     method: 'POST',
@@ -289,7 +297,14 @@ export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
 
 function providerList() {
   return [...getCatalog().values()]
-    .map((p) => ({ slug: p.slug, name: p.name, identifierHint: p.identifierHint, channels: [...new Set(p.channels.map((c) => c.type))] }))
+    .map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      identifierHint: p.identifierHint,
+      channels: [...new Set(p.channels.map((c) => c.type))],
+      // false: the provider offers no opt-out of its own, only the legal letter is sent.
+      individualOptOut: p.individualOptOut !== false,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -297,7 +312,9 @@ function formPage(lang: Language): string {
   const t = pageText(lang);
   // The authorization the person signs, in general terms; the server renders the exact text at submit (core/authorization.ts).
   const authorizationText = fill(t.formAuthorizationText, { agent: config().operatorName, contact: config().fromAddress });
-  return render('pages/form.html', { lang, otherLang: lang === 'de' ? 'en' : 'de', t, providers: providerList(), authorizationText });
+  // The option's label tells the person when a provider has no opt-out of its own (its text stays the bare name).
+  const providers = providerList().map((p) => ({ ...p, label: p.individualOptOut ? p.name : fill(t.formNoOptOut, { name: p.name }) }));
+  return render('pages/form.html', { lang, otherLang: lang === 'en' ? 'de' : 'en', t, providers, authorizationText });
 }
 
 /** The JSON shape of GET /api/submissions/{id}: no name, no email (the link may be forwarded). */
@@ -347,7 +364,7 @@ async function statusPage(view: SubmissionView, token: string): Promise<string> 
       statusText: statusText(lang, r.status as RequestStatus),
       channelText: channelText(lang, r.channel),
       sessionUploadText: fill(text.sessionUpload, { provider: r.providerName }),
-      open: !['confirmed', 'cancelled', 'failed'].includes(r.status),
+      open: !isClosed(r.status as RequestStatus),
       // A session lets the browser act: a first try for a handed-over request, or re-checks of a setting.
       takesSession:
         (r.status === 'needs_user_action' || (r.status === 'confirmed' && r.channel === 'settings')) &&

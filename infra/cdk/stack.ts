@@ -63,23 +63,22 @@ export const TASKS: Record<string, { profile: Profile; needs: Needs; description
   },
   BrowserFailed: { profile: LIGHT, needs: { table: 'readWrite', mail: true }, description: 'Records a failed browser run and falls back' },
   SendSummary: { profile: LIGHT, needs: { table: 'readWrite', mail: true }, description: 'Mails the person a summary' },
-  PlanFollowUp: { profile: LIGHT, needs: { table: 'read' }, description: 'Computes the wait until the next step' },
-  CheckRequest: { profile: LIGHT, needs: { table: 'read' }, description: 'Re-reads a request after the wait' },
-  SendReminder: { profile: LIGHT, needs: { table: 'readWrite', mail: true, evidence: 'write' }, description: 'Sends the reminder' },
-  SendFinalNotice: { profile: LIGHT, needs: { table: 'readWrite', mail: true, evidence: 'write' }, description: 'Sends the final notice' },
-  DispatchFailed: { profile: LIGHT, needs: { table: 'readWrite', mail: true }, description: 'Marks a request failed during dispatch and tells the person' },
-  FollowUpFailed: { profile: LIGHT, needs: { table: 'readWrite', mail: true }, description: 'Marks a request failed during follow-up and tells the person' },
-  Escalate: {
+  FollowUp: {
+    // A turn may draft the complaint with the evidence attached: the longest of the light tasks.
     profile: { ...LIGHT, timeout: Duration.seconds(60) },
     needs: { table: 'readWrite', mail: true, evidence: 'readWrite' },
-    description: 'Drafts the complaint with the evidence attached',
+    description: 'One follow-up turn: checks the request, sends the reminder, final notice or complaint draft when due, plans the next wait',
   },
+  DispatchFailed: { profile: LIGHT, needs: { table: 'readWrite', mail: true }, description: 'Marks a request failed during dispatch and tells the person' },
+  FollowUpFailed: { profile: LIGHT, needs: { table: 'readWrite', mail: true }, description: 'Marks a request failed during follow-up and tells the person' },
 };
 
 export const HTTP_NEEDS: Needs = { table: 'readWrite', mail: true, sessions: 'seal', startWorkflow: true };
 export const MAIL_IN_NEEDS: Needs = { table: 'readWrite', mail: true, inbound: true, evidence: 'write' };
 /** SES bounce events: finds the letter's request, hands it to the person, marks the address failing. */
 export const MAIL_EVENTS_NEEDS: Needs = { table: 'readWrite', mail: true };
+/** The daily status digests: reads pending changes and requests, mails the person (signed status link). */
+export const DIGESTS_NEEDS: Needs = { table: 'readWrite', mail: true };
 /** Re-checks and late first tries: opens sessions, runs the browser, stores screenshots, tells the person. */
 export const BROWSER_JOBS_NEEDS: Needs = { table: 'readWrite', mail: true, evidence: 'write', sessions: 'open' };
 
@@ -240,6 +239,15 @@ export class OptoutStack extends Stack {
       description: 'Runs due browser jobs (re-checks, late sessions)',
       schedule: events.Schedule.rate(Duration.hours(1)),
       targets: [new targets.LambdaFunction(browserJobs.fn, { retryAttempts: 0 })],
+    });
+
+    // The daily status digests: a light function (no browser) on its own hourly schedule, once per time.
+    const digests = create('Digests', { entry: ENTRIES.digests, timeout: Duration.seconds(120) }, 'handler', 'Sends the daily status digests that are due', DIGESTS_NEEDS);
+    digests.fn.configureAsyncInvoke({ retryAttempts: 0 });
+    new events.Rule(this, 'DigestsSchedule', {
+      description: 'Sends the status digests that are due (at most one per person a day)',
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [new targets.LambdaFunction(digests.fn, { retryAttempts: 0 })],
     });
 
     this.api = this.httpApi(http, opsKey);

@@ -19,6 +19,9 @@ const stack = await startLocalStack({
   sesPort: port('SES_PORT', 8005),
   smtpPort: port('SMTP_PORT', 2525),
   host: process.env.HOST ?? '127.0.0.1',
+  // An SES endpoint running in another process (an emulator, or anything speaking SES v2): mail and
+  // the outbox's delivery log then survive a restart of the app.
+  sesEndpoint: process.env.OPTOUT_SES_ENDPOINT || undefined,
 }).catch((error: Error & { code?: string }) => {
   if (error.code === 'EADDRINUSE') console.error(`A port is already in use (${error.message}); set PORT, SES_PORT or SMTP_PORT.`);
   // Personal mode's settings (personal.ts): the message names the setting; a stack trace would not help.

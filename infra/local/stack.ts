@@ -18,8 +18,9 @@ import { clock, setClock, scaledClock, systemClock } from '../../functions/adapt
 import { useLocalWorkflowStarter, useLocalWorkflowStopper } from '../../functions/adapters/workflow.ts';
 import { resetSecretBox } from '../../functions/app/sessions.ts';
 import { runDueBrowserJobs } from '../../functions/app/browser-jobs.ts';
+import { sendDueDigests } from '../../functions/app/notify.ts';
 import { sweepExpired } from './retention.ts';
-import { LocalWorkflowRunner, type ExecutionRecord, type FaultPlan } from './workflow-runner.ts';
+import { LocalWorkflowRunner, type ExecutionRecord, type FaultPlan, type WaitTimer } from './workflow-runner.ts';
 import { startHttpServer } from './http-server.ts';
 import { startSmtpServer, type SmtpServerHandle } from './smtp-server.ts';
 import { assertLocalHost, checkMailServers, loadPersonalConfig, personalEnv, startPersonalMail, type PersonalMail } from './personal.ts';
@@ -32,12 +33,17 @@ export interface LocalStackOptions {
   smtpPort: number;
   host?: string;
   clockSpeed?: number;
-  /** Reuse an SES emulator already running (tests restart the app but keep the mailbox). */
+  /**
+   * Reuse an SES endpoint already running in another process (OPTOUT_SES_ENDPOINT for `npm start`;
+   * tests restart the app but keep the mailbox): mail and the outbox's delivery log survive the app.
+   */
   sesEndpoint?: string;
   retryIntervalMs?: number;
   env?: Record<string, string>;
   onExecutionFinished?: (record: ExecutionRecord) => void;
   onWorkflowEvent?: (entry: unknown) => void;
+  /** The bench only: drives the workflow's long waits by simulated time (infra/local/workflow-runner.ts WaitTimer). */
+  waitTimer?: WaitTimer;
   /** How often (real ms) the browser-job scheduler looks for due re-checks; EventBridge does this hourly on AWS. */
   browserJobsIntervalMs?: number;
   /** Tests only (main.ts never sets them): permanent errors injected into Task states and into mail-in. */
@@ -105,6 +111,33 @@ function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: n
  * lifecycle (the retention sweep): one run at a time, never overlapping.
  */
 const HOUR_MS = 3_600_000;
+
+/**
+ * The local stand-in for the hourly Digests schedule (functions/handlers/digests.ts): a light timer of
+ * its own, apart from the browser jobs, every hour of the (possibly scaled) clock, at least every
+ * minute and at most every 50 ms of real time.
+ */
+function startDigests(): { stop(): Promise<void> } {
+  let current: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const intervalMs = Math.min(60_000, Math.max(50, HOUR_MS / clock().speed));
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    current = sendDueDigests()
+      .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'digests failed', error: error.message })))
+      .finally(() => {
+        busy = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await current;
+    },
+  };
+}
 
 function startHousekeeping(intervalMs: number): { stop(): Promise<void> } {
   let current: Promise<unknown> = Promise.resolve();
@@ -190,6 +223,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     retryIntervalMs: options.retryIntervalMs,
     onFinish: options.onExecutionFinished,
     onEvent: options.onWorkflowEvent,
+    waitTimer: options.waitTimer,
     faults: options.faults?.tasks,
   });
   useLocalWorkflowStarter((name, input) => runner.start(name, input));
@@ -203,6 +237,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const personalMail = personal ? startPersonalMail(personal, { pollMs: options.inboxPollMs }) : undefined;
   const resumed = await runner.resumeUnfinished();
   const jobs = startHousekeeping(options.browserJobsIntervalMs ?? Number(process.env.OPTOUT_BROWSER_JOBS_INTERVAL_MS ?? 60_000));
+  const digests = startDigests();
 
   return {
     mode: personal ? 'personal' : 'demo',
@@ -215,6 +250,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     resumed,
     async stop() {
       await jobs.stop();
+      await digests.stop();
       await runner.stop();
       useLocalWorkflowStarter(undefined);
       useLocalWorkflowStopper(undefined);

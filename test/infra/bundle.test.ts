@@ -74,11 +74,12 @@ describe('function bundle', () => {
   it('finds templates, providers and authorities where the layout puts them', async () => {
     const probe = fileURLToPath(new URL('./fixtures/runtime-files-probe.ts', import.meta.url));
     const bundle = await packageOf(probe, 'probe');
-    const result = runBundle(bundle, 'm.probe()') as { templatesDir: string; template: boolean; providers: number; authorities: number };
+    const result = runBundle(bundle, 'm.probe()') as { templatesDir: string; template: boolean; providers: number; authorities: number; companies: number };
     expect(result.templatesDir.startsWith(work)).toBe(true);
     expect(result.template).toBe(true);
     expect(result.providers).toBeGreaterThan(0);
     expect(result.authorities).toBeGreaterThan(0);
+    expect(result.companies).toBeGreaterThan(2000);
   });
 
   it('renders the signed authorization PDF with the font the layout copies (no node_modules in a bundle)', async () => {

@@ -29,13 +29,10 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
   ApplyInBrowser: [...BASE, ...READ_WRITE, ...MAIL, 's3:PutObject', 'kms:Decrypt'],
   BrowserFailed: [...BASE, ...READ_WRITE, ...MAIL],
   SendSummary: [...BASE, ...READ_WRITE, ...MAIL],
-  PlanFollowUp: [...BASE, ...READ],
-  CheckRequest: [...BASE, ...READ],
-  SendReminder: [...BASE, ...READ_WRITE, ...MAIL, 's3:PutObject'],
-  SendFinalNotice: [...BASE, ...READ_WRITE, ...MAIL, 's3:PutObject'],
+  // One follow-up turn: reminder, final notice, or the complaint draft with the evidence attached.
+  FollowUp: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
   DispatchFailed: [...BASE, ...READ_WRITE, ...MAIL],
   FollowUpFailed: [...BASE, ...READ_WRITE, ...MAIL],
-  Escalate: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject'],
   // The person's download and deletion of their data: evidence under their folders, and StopExecution.
   Http: [
     ...BASE,
@@ -54,6 +51,8 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
   MailIn: [...BASE, ...READ_WRITE, ...MAIL, 's3:GetObject', 's3:PutObject', 'sqs:SendMessage'],
   MailEvents: [...BASE, ...READ_WRITE, ...MAIL, 'sqs:SendMessage'],
   BrowserJobs: [...BASE, ...READ_WRITE, ...MAIL, 's3:PutObject', 'kms:Decrypt'],
+  // The daily status digests: no browser, no evidence.
+  Digests: [...BASE, ...READ_WRITE, ...MAIL],
 };
 
 const ref = (type: string, prefix: string) => logicalIdOf(template, type, prefix);
@@ -84,7 +83,7 @@ describe('IAM, per function', () => {
 
   it('grants table access on the table and GSI1 only, never Scan', () => {
     const table = ref('AWS::DynamoDB::GlobalTable', 'StorageTable');
-    const statement = statementWith('CheckRequest', 'dynamodb:Query');
+    const statement = statementWith('FollowUp', 'dynamodb:Query');
     expect(statement.Resource).toEqual([arnOf(table), { 'Fn::Join': ['', [arnOf(table), `/index/${TABLE_KEYS.gsi1.indexName}`]] }]);
     for (const name of Object.keys(EXPECTED_ACTIONS)) expect(actionsOf(statementsOf(template, name))).not.toContain('dynamodb:Scan');
   });
@@ -302,13 +301,13 @@ describe('mail', () => {
     );
   });
 
-  it("publishes SES bounces of the configuration set's letters to the default bus, and routes them to MailEvents", () => {
+  it("publishes SES bounces and sends of the configuration set's letters to the default bus, and routes them to MailEvents", () => {
     const configurationSet = { Ref: ref('AWS::SES::ConfigurationSet', 'MailConfigurationSet') };
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       ConfigurationSetName: configurationSet,
       EventDestination: {
         Enabled: true,
-        MatchingEventTypes: ['bounce'],
+        MatchingEventTypes: ['bounce', 'send'],
         EventBridgeDestination: { EventBusArn: { 'Fn::Join': ['', Match.arrayWith([':event-bus/default'])] } },
       },
     });
@@ -316,7 +315,7 @@ describe('mail', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.ses'],
-        'detail-type': ['Email Bounced'],
+        'detail-type': ['Email Bounced', 'Email Sent'],
         detail: { mail: { tags: { 'ses:configuration-set': [configurationSet] } } },
       },
       Targets: [Match.objectLike({ Arn: arnOf(mailEvents), RetryPolicy: { MaximumRetryAttempts: 4 } })],
@@ -524,9 +523,9 @@ describe('functions', () => {
       INBOUND_PREFIX: 'inbound/',
       EVIDENCE_BUCKET: { Ref: ref('AWS::S3::Bucket', 'StorageEvidence') },
     });
-    const planFollowUp = byName('PlanFollowUp').Properties.Environment.Variables;
+    const planRequests = byName('PlanRequests').Properties.Environment.Variables;
     for (const name of ['STATE_MACHINE_ARN', 'SESSION_KEY_ID', 'SIGNING_SECRET_ARN', 'EVIDENCE_BUCKET', 'SES_CONFIGURATION_SET']) {
-      expect(planFollowUp[name], name).toBeUndefined();
+      expect(planRequests[name], name).toBeUndefined();
     }
   });
 
@@ -545,9 +544,20 @@ describe('functions', () => {
     const rules = (Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression?: string; Targets: { Arn: unknown }[] } }[]).filter(
       (r) => r.Properties.ScheduleExpression,
     );
-    expect(rules).toHaveLength(1);
-    expect(rules[0]!.Properties.ScheduleExpression).toBe('rate(1 hour)');
-    expect(rules[0]!.Properties.Targets[0]!.Arn).toEqual(arnOf(ref('AWS::Lambda::Function', 'BrowserJobs')));
+    // Two hourly schedules: the browser jobs, and the light digests function (no Chromium).
+    expect(rules).toHaveLength(2);
+    for (const rule of rules) expect(rule.Properties.ScheduleExpression).toBe('rate(1 hour)');
+    expect(rules.map((r) => r.Properties.Targets[0]!.Arn)).toEqual(
+      expect.arrayContaining([arnOf(ref('AWS::Lambda::Function', 'BrowserJobs')), arnOf(ref('AWS::Lambda::Function', 'Digests'))]),
+    );
+  });
+
+  it('sends the digests from a light arm64 function, at most once per schedule', () => {
+    expect(byName('Digests').Properties).toMatchObject({ Architectures: ['arm64'], Handler: 'app/functions/handlers/index.handler' });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [Match.objectLike({ Arn: arnOf(ref('AWS::Lambda::Function', 'DigestsFunction')), RetryPolicy: { MaximumRetryAttempts: 0 } })],
+    });
   });
 
   it('runs the browser jobs at most once per schedule: no retry by EventBridge nor by Lambda', () => {

@@ -22,7 +22,7 @@ interface StatusBody {
 }
 
 async function submitAndVerify(email: string, provider: string): Promise<Person> {
-  const created = await t.api('/api/submissions', postJson(person({ email, jurisdiction: 'FR', accounts: [{ provider, identifier: `${email.split('@')[0]}-${provider}` }] })));
+  const created = await t.api('/api/submissions', postJson(person({ email, jurisdiction: 'FR', lang: 'en', accounts: [{ provider, identifier: `${email.split('@')[0]}-${provider}` }] })));
   expect(created.status).toBe(202);
   const { id } = created.body as { id: string };
   const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
@@ -133,7 +133,7 @@ const CORPUS: BadRequest[] = [
   // consent, language, unknown keys
   { what: 'no consent', path: '/api/submissions', init: submission({ consent: false }), status: 400, names: /consent.*must be true/ },
   { what: 'consent as a string', path: '/api/submissions', init: submission({ consent: 'true' }), status: 400, names: /consent/ },
-  { what: 'a language we do not write', path: '/api/submissions', init: submission({ lang: 'fr' }), status: 400, names: /lang.*en, de/ },
+  { what: 'a language we do not write', path: '/api/submissions', init: submission({ lang: 'pt' }), status: 400, names: /lang.*en, de, fr, es, it, nl, pl/ },
   { what: 'an unknown top-level key', path: '/api/submissions', init: submission({ isAdmin: true }), status: 400, names: /isAdmin.*not a field/ },
   { what: 'an unknown account key', path: '/api/submissions', init: account({ note: 'hi' }), status: 400, names: /accounts\.0\.note.*not a field/ },
   // verification
@@ -181,6 +181,8 @@ const CORPUS: BadRequest[] = [
   { what: 'a malformed percent-encoding in the path', path: '/%E0%A4%A', status: 404, names: /no page here/ },
   { what: 'PUT on the submissions', path: '/api/submissions', init: { method: 'PUT' }, status: 405, names: /method PUT not allowed/ },
   { what: 'DELETE on the catalog', path: '/api/providers', init: { method: 'DELETE' }, status: 405, names: /method DELETE not allowed/ },
+  { what: 'a company search without q', path: '/api/companies', status: 400, names: /q: is required/ },
+  { what: 'a company search with a line break', path: '/api/companies?q=ac%0D%0Ame', status: 400, names: /q: must be a single line/ },
   { what: 'a URL of 5,000 characters', path: `/api/providers?q=${'a'.repeat(5000)}`, status: 414, names: /longer than 4096/ },
   { what: 'a URL of 20,000 characters', path: `/api/providers?q=${'a'.repeat(20_000)}`, status: 431, names: /too long/ },
 ];
@@ -208,7 +210,7 @@ describe('bad requests', () => {
   });
 
   it('keeps the person\'s name out of the verification mail: the form sends no free text of the submitter\'s', async () => {
-    await t.api('/api/submissions', submission({ name: 'Visit evil.example for prizes', email: 'target@example.net' }));
+    await t.api('/api/submissions', submission({ name: 'Visit evil.example for prizes', email: 'target@example.net', lang: 'en' }));
     const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('target@example.net')));
     expect(mail.body.text).not.toContain('evil.example');
     expect(mail.body.text).toContain('- Reddit: erika');
@@ -261,7 +263,7 @@ describe('two people', () => {
 
 describe('headers', () => {
   it('tells caches to keep nothing that carries personal data or a token', async () => {
-    for (const path of [`/api/submissions/${erika.id}?t=${erika.token}`, `/status/${erika.id}?t=${erika.token}`, '/', '/api/providers', `/status/${erika.id}?t=wrong`]) {
+    for (const path of [`/api/submissions/${erika.id}?t=${erika.token}`, `/status/${erika.id}?t=${erika.token}`, '/', '/api/providers', '/api/companies?q=reddit', `/status/${erika.id}?t=wrong`]) {
       const response = await fetch(`${t.url}${path}`);
       expect({ path, cacheControl: response.headers.get('cache-control') }).toEqual({ path, cacheControl: 'no-store' });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -92,7 +92,7 @@ describe('complaintAuthority: whom the complaint goes to (research/law.md, "Whom
   it('EU resident: their own authority, in its language where letters exist, naming the lead authority of the controller', () => {
     const fr = complaintAuthority('FR', pinterest);
     expect(fr.law).toBe('gdpr');
-    expect(fr.complaintTo).toMatchObject({ id: 'frcnil', web: 'https://www.cnil.fr/fr/plaintes', language: 'en' });
+    expect(fr.complaintTo).toMatchObject({ id: 'frcnil', web: 'https://www.cnil.fr/fr/plaintes', language: 'fr' });
     expect(fr.lead).toMatchObject({ id: 'iedpc', name: 'Irish Data Protection Commission', email: 'info@dataprotection.ie', language: 'en' });
     expect(fr.remedy).toBe('GDPR Art. 78(2)');
     expect(complaintAuthority('AT', irish).complaintTo).toMatchObject({ id: 'atdsb', language: 'de' });
@@ -141,7 +141,7 @@ describe('complaintAuthority: whom the complaint goes to (research/law.md, "Whom
 
   it('Italy: the Garante by ordinary email, never its certified-mail (PEC) address', () => {
     const it = complaintAuthority('IT', pinterest).complaintTo;
-    expect(it).toMatchObject({ id: 'itgpdp', email: 'protocollo@gpdp.it', language: 'en' });
+    expect(it).toMatchObject({ id: 'itgpdp', email: 'protocollo@gpdp.it', language: 'it' });
     expect(JSON.stringify(it)).not.toContain('pec.gpdp.it');
     // No authority anywhere is written to at a PEC address.
     for (const a of allAuthorities()) expect(a.email ?? '', a.id).not.toMatch(/@pec\./i);

@@ -54,6 +54,31 @@ describe('npx optout', () => {
     expect(colorado.stdout).toContain('Reddit, Inc.');
   });
 
+  it('letter prints the objection in French, Spanish, Italian, Dutch and Polish, citing Art. 21(1) in each style', async () => {
+    const styles = {
+      fr: /^Subject: Opposition en vertu de l'article 21, paragraphe 1, du RGPD/,
+      es: /^Subject: Oposición conforme al artículo 21, apartado 1, del RGPD/,
+      it: /^Subject: Opposizione ai sensi dell'articolo 21, paragrafo 1, del RGPD/,
+      nl: /^Subject: Bezwaar op grond van artikel 21, lid 1, AVG/,
+      pl: /^Subject: Sprzeciw na podstawie art\. 21 ust\. 1 RODO/,
+    };
+    const salutations = { fr: 'Madame, Monsieur,', es: 'Estimados señores:', it: 'Gentili Signore e Signori,', nl: 'Geachte heer, mevrouw,', pl: 'Szanowni Państwo,' };
+    const runs = await Promise.all(
+      Object.keys(styles).map((lang) => optout('letter', '--provider', 'pinterest', '--basis', 'gdpr-objection', '--lang', lang, '--name', 'Jane Doe', '--identifier', 'jane.pins')),
+    );
+    for (const [i, lang] of (Object.keys(styles) as (keyof typeof styles)[]).entries()) {
+      const run = runs[i]!;
+      expect(run, lang).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(styles[lang]);
+      expect(run.stdout).toContain(salutations[lang]);
+      expect(run.stdout).toContain('Pinterest Europe Ltd.');
+      expect(run.stdout).not.toMatch(/Dear |Yours faithfully|Sehr geehrte/);
+    }
+    const unknown = await optout('letter', '--provider', 'pinterest', '--basis', 'gdpr-objection', '--lang', 'pt', '--name', 'Jane', '--identifier', 'jane');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('en, de, fr, es, it, nl, pl');
+  });
+
   it('letter refuses a basis that does not fit the jurisdiction, and says which would', async () => {
     const run = await optout('letter', '--provider', 'reddit', '--basis', 'us-state-request', '--lang', 'en', '--name', 'Sam', '--identifier', 'sam', '--jurisdiction', 'US-NY');
     expect(run.code).toBe(2);
@@ -100,8 +125,8 @@ describe('npx optout', () => {
         remedy: 'GDPR Art. 78(2)',
       });
       expect(bavaria.complaintTo).toMatchObject({ name: 'Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)', email: 'poststelle@lda.bayern.de' });
-      // A French resident against a Dutch controller: the CNIL (in English: no French letters), the AP as lead.
-      expect(paris.complaintTo).toMatchObject({ name: expect.stringContaining('CNIL'), language: 'en' });
+      // A French resident against a Dutch controller: the CNIL, in French, the AP as lead.
+      expect(paris.complaintTo).toMatchObject({ name: expect.stringContaining('CNIL'), language: 'fr' });
       expect(paris.lead?.name).toBe('Autoriteit Persoonsgegevens (Dutch Data Protection Authority)');
     });
 

@@ -17,17 +17,20 @@ function issues(schema: ReturnType<typeof submissionSchema>, body: unknown) {
 }
 
 describe("the person's language", () => {
-  it('takes en or de, and names the field otherwise', () => {
+  it('takes the seven languages, and names the field otherwise', () => {
     const schema = submissionSchema(40);
-    expect(issues(schema, { ...base, jurisdiction: 'FR', lang: 'de' })).toEqual([]);
-    expect(issues(schema, { ...base, jurisdiction: 'FR', lang: 'fr' })).toEqual([{ path: 'lang', message: 'must be one of en, de' }]);
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl']) expect(issues(schema, { ...base, jurisdiction: 'FR', lang })).toEqual([]);
+    expect(issues(schema, { ...base, jurisdiction: 'FR', lang: 'pt' })).toEqual([{ path: 'lang', message: 'must be one of en, de, fr, es, it, nl, pl' }]);
   });
 
   it.each([
     [undefined, 'de-DE,de;q=0.9,en;q=0.8', 'de'],
-    [undefined, 'fr-FR, en-GB;q=0.7, de;q=0.5', 'en'],
+    [undefined, 'fr-FR, en-GB;q=0.7, de;q=0.5', 'fr'],
+    [undefined, 'pt-BR, pl;q=0.8, en;q=0.5', 'pl'],
+    [undefined, 'pt-PT, ja', 'en'],
     [undefined, 'de;q=0, en;q=0.2', 'en'],
-    [undefined, 'fr-FR, it', 'en'],
+    [undefined, 'fr-FR, it', 'fr'],
+    ['nl', 'de-AT', 'nl'],
     [undefined, undefined, 'en'],
     ['de', 'en-US', 'de'],
     ['xx', 'de-AT', 'de'],

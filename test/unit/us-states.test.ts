@@ -6,7 +6,7 @@ import { type LetterInput, renderLetter } from '../../functions/core/letters.ts'
 import type { Language } from '../../functions/core/model.ts';
 import { allUsStateLaws, usStateLaw } from '../../functions/core/us-states.ts';
 
-const LANGS: Language[] = ['en', 'de'];
+const LANGS: ('en' | 'de')[] = ['en', 'de'];
 
 function request(usState: string, lang: Language): LetterInput {
   return {
@@ -100,7 +100,7 @@ const NEW_STATES: {
 ];
 
 /** The profiling clause of the opt-out sentence, per width and language. */
-const PROFILING: Record<'decisions' | 'automated' | 'solely-automated', Record<Language, string>> = {
+const PROFILING: Record<'decisions' | 'automated' | 'solely-automated', Record<'en' | 'de', string>> = {
   decisions: { en: 'for profiling in furtherance of decisions that', de: 'für Profiling zur Vorbereitung von Entscheidungen, die' },
   automated: { en: 'for profiling in furtherance of automated decisions that', de: 'für Profiling zur Vorbereitung automatisierter Entscheidungen, die' },
   'solely-automated': {

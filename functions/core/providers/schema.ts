@@ -89,6 +89,12 @@ export const ProviderSchema = z
     /** Domains whose authenticated mail counts as the provider's reply (DMARC alignment). */
     replyDomains: z.array(z.string().min(3)).min(1),
     channels: z.array(ChannelSchema).min(1),
+    /**
+     * false when the provider offers a person no opt-out of its own (no setting, no opt-out form):
+     * only the legal letter is left, and the form says so. Absent means an opt-out exists or was not
+     * assessed. Explain in `notes`.
+     */
+    individualOptOut: z.boolean().optional(),
     playbooks: z.record(z.string(), PlaybookSchema).default({}),
     replyPatterns: z.array(ReplyPatternSchema).default([]),
     /** What an identifier looks like for this provider ("username", "email address"...). */

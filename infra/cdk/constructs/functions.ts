@@ -26,6 +26,7 @@ export const ENTRIES = {
   http: fileURLToPath(new URL('../../../functions/handlers/http-lambda.ts', import.meta.url)),
   mailIn: fileURLToPath(new URL('../../../functions/handlers/mail-in-lambda.ts', import.meta.url)),
   browserJobs: fileURLToPath(new URL('../../../functions/handlers/browser-jobs.ts', import.meta.url)),
+  digests: fileURLToPath(new URL('../../../functions/handlers/digests.ts', import.meta.url)),
 } as const;
 
 /**
@@ -41,6 +42,7 @@ export const RUNTIME_FILES: { source: string; target: string; why: string }[] = 
   { source: 'providers', target: posix.join(BUNDLE_DIR, '../../../providers'), why: 'functions/core/providers/catalog.ts reads ../../../providers/' },
   { source: 'functions/core/authorities/authorities.json', target: posix.join(BUNDLE_DIR, 'authorities.json'), why: 'functions/core/authorities reads ./authorities.json' },
   { source: 'functions/core/authorities/extra.json', target: posix.join(BUNDLE_DIR, 'extra.json'), why: 'functions/core/authorities reads ./extra.json' },
+  { source: 'functions/core/providers/companies.json', target: posix.join(BUNDLE_DIR, 'companies.json'), why: 'functions/core/providers/companies-file.ts reads ./companies.json (the long tail, on first use)' },
   ...['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((font) => ({
     source: `node_modules/dejavu-fonts-ttf/ttf/${font}`,
     target: posix.join(BUNDLE_DIR, `../../node_modules/dejavu-fonts-ttf/ttf/${font}`),
