@@ -16,7 +16,8 @@ class UsageError extends Error {}
 const USAGE = `usage: optout <command> [options]
 
   start                                   run the whole system locally (same as npm start)
-  providers                               list the provider catalog
+  providers [--json]                      list the provider catalog (--json: [{slug, name, channels: [{type}], playbooks,
+                                          individualOptOut?}])
   letter --provider P --basis B --lang L --name N --identifier I [--jurisdiction J] [--reference R] [--email E]
                                           print a letter (basis: ${BASES.join(', ')}; lang: ${LANGUAGES.join(', ')})
   deadline --law L --from YYYY-MM-DD [--country CC] [--jurisdiction US-XX]
@@ -78,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       session: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
     },
   });
   switch (command) {
@@ -85,6 +87,17 @@ async function main(argv: string[]): Promise<number> {
       await import('../infra/local/main.ts');
       return -1; // keeps running
     case 'providers': {
+      if (values.json) {
+        const list = [...getCatalog().values()].map((p) => ({
+          slug: p.slug,
+          name: p.name,
+          channels: p.channels.map((c) => ({ type: c.type })),
+          playbooks: Object.keys(p.playbooks),
+          ...(p.individualOptOut === undefined ? {} : { individualOptOut: p.individualOptOut }),
+        }));
+        console.log(JSON.stringify(list, null, 2));
+        return 0;
+      }
       const rows = [...getCatalog().values()].map((p) => [p.slug, p.name, [...new Set(p.channels.map((c) => c.type))].join('+'), p.quality, p.checkedAt]);
       const header = ['slug', 'name', 'channels', 'quality', 'checked'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

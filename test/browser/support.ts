@@ -7,6 +7,21 @@ import { getProvider } from '../../functions/core/providers/catalog.ts';
 import type { Playbook } from '../../functions/core/providers/playbook.ts';
 import { type FixtureSites, startFixtureSites } from '../support/fixture-sites.ts';
 
+/** The settings playbooks issue 12 added, with their fixture sites (kept apart to time and list them). */
+export const NEW_SETTINGS_PLAYBOOKS: [string, string][] = [
+  ['anthropic', 'improve-claude'],
+  ['google', 'gemini-activity'],
+  ['microsoft', 'text-training'],
+  ['microsoft', 'voice-training'],
+  ['grammarly', 'product-improvement'],
+  ['mistral', 'le-chat-training'],
+  ['perplexity', 'ai-data-retention'],
+  ['github', 'copilot-training'],
+  ['tumblr', 'third-party-sharing'],
+  ['wordpress-com', 'third-party-sharing'],
+  ['youtube', 'third-party-training'],
+];
+
 /** Every (provider, playbook) pair of the catalog that has a fixture site. */
 export const FIXTURE_PLAYBOOKS: [string, string][] = [
   ['pinterest', 'genai-training'],
@@ -17,6 +32,8 @@ export const FIXTURE_PLAYBOOKS: [string, string][] = [
   ['openai', 'improve-model'],
   ['facebook', 'ai-objection'],
   ['instagram', 'ai-objection'],
+  // Issue 12: settings toggles with a small fixture page each (providers/<slug>.json, test/fixtures/sites/<slug>/).
+  ...NEW_SETTINGS_PLAYBOOKS,
 ];
 
 export const VALUES = {

@@ -49,6 +49,21 @@ describe('the provider catalog in providers/', () => {
     }
   });
 
+  it('has settings playbooks (switchOff, read back after a reload) for at least 15 providers, each named by a settings channel and inside its origins', () => {
+    const withToggle = [...getCatalog().values()].filter((p) =>
+      Object.values(p.playbooks).some((pb) => pb.steps.some((s) => s.action === 'switchOff')),
+    );
+    expect(withToggle.length, withToggle.map((p) => p.slug).join(', ')).toBeGreaterThanOrEqual(15);
+    for (const p of withToggle) {
+      for (const [key, pb] of Object.entries(p.playbooks)) {
+        if (!pb.steps.some((s) => s.action === 'switchOff')) continue;
+        expect(p.channels.some((c) => c.type === 'settings' && c.playbook === key), `${p.slug}/${key}`).toBe(true);
+        const urls = [pb.deepLink, ...pb.steps.flatMap((s) => (s.action === 'goto' ? [s.url] : []))];
+        for (const url of urls) expect(p.origins, `${p.slug}/${key}: ${url}`).toContain(new URL(url).origin);
+      }
+    }
+  });
+
   it('records the Slack workspace opt-out as an email to feedback@slack.com with the subject in the note', () => {
     const optOut = getProvider('slack').channels.find((c) => c.type === 'email' && c.address === 'feedback@slack.com');
     expect(optOut?.note).toContain('Slack Global model opt-out request');

@@ -171,4 +171,25 @@ describe('npx optout', () => {
     expect(lines.some((l) => /^pinterest\s+Pinterest\s+/.test(l))).toBe(true);
     expect((await optout('frobnicate')).code).toBe(2);
   });
+
+  it('providers --json prints the catalog as JSON: slug, name, channel types, playbook names, individualOptOut when set', async () => {
+    const run = await optout('providers', '--json');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const list = JSON.parse(run.stdout) as { slug: string; name: string; channels: { type: string }[]; playbooks: string[]; individualOptOut?: boolean }[];
+    expect(list.length).toBeGreaterThanOrEqual(40);
+    const bySlug = new Map(list.map((p) => [p.slug, p]));
+    const pinterest = bySlug.get('pinterest')!;
+    expect(pinterest).toEqual({
+      slug: 'pinterest',
+      name: 'Pinterest',
+      channels: [{ type: 'settings' }, { type: 'email' }, { type: 'webform' }],
+      playbooks: ['genai-training'],
+    });
+    expect(bySlug.get('zoom')?.individualOptOut).toBe(false);
+    expect(bySlug.get('reddit')?.individualOptOut).toBe(false);
+    for (const p of list) {
+      expect(Object.keys(p).sort(), p.slug).toEqual(expect.arrayContaining(['channels', 'name', 'playbooks', 'slug']));
+      for (const c of p.channels) expect(Object.keys(c), p.slug).toEqual(['type']);
+    }
+  });
 });
