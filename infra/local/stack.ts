@@ -106,29 +106,18 @@ function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: n
   return origin;
 }
 
-/**
- * The local stand-in for the hourly EventBridge schedule (browser jobs) and for DynamoDB TTL and the S3
- * lifecycle (the retention sweep): one run at a time, never overlapping.
- */
 const HOUR_MS = 3_600_000;
 
-/**
- * The local stand-in for the hourly Digests schedule (functions/handlers/digests.ts): a light timer of
- * its own, apart from the browser jobs, every hour of the (possibly scaled) clock, at least every
- * minute and at most every 50 ms of real time.
- */
-function startDigests(): { stop(): Promise<void> } {
+/** Runs `run` every `intervalMs` of real time, one run at a time (a run still busy skips a tick). */
+function startRepeating(intervalMs: number, run: () => Promise<void>): { stop(): Promise<void> } {
   let current: Promise<unknown> = Promise.resolve();
   let busy = false;
-  const intervalMs = Math.min(60_000, Math.max(50, HOUR_MS / clock().speed));
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    current = sendDueDigests()
-      .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'digests failed', error: error.message })))
-      .finally(() => {
-        busy = false;
-      });
+    current = run().finally(() => {
+      busy = false;
+    });
   }, intervalMs);
   timer.unref();
   return {
@@ -139,9 +128,25 @@ function startDigests(): { stop(): Promise<void> } {
   };
 }
 
+function logFailure(what: string) {
+  return (error: Error) => console.error(JSON.stringify({ level: 'error', msg: `${what} failed`, error: error.message }));
+}
+
+/**
+ * The local stand-in for the hourly Digests schedule (functions/handlers/digests.ts): a light timer of
+ * its own, apart from the browser jobs, every hour of the (possibly scaled) clock, at least every
+ * minute and at most every 50 ms of real time.
+ */
+function startDigests(): { stop(): Promise<void> } {
+  const intervalMs = Math.min(60_000, Math.max(50, HOUR_MS / clock().speed));
+  return startRepeating(intervalMs, () => sendDueDigests().then(() => undefined, logFailure('digests')));
+}
+
+/**
+ * The local stand-in for the hourly EventBridge schedule (browser jobs) and for DynamoDB TTL and the S3
+ * lifecycle (the retention sweep).
+ */
 function startHousekeeping(intervalMs: number): { stop(): Promise<void> } {
-  let current: Promise<unknown> = Promise.resolve();
-  let busy = false;
   // The sweep scans the whole table: at most once per hour of the (possibly scaled) clock.
   let lastSweep = Number.NEGATIVE_INFINITY;
   const sweepIfDue = async () => {
@@ -150,24 +155,12 @@ function startHousekeeping(intervalMs: number): { stop(): Promise<void> } {
     lastSweep = now;
     await sweepExpired();
   };
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    current = runDueBrowserJobs()
-      .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'browser jobs failed', error: error.message })))
+  return startRepeating(intervalMs, () =>
+    runDueBrowserJobs()
+      .then(() => undefined, logFailure('browser jobs'))
       .then(sweepIfDue)
-      .catch((error: Error) => console.error(JSON.stringify({ level: 'error', msg: 'retention sweep failed', error: error.message })))
-      .finally(() => {
-        busy = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await current;
-    },
-  };
+      .catch(logFailure('retention sweep')),
+  );
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
