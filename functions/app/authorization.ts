@@ -3,7 +3,7 @@
 // added when the address is confirmed, and a PDF of it attached to every letter sent as the person's
 // agent. The PDF is stored once as evidence under letters/<submission>/authorization.pdf (so the
 // person's download and deletion include it) and rendered again, byte for byte the same, by each
-// letter task (those tasks may write evidence but not read it).
+// letter task (those tasks may write evidence but not read it), or taken from the process's recent renders.
 import {
   AUTHORIZATION_VERSION,
   renderAuthorizationText,
@@ -101,11 +101,29 @@ export interface AuthorizationAttachment {
 export async function authorizationAttachment(submission: Submission, reference: string): Promise<AuthorizationAttachment | undefined> {
   const record = submission.authorization;
   if (!record) return undefined;
-  const pdf = await renderAuthorizationPdf(record, config().operatorName);
+  const pdf = await renderedPdf(record, config().operatorName);
   const evidenceKey = authorizationEvidenceKey(submission.id);
   if (submission.authorizationPdf !== evidenceKey) {
     await putEvidence(evidenceKey, pdf, 'application/pdf');
     await updateItem(key.submission(submission.id), { authorizationPdf: evidenceKey });
   }
   return { filename: `authorization-${reference}.pdf`, content: pdf, contentType: 'application/pdf', contentDisposition: 'attachment' };
+}
+
+// Rendering takes 100-300 ms (font subsetting) and gives the same bytes for the same record, while a
+// submission's letters go out one after the other: keep the last few PDFs of this process (a warm
+// Lambda container, or the local runtime) instead of rendering the same one for every letter.
+const RECENT_PDFS = 20;
+const recentPdfs = new Map<string, Promise<Buffer>>();
+
+function renderedPdf(record: SignedAuthorization, agentName: string): Promise<Buffer> {
+  const id = sha256(JSON.stringify([record, agentName]));
+  let pdf = recentPdfs.get(id);
+  if (!pdf) {
+    pdf = renderAuthorizationPdf(record, agentName);
+    pdf.catch(() => recentPdfs.delete(id));
+    recentPdfs.set(id, pdf);
+    if (recentPdfs.size > RECENT_PDFS) recentPdfs.delete(recentPdfs.keys().next().value!);
+  }
+  return pdf;
 }
