@@ -8,7 +8,7 @@
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../adapters/clients.ts';
 import { config } from '../adapters/config.ts';
-import { getItem, putItem } from './store.ts';
+import { getItem, putItem, queryAll } from './store.ts';
 
 export const DIGEST_JOB_PARTITION = 'DIGESTJOB';
 
@@ -45,31 +45,18 @@ export async function addDigestChange(submissionId: string, change: DigestChange
 
 /** The submission's pending changes, oldest first, with their keys (to delete once mailed). */
 export async function pendingDigestChanges(submissionId: string): Promise<(DigestChange & { key: Key })[]> {
-  const out: (DigestChange & { key: Key })[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({
-        TableName: config().tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `SUB#${submissionId}`, ':prefix': 'DIGESTCHANGE#' },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      out.push({
-        key: { PK: item.PK as string, SK: item.SK as string },
-        requestId: item.requestId as string,
-        changeKey: item.changeKey as string,
-        status: item.status as string,
-        at: item.at as string,
-        note: (item.note as string | null) ?? null,
-      });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return out;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': `SUB#${submissionId}`, ':prefix': 'DIGESTCHANGE#' },
+  });
+  return items.map((item) => ({
+    key: { PK: item.PK as string, SK: item.SK as string },
+    requestId: item.requestId as string,
+    changeKey: item.changeKey as string,
+    status: item.status as string,
+    at: item.at as string,
+    note: (item.note as string | null) ?? null,
+  }));
 }
 
 export async function deleteDigestChanges(keys: Key[]): Promise<void> {

@@ -1,13 +1,13 @@
 // The table side of "delete everything about me" (functions/app/personal-data.ts): the tombstone that
 // replaces a submission, and the deletion of every item that belongs to it. Order and idempotency are
 // the use case's; this module only reads and deletes, each call safe to repeat.
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../adapters/clients.ts';
 import { config } from '../adapters/config.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
 import type { Language } from '../core/model.ts';
 import { key } from './schema.ts';
-import { isConditionFailure, type EventRecord, type RequestRecord } from './store.ts';
+import { isConditionFailure, queryAll, type EventRecord, type RequestRecord } from './store.ts';
 
 /** The browser-job pointers' partition (functions/app/browser-schedule.ts). */
 const BROWSER_JOB_PARTITION = 'BROWSERJOB';
@@ -154,28 +154,16 @@ export interface SubmissionItems {
 /** Everything in the submission's partition (requests, events, sessions, notification claims...), expired or not. */
 export async function submissionItems(id: string): Promise<SubmissionItems> {
   const result: SubmissionItems = { keys: [], requests: [], events: [], sessions: [] };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': key.submission(id).PK },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.SK === key.submission(id).SK) continue;
-      result.keys.push({ PK: item.PK as string, SK: item.SK as string });
-      if (item.type === 'request') result.requests.push(strip(item) as unknown as RequestRecord);
-      else if (item.type === 'event') result.events.push(strip(item) as unknown as EventRecord);
-      else if (item.type === 'session') {
-        result.sessions.push({ provider: (item.SK as string).slice('SESSION#'.length), savedAt: item.savedAt as string, keep: item.keep as boolean });
-      }
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': key.submission(id).PK } });
+  for (const item of items) {
+    if (item.SK === key.submission(id).SK) continue;
+    result.keys.push({ PK: item.PK as string, SK: item.SK as string });
+    if (item.type === 'request') result.requests.push(strip(item) as unknown as RequestRecord);
+    else if (item.type === 'event') result.events.push(strip(item) as unknown as EventRecord);
+    else if (item.type === 'session') {
+      result.sessions.push({ provider: (item.SK as string).slice('SESSION#'.length), savedAt: item.savedAt as string, keep: item.keep as boolean });
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return result;
 }
 
@@ -233,22 +221,11 @@ export async function deleteInboundMailRecords(submissionId: string, hashes: Ite
  * and stale: one query of that partition, which holds only planned jobs.
  */
 export async function deleteBrowserJobPointers(submissionId: string): Promise<number> {
-  const keys: Key[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'PK = :pk',
-        FilterExpression: 'submissionId = :id',
-        ExpressionAttributeValues: { ':pk': BROWSER_JOB_PARTITION, ':id': submissionId },
-        ProjectionExpression: 'PK, SK',
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) keys.push({ PK: item.PK as string, SK: item.SK as string });
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return deleteItems(keys);
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    FilterExpression: 'submissionId = :id',
+    ExpressionAttributeValues: { ':pk': BROWSER_JOB_PARTITION, ':id': submissionId },
+    ProjectionExpression: 'PK, SK',
+  });
+  return deleteItems(items.map((item) => ({ PK: item.PK as string, SK: item.SK as string })));
 }

@@ -3,7 +3,7 @@
 // writes use attribute_not_exists on a deterministic key.
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Basis, ChannelType, Language, RequestStatus, SubmissionStatus } from '../core/model.ts';
 import type { Law } from '../core/jurisdiction.ts';
 import type { Grounds } from '../core/grounds.ts';
@@ -250,23 +250,14 @@ export async function getEvent(submissionId: string, requestId: string, eventKey
 export async function listRequests(submissionId: string): Promise<{ requests: RequestRecord[]; events: EventRecord[] }> {
   const requests: RequestRecord[] = [];
   const events: EventRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :req)',
-        ExpressionAttributeValues: { ':pk': `SUB#${submissionId}`, ':req': 'REQ#' },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.type === 'request') requests.push(strip<RequestRecord>(item));
-      else if (item.type === 'event') events.push(strip<EventRecord>(item));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :req)',
+    ExpressionAttributeValues: { ':pk': `SUB#${submissionId}`, ':req': 'REQ#' },
+  });
+  for (const item of items) {
+    if (item.type === 'request') requests.push(strip<RequestRecord>(item));
+    else if (item.type === 'event') events.push(strip<EventRecord>(item));
+  }
   events.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
   requests.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
   return { requests, events };
@@ -312,23 +303,21 @@ export async function getItem<T>(itemKey: { PK: string; SK: string }): Promise<T
   return strip<T>(Item);
 }
 
-export async function queryPartition<T>(pk: string): Promise<T[]> {
-  const items: T[] = [];
+/** Every item a query finds, page after page, read consistently (raw: table keys included, expired too). */
+export async function queryAll(query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ConsistentRead'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await ddb().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) if (!isExpired(item)) items.push(strip<T>(item));
+    const page = await ddb().send(new QueryCommand({ ...query, TableName: table(), ExclusiveStartKey: startKey, ConsistentRead: true }));
+    items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+export async function queryPartition<T>(pk: string): Promise<T[]> {
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+  return items.filter((item) => !isExpired(item)).map((item) => strip<T>(item));
 }
 
 export async function updateItem(itemKey: { PK: string; SK: string }, patch: Record<string, unknown>): Promise<void> {
