@@ -25,7 +25,10 @@ export const SWITCHABLE: Feature[] = [
 /** Differences where nobody could do better than stop: each must end in needs_user_action or failed. */
 export const STOPPING: [Feature, PlaybookResult['outcome'], RegExp][] = [
   ['managed', 'needs_user_action', /is on and cannot be changed here \(disabled\); the page says: ".*(organi[sz]ation|Organisation)/],
-  ['failing-save', 'failed', /the site did not save the change: POST \/_fixture\/state answered HTTP 503/],
+  // Either the failed save is seen as it answers, or (when the answer comes after the save wait) the
+  // read-back after the reload finds the setting still on: both are honest failures, checked on the
+  // server below. Under load CI saw the second.
+  ['failing-save', 'failed', /the site did not save the change: POST \/_fixture\/state answered HTTP 503|after a reload .* the change did not stick/],
   ['ambiguous', 'failed', /two controls could be the setting .* not guessing which/],
 ];
 
