@@ -1,13 +1,16 @@
 // Every letter exactly once (issue 10, ARCHITECTURE.md 5b), black-box: the app runs as a child process
 // (`node --import tsx infra/local/main.ts`) against an SES emulator that this test runs in its own
 // process (OPTOUT_SES_ENDPOINT), so mail and the delivery log survive the app.
-// - kill -9 of the app at random moments while a 15-account submission's letters go out, then a
-//   restart (which resumes the executions): every letter is in SES exactly once, over 20 kill points;
-// - SES accepts letters but their responses are lost (a proxy in front of the emulator forwards the
-//   SendEmail call and then drops the connection): no letter goes out twice.
+// - kill -9 of the app at 20 random points of a 15-account submission's fan-out, then a restart (which
+//   resumes the executions): every letter is in SES exactly once. A proxy in front of the emulator holds
+//   each letter's SendEmail call, so the test itself picks the kill point: after a random number of
+//   letters went out and were answered, with the next letters in their SES call, some of them already
+//   taken by SES without the app hearing so;
+// - SES accepts letters but their responses are lost (the proxy forwards the SendEmail call and then
+//   drops the connection): no letter goes out twice.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +43,84 @@ afterAll(async () => {
   await closed;
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * A proxy in front of the SES emulator. Every call but a letter's (SendEmail carrying the `letter`
+ * tag) passes through; each letter call goes to `onLetter`, which decides its fate: answered, taken
+ * by SES without an answer (the sender never hears), or held until the sender dies.
+ */
+class SesProxy {
+  readonly server: Server;
+  onLetter: (call: LetterCall) => void = (call) => void call.pass();
+
+  constructor(private readonly upstream: URL) {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const isLetter = req.method === 'POST' && body.includes('"EmailTags"') && body.includes('"letter"');
+        const call = new LetterCall(() => this.forward(req, body), res, req);
+        if (isLetter) this.onLetter(call);
+        else void call.pass();
+      });
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  private forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const out = httpRequest(
+        { host: this.upstream.hostname, port: this.upstream.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (c: Buffer) => parts.push(c));
+          answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(parts) }));
+        },
+      );
+      out.on('error', reject);
+      out.end(body);
+    });
+  }
+}
+
+class LetterCall {
+  constructor(
+    private readonly send: () => Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>,
+    private readonly res: ServerResponse,
+    private readonly req: IncomingMessage,
+  ) {}
+
+  /** SES takes the call and the sender gets SES's answer. */
+  async pass(): Promise<void> {
+    try {
+      const answer = await this.send();
+      this.res.writeHead(answer.status, answer.headers);
+      this.res.end(answer.body);
+    } catch {
+      this.req.socket.destroy();
+    }
+  }
+
+  /**
+   * SES takes the letter (it is in the store once this resolves) and the sender never hears: the
+   * connection is dropped (`drop`) or left hanging until the sender dies (`hang`).
+   */
+  async acceptWithoutAnswer(then: 'drop' | 'hang'): Promise<number> {
+    const answer = await this.send();
+    if (then === 'drop') this.req.socket.destroy();
+    return answer.status;
+  }
+}
 
 interface App {
   child: ChildProcess;
@@ -130,77 +211,83 @@ function copiesPerRequest(all: StoredMail[], view: StatusView): number[] {
 
 describe('every letter exactly once', () => {
   it(`survives kill -9 at ${TRIALS} random points of a ${ACCOUNTS}-account fan-out`, { timeout: 360_000 }, async () => {
+    const proxy = new SesProxy(new URL(sesUrl));
+    const proxyUrl = await proxy.listen();
+    // Letter calls wait here until the trial decides their fate; `arrived` wakes the trial.
+    let held: LetterCall[] = [];
+    let arrived: () => void = () => {};
+    let gated = true;
+    proxy.onLetter = (call) => {
+      if (!gated) return void call.pass();
+      held.push(call);
+      arrived();
+    };
+    const nextHeld = async (): Promise<LetterCall> => {
+      while (held.length === 0) await new Promise<void>((r) => (arrived = r));
+      return held.shift()!;
+    };
     const dataDir = mkdtempSync(join(tmpdir(), 'optout-kill-'));
     dirs.push(dataDir);
-    let app = await startApp(dataDir, sesUrl);
-    const copies: number[] = [];
-    const killedAt: number[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const email = `kill${trial}@example.org`;
-      const letters = async () => (await mails()).filter((m) => m.destination.to.includes(LETTERS_TO) && m.destination.cc.includes(email)).length;
-      const submission = await submitAndVerify(app.url, email);
-      // A random moment of the fan-out: once a random number of its letters (0 to 14) is in SES, and
-      // a random few milliseconds more (a claim, an SES call, a mark "sent" may be under way).
-      const seen = Math.floor(Math.random() * ACCOUNTS);
-      await waitUntil(`${seen} letters in SES`, async () => (await letters()) >= seen, 60_000);
-      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 200)));
+    try {
+      let app = await startApp(dataDir, proxyUrl);
+      const copies: number[] = [];
+      const kills: { answered: number; takenUnanswered: number; notTaken: number }[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        gated = true;
+        const submission = await submitAndVerify(app.url, `kill${trial}@example.org`);
+        // A random point of the fan-out: a random number of letters (0 to 14) went out and were answered...
+        const answered = Math.floor(Math.random() * ACCOUNTS);
+        for (let n = 0; n < answered; n++) await (await nextHeld()).pass();
+        // ...the next one at least is in its SES call, and SES already took a random few of those in
+        // flight without the app hearing so...
+        held.unshift(await nextHeld());
+        const inFlight = held;
+        held = [];
+        let takenUnanswered = 0;
+        for (const call of inFlight) {
+          if (Math.random() < 0.5) continue;
+          expect(await call.acceptWithoutAnswer('hang')).toBe(200);
+          takenUnanswered += 1;
+        }
+        // ...and a random few milliseconds more: the app may be marking the last answered letter "sent".
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 30)));
+        await kill(app);
+        kills.push({ answered, takenUnanswered, notTaken: inFlight.length - takenUnanswered });
+        gated = false; // the restarted app talks to SES freely
+        app = await startApp(dataDir, proxyUrl); // resumes every unfinished execution
+        const view = await allDispatched(app.url, submission);
+        copies.push(...copiesPerRequest(await mails(), view));
+        // The person deletes the submission: its execution stops, so later restarts resume only the
+        // trial in progress (this keeps the run short; the resumed execution above re-ran every step).
+        expect((await fetch(`${app.url}/api/submissions/${submission.id}?t=${submission.token}`, { method: 'DELETE' })).status).toBe(204);
+      }
       await kill(app);
-      killedAt.push(await letters());
-      app = await startApp(dataDir, sesUrl); // resumes every unfinished execution
-      const view = await allDispatched(app.url, submission);
-      copies.push(...copiesPerRequest(await mails(), view));
-      // The person deletes the submission: its execution stops, so later restarts resume only the
-      // trial in progress (this keeps the run short; the resumed execution above re-ran every step).
-      expect((await fetch(`${app.url}/api/submissions/${submission.id}?t=${submission.token}`, { method: 'DELETE' })).status).toBe(204);
+      const duplicates = copies.filter((n) => n > 1).length;
+      const lost = copies.filter((n) => n === 0).length;
+      console.log(JSON.stringify({ trials: TRIALS, letters: copies.length, duplicates, lost, kills }));
+      expect(copies).toHaveLength(TRIALS * ACCOUNTS);
+      expect({ duplicates, lost }).toEqual({ duplicates: 0, lost: 0 });
+    } finally {
+      await proxy.close();
     }
-    await kill(app);
-    const duplicates = copies.filter((n) => n > 1).length;
-    const lost = copies.filter((n) => n === 0).length;
-    console.log(JSON.stringify({ trials: TRIALS, letters: copies.length, duplicates, lost, lettersInSesAtKill: killedAt }));
-    expect(copies).toHaveLength(TRIALS * ACCOUNTS);
-    expect({ duplicates, lost }).toEqual({ duplicates: 0, lost: 0 });
-    // The kill points really fell inside fan-outs (not all before the first or after the last letter).
-    expect(killedAt.filter((n) => n > 0 && n < ACCOUNTS).length).toBeGreaterThan(TRIALS / 2);
   });
 
   it('sends no duplicate when SES accepted a letter and its response was lost', { timeout: 120_000 }, async () => {
-    // A proxy in front of the emulator: for every other letter (SendEmail carrying the `letter` tag) it
-    // forwards the call, lets SES store the letter, and then drops the connection without an answer.
+    // Every other letter: SES takes it, and the connection is dropped without an answer.
+    const proxy = new SesProxy(new URL(sesUrl));
     let letterCalls = 0;
     let dropped = 0;
-    const upstream = new URL(sesUrl);
-    const proxy = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const isLetter = req.method === 'POST' && body.includes('"EmailTags"') && body.includes('"letter"');
-        const drop = isLetter && letterCalls++ % 2 === 0;
-        const forward = httpRequest(
-          { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-          (answer) => {
-            const parts: Buffer[] = [];
-            answer.on('data', (c: Buffer) => parts.push(c));
-            answer.on('end', () => {
-              if (drop && answer.statusCode === 200) {
-                dropped += 1;
-                req.socket.destroy(); // SES took it; the sender never hears so
-                return;
-              }
-              res.writeHead(answer.statusCode ?? 502, answer.headers);
-              res.end(Buffer.concat(parts));
-            });
-          },
-        );
-        forward.on('error', () => req.socket.destroy());
-        forward.end(body);
+    proxy.onLetter = (call) => {
+      if (letterCalls++ % 2 === 1) return void call.pass();
+      void call.acceptWithoutAnswer('drop').then((status) => {
+        if (status === 200) dropped += 1;
       });
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    };
+    const proxyUrl = await proxy.listen();
     try {
       const dataDir = mkdtempSync(join(tmpdir(), 'optout-lost-'));
       dirs.push(dataDir);
-      const app = await startApp(dataDir, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+      const app = await startApp(dataDir, proxyUrl);
       const submission = await submitAndVerify(app.url, 'lost@example.org');
       const view = await allDispatched(app.url, submission);
       const copies = copiesPerRequest(await mails(), view);
@@ -209,8 +296,7 @@ describe('every letter exactly once', () => {
       expect(dropped).toBeGreaterThanOrEqual(Math.floor(ACCOUNTS / 2));
       expect(copies).toEqual(Array(ACCOUNTS).fill(1));
     } finally {
-      proxy.closeAllConnections();
-      await new Promise<void>((r) => proxy.close(() => r()));
+      await proxy.close();
     }
   });
 });
