@@ -60,4 +60,21 @@ describe('status lists', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('are not switched on either: a switch over a status is a status list in another shape', () => {
+    expect(statusSwitches("switch (state.status) {\n  case 'sent':\n  case 'acknowledged':")).toHaveLength(1);
+    expect(statusSwitches("switch (c.class) {\n  case 'acknowledged':\n  case 'confirmed':")).toEqual([]);
+    const offenders: string[] = [];
+    for (const file of sources(join(ROOT, 'functions'))) {
+      const path = relative(ROOT, file);
+      if (path === HOME) continue;
+      for (const found of statusSwitches(readFileSync(file, 'utf8'))) offenders.push(`${path}: ${found}`);
+    }
+    expect(offenders).toEqual([]);
+  });
 });
+
+/** `switch (<something>.status)` or `switch (status)`: the follow-up rule once read statuses this way. */
+function statusSwitches(text: string): string[] {
+  return [...text.matchAll(/switch\s*\(\s*(?:[\w.]+\.)?status\s*\)/g)].map((m) => m[0]);
+}
