@@ -17,6 +17,7 @@ import { checkSmtp } from '../functions/adapters/smtp-mailer.ts';
 import { checkImap } from '../functions/adapters/imap-inbox.ts';
 import { MailServerError, type Security } from '../functions/adapters/mail-servers.ts';
 import { personalFile, savePersonalConfig, keyFile, type PersonalInput } from '../infra/local/personal.ts';
+import { localSettings } from '../functions/adapters/config.ts';
 
 interface Preset {
   label: string;
@@ -146,7 +147,7 @@ export async function runSetup(argv: string[], io: SetupIo = { input: process.st
     (io.error ?? process.stderr).write('usage: optout setup [--data-dir DIR]   (default: $OPTOUT_DATA_DIR or .optout)\n');
     return 2;
   }
-  const dataDir = flagged ? argv[1]! : process.env.OPTOUT_DATA_DIR || '.optout';
+  const dataDir = flagged ? argv[1]! : localSettings().dataDir;
   const say = (text: string) => io.output.write(`${text}\n`);
   const p = prompter(io.input, io.output);
   try {

@@ -1,6 +1,7 @@
 // The one clock every handler reads. On AWS it is system time. Locally it can run faster
 // (OPTOUT_CLOCK_SPEED=86400: a day passes in a second) so that a month of follow-up plays out in a
 // minute; deadlines, dates shown and Wait durations all come from this clock, so they stay consistent.
+import { hostSettings } from './config.ts';
 
 export interface Clock {
   now(): Date;
@@ -26,15 +27,14 @@ export const systemClock: Clock = scaledClock(1, { realMs: 0, simMs: 0 });
 
 let current: Clock | undefined;
 
-/** OPTOUT_CLOCK_SPEED and OPTOUT_CLOCK_ORIGIN ("<realMs>:<simMs>") configure a scaled clock. */
+/**
+ * The clock set by the runtime (the local runtime keeps a scaled clock's origin in its data folder);
+ * otherwise OPTOUT_CLOCK_SPEED, starting now.
+ */
 export function clock(): Clock {
   if (!current) {
-    const speed = Number(process.env.OPTOUT_CLOCK_SPEED ?? '1');
-    const [realMs, simMs] = (process.env.OPTOUT_CLOCK_ORIGIN ?? '').split(':').map(Number);
-    current =
-      speed === 1 && !process.env.OPTOUT_CLOCK_ORIGIN
-        ? systemClock
-        : scaledClock(speed, { realMs: realMs || Date.now(), simMs: simMs || Date.now() });
+    const speed = hostSettings().clockSpeed;
+    current = speed === 1 ? systemClock : scaledClock(speed, { realMs: Date.now(), simMs: Date.now() });
   }
   return current;
 }

@@ -1,143 +1,124 @@
-// Settings from the environment, read once. The local runtime (infra/local) fills the local defaults
-// into the environment before anything reads them; on AWS the CDK stack sets every variable, so a
-// missing one is a deployment error and fails fast here.
+// The one module that reads the environment. It parses process.env with the settings schema
+// (functions/settings/schema.ts) once into a frozen object; a bad value fails with a message that
+// names the variable and the rule. On AWS the CDK stack sets every variable, so a missing required
+// one is a deployment error and fails here; the local runtime (infra/local/stack.ts) fills in the
+// local defaults through configureEnvironment() before anything reads them.
+import type { z } from 'zod';
+import { refusal } from '../settings/types.ts';
+import { REQUIRED, RUNTIME_SETTINGS, type SettingKey, type SettingMeta, type Settings, SettingsSchema } from '../settings/schema.ts';
 
-export class ConfigError extends Error {}
+export { MAX_ACCOUNTS_LIMIT } from '../settings/schema.ts';
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (value === undefined || value === '') throw new ConfigError(`setting ${name} is missing`);
-  return value;
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }
 
-function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`setting ${name} must be a positive number, got "${raw}"`);
-  return value;
-}
+/** Everything the functions read; `personal` is true in personal mode (OPTOUT_MODE=personal). */
+export type Config = Readonly<Settings & { personal: boolean }>;
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = positiveNumber(env, name, fallback);
-  if (!Number.isInteger(value)) throw new ConfigError(`setting ${name} must be a whole number of 1 or more, got "${env[name]}"`);
-  return value;
-}
-
-function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`setting ${name} must be a whole number of 0 or more, got "${raw}"`);
-  return value;
-}
-
-export interface Config {
-  region: string;
-  tableName: string;
-  /** Local endpoints (dynalite, SES emulator); absent on AWS. */
-  dynamoEndpoint?: string;
-  sesEndpoint?: string;
-  /** The deployment's sending address: every letter comes From it (personal mode: the person's own). */
-  fromAddress: string;
-  /** Display name of the From address (personal mode: the person's name). */
-  fromName?: string;
-  /**
-   * Personal mode (infra/local/personal.ts): the person runs it for themselves, with their own mailbox.
-   * Letters are theirs, in the first person: no agent, no reply+token address, no Cc to themselves.
-   */
-  personal: boolean;
-  /** Replies go to reply+<token>@<inboundDomain>. */
-  inboundDomain: string;
-  /** Base URL of the web form and status pages, used in emails. */
-  publicUrl: string;
-  /** The authorized agent named in letters. */
-  operatorName: string;
-  retentionDays: number;
-  maxAccounts: number;
-  /** Days after the deadline before the final notice, and after that before escalation. */
-  reminderGraceDays: number;
-  finalNoticeGraceDays: number;
-  /** Days between re-checks of a setting switched off in the browser (session kept); 0: never. */
-  recheckDays: number;
-  /** Hours an unconfirmed submission (and any session given with it) is kept before it is deleted. */
-  unverifiedHours: number;
-  /** Abuse limits of the public form (app/limits.ts): verification mails to one address per 24 h, */
-  addressMailsPerDay: number;
-  /** submissions from one client address per hour, and verification mails per UTC day in all. */
-  clientSubmissionsPerHour: number;
-  dailyVerificationMails: number;
-  /** Jurisdiction codes (or EU, EEA) accepted by the form; empty: all. */
-  allowedJurisdictions: string[];
-  /** Local folder for evidence and keys (local runtime only). */
-  dataDir?: string;
-  evidenceBucket?: string;
-  sessionKeyId?: string;
-  signingSecretArn?: string;
-  configurationSet?: string;
-  /**
-   * Seconds (of the clock, scaled locally) a letter found "sending" waits for the delivery log to show
-   * it before it is sent again (app/outbox.ts): SES Send events reach the table within seconds on AWS.
-   */
-  sendGraceSeconds: number;
-}
+const LenientSchema = SettingsSchema.partial(REQUIRED);
 
 /**
- * An inline Map state runs at most 40 iterations at once (Step Functions and the local interpreter
- * alike); the follow-up loop of every request must run at the same time, so 40 is the ceiling.
+ * The settings without the functions' required ones (those may be missing): for code that runs
+ * outside the functions too, such as the command line, the launcher and the browser.
  */
-export const MAX_ACCOUNTS_LIMIT = 40;
+export type HostSettings = Readonly<z.output<typeof LenientSchema>>;
 
-function maxAccounts(env: NodeJS.ProcessEnv): number {
-  const value = positiveNumber(env, 'OPTOUT_MAX_ACCOUNTS', MAX_ACCOUNTS_LIMIT);
-  if (!Number.isInteger(value) || value > MAX_ACCOUNTS_LIMIT) {
-    throw new ConfigError(`setting OPTOUT_MAX_ACCOUNTS must be a whole number up to ${MAX_ACCOUNTS_LIMIT}, got ${value}`);
+type Env = Record<string, string | undefined>;
+
+function rawValue(env: Env, meta: SettingMeta): string | undefined {
+  if (!meta.env) return undefined;
+  const raw = (env[meta.env] ?? (meta.fallbackEnv ? env[meta.fallbackEnv] : undefined))?.trim();
+  return raw === '' ? undefined : raw;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
   }
   return value;
 }
 
-let cached: Config | undefined;
+/** Parses `env` with `schema`; every refused value is named, with its variable and rule. */
+function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const input: Record<string, string | undefined> = {};
+  for (const { key, meta } of RUNTIME_SETTINGS) input[key] = rawValue(env, meta);
+  const result = schema.safeParse(input);
+  if (result.success) return deepFreeze(result.data);
+  const messages = result.error.issues.map((issue) => {
+    const entry = RUNTIME_SETTINGS.find((e) => e.key === issue.path[0]);
+    if (!entry?.meta.env) return issue.message;
+    const name = entry.meta.env;
+    const raw = input[entry.key];
+    if (raw === undefined) return `setting ${name} is missing`;
+    return `setting ${name} ${refusal(issue, entry.meta.rule, raw)}`;
+  });
+  throw new ConfigError([...new Set(messages)].join('; '));
+}
 
+/** Parses an environment into the functions' settings (tests pass a plain object). */
+export function loadConfig(env: Env): Config {
+  const settings = parseEnv(SettingsSchema, env);
+  return Object.freeze({ ...settings, personal: settings.mode === 'personal' });
+}
+
+/** Parses an environment into the settings that need no required ones. */
+export function loadHostSettings(env: Env): HostSettings {
+  return parseEnv(LenientSchema, env);
+}
+
+let cached: Config | undefined;
+let cachedHost: HostSettings | undefined;
+
+/** The functions' settings, read from the environment once. */
 export function config(): Config {
   cached ??= loadConfig(process.env);
   return cached;
 }
 
+/** The settings that need none of the functions' required ones, read from the environment once. */
+export function hostSettings(): HostSettings {
+  cachedHost ??= loadHostSettings(process.env);
+  return cachedHost;
+}
+
+/**
+ * The local runtime's view before it starts: the host settings with the local defaults filled in
+ * (OPTOUT_DATA_DIR: `.optout`). Read by `npm start` and `optout setup`.
+ */
+export function localSettings(): HostSettings & { dataDir: string } {
+  const settings = loadHostSettings({ ...process.env, ...localDefaults(process.env, {}) });
+  const { dataDir } = settings;
+  if (dataDir === undefined) throw new ConfigError('setting OPTOUT_DATA_DIR has no local default (functions/settings/schema.ts)');
+  return { ...settings, dataDir };
+}
+
 /** For tests and the local runtime, which set the environment and then re-read it. */
 export function resetConfig(): void {
   cached = undefined;
+  cachedHost = undefined;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  return {
-    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? required(env, 'AWS_REGION'),
-    tableName: required(env, 'TABLE_NAME'),
-    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-    sesEndpoint: env.SES_ENDPOINT || undefined,
-    fromAddress: required(env, 'OPTOUT_FROM_ADDRESS'),
-    fromName: env.OPTOUT_FROM_NAME || undefined,
-    personal: env.OPTOUT_MODE === 'personal',
-    inboundDomain: required(env, 'OPTOUT_INBOUND_DOMAIN'),
-    publicUrl: required(env, 'OPTOUT_PUBLIC_URL').replace(/\/$/, ''),
-    operatorName: env.OPTOUT_OPERATOR_NAME || 'Optout Autopilot',
-    retentionDays: positiveNumber(env, 'OPTOUT_RETENTION_DAYS', 730),
-    maxAccounts: maxAccounts(env),
-    reminderGraceDays: positiveNumber(env, 'OPTOUT_REMINDER_GRACE_DAYS', 14),
-    finalNoticeGraceDays: positiveNumber(env, 'OPTOUT_FINAL_NOTICE_GRACE_DAYS', 7),
-    recheckDays: nonNegativeInteger(env, 'OPTOUT_RECHECK_DAYS', 30),
-    unverifiedHours: positiveNumber(env, 'OPTOUT_UNVERIFIED_HOURS', 72),
-    addressMailsPerDay: positiveInteger(env, 'OPTOUT_ADDRESS_MAILS_PER_DAY', 3),
-    clientSubmissionsPerHour: positiveInteger(env, 'OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR', 10),
-    dailyVerificationMails: positiveInteger(env, 'OPTOUT_DAILY_VERIFICATION_MAILS', 1000),
-    allowedJurisdictions: (env.OPTOUT_ALLOWED_JURISDICTIONS ?? '')
-      .split(',')
-      .map((code) => code.trim().toUpperCase())
-      .filter(Boolean),
-    dataDir: env.OPTOUT_DATA_DIR || undefined,
-    evidenceBucket: env.EVIDENCE_BUCKET || undefined,
-    sessionKeyId: env.SESSION_KEY_ID || undefined,
-    signingSecretArn: env.SIGNING_SECRET_ARN || undefined,
-    configurationSet: env.SES_CONFIGURATION_SET || undefined,
-    sendGraceSeconds: positiveNumber(env, 'OPTOUT_SEND_GRACE_SECONDS', 120),
-  };
+/** The local defaults of the settings `env` leaves unset, as environment variables. */
+function localDefaults(env: Env, fill: Partial<Record<SettingKey, string>>): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const { key, meta } of RUNTIME_SETTINGS) {
+    const value = fill[key as SettingKey] ?? meta.localDefault;
+    if (meta.env && value !== undefined && rawValue(env, meta) === undefined) defaults[meta.env] = value;
+  }
+  return defaults;
+}
+
+/**
+ * How the local runtime configures the functions: through the environment, the way the CDK stack
+ * does on AWS. Sets `values`, fills in the local default of each setting still unset (`fill` gives
+ * the ones known only at start, such as the local URL), and parses the result at once, so a bad value
+ * stops the start. This is the one place that writes process.env; one composition root that hands the
+ * settings object to the adapters would replace it.
+ */
+export function configureEnvironment(values: Record<string, string>, fill: Partial<Record<SettingKey, string>> = {}): Config {
+  Object.assign(process.env, localDefaults({ ...process.env, ...values }, fill), values);
+  resetConfig();
+  return config();
 }

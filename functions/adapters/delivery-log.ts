@@ -37,7 +37,7 @@ interface EmulatorMail {
 const normalize = (text: string | undefined) => (text ?? '').replace(/\r\n/g, '\n').trim();
 
 /** The SES emulator's store as a delivery log (demo mode and the tests). */
-export function emulatorLog(endpoint: string): DeliveryLog {
+function emulatorLog(endpoint: string): DeliveryLog {
   return {
     async find(query) {
       const response = await fetch(`${endpoint.replace(/\/$/, '')}/store`);
@@ -57,7 +57,7 @@ export function emulatorLog(endpoint: string): DeliveryLog {
 }
 
 /** SES Send events recorded in the table by letter id (AWS). */
-export const tableLog: DeliveryLog = {
+const tableLog: DeliveryLog = {
   async find(query) {
     const record = await findDelivery(query.letterId);
     return record ? { sesMessageId: record.sesMessageId } : undefined;
@@ -65,7 +65,7 @@ export const tableLog: DeliveryLog = {
 };
 
 /** Personal mode: no readable log (see the top of this file). */
-export const noLog: DeliveryLog = {
+const noLog: DeliveryLog = {
   async find() {
     return undefined;
   },

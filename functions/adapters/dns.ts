@@ -3,6 +3,7 @@
 // that stands in for the world's DNS (tests publish their DKIM keys and SPF records there).
 import { readFileSync } from 'node:fs';
 import type { DNSResolver } from 'mailauth';
+import { config } from './config.ts';
 
 type Zone = Record<string, Record<string, string[]>>;
 
@@ -21,9 +22,9 @@ export function zoneResolver(zone: Zone): DNSResolver {
 
 /** The resolver to use, or undefined for the system's. */
 export function dnsResolver(): DNSResolver | undefined {
-  const file = process.env.OPTOUT_DNS_ZONE;
-  if (file) return zoneResolver(JSON.parse(readFileSync(file, 'utf8')) as Zone);
+  const { dnsZone, dataDir, evidenceBucket } = config();
+  if (dnsZone) return zoneResolver(JSON.parse(readFileSync(dnsZone, 'utf8')) as Zone);
   // Local runtime without a zone: answer nothing rather than hang on an unreachable network.
-  if (process.env.OPTOUT_DATA_DIR && !process.env.EVIDENCE_BUCKET) return zoneResolver({});
+  if (dataDir && !evidenceBucket) return zoneResolver({});
   return undefined;
 }

@@ -48,7 +48,7 @@ function clientOptions(server: ImapServer): ImapFlowOptions {
 }
 
 /** Connects and logs in, or throws a MailServerError naming the setting. */
-export async function connectImap(server: ImapServer): Promise<ImapFlow> {
+async function connectImap(server: ImapServer): Promise<ImapFlow> {
   const client = new ImapFlow(clientOptions(server));
   // An error after connect (a dropped socket) must not crash the process; the current command fails.
   client.on('error', () => undefined);

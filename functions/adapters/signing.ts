@@ -8,7 +8,7 @@ import { config, ConfigError } from './config.ts';
 
 let keyPromise: Promise<Buffer> | undefined;
 
-export function localKeyFile(dataDir: string, name: string): Buffer {
+function localKeyFile(dataDir: string, name: string): Buffer {
   const file = join(dataDir, 'keys', name);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

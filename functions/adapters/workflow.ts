@@ -13,6 +13,12 @@ export function useLocalWorkflowStarter(starter: LocalStarter | undefined): void
   localStarter = starter;
 }
 
+function stateMachine(): string {
+  const { stateMachineArn } = config();
+  if (!stateMachineArn) throw new ConfigError('setting STATE_MACHINE_ARN is missing (and no local workflow runner is registered)');
+  return stateMachineArn;
+}
+
 export function executionName(submissionId: string): string {
   return `sub-${submissionId}`;
 }
@@ -21,8 +27,7 @@ export async function startSubmissionWorkflow(submissionId: string): Promise<voi
   const name = executionName(submissionId);
   const input = { submissionId };
   if (localStarter) return localStarter(name, input);
-  const stateMachineArn = process.env.STATE_MACHINE_ARN;
-  if (!stateMachineArn) throw new ConfigError('setting STATE_MACHINE_ARN is missing (and no local workflow runner is registered)');
+  const stateMachineArn = stateMachine();
   sfn ??= new SFNClient({ region: config().region });
   try {
     await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
@@ -57,8 +62,7 @@ export function executionArn(stateMachineArn: string, name: string): string {
 export async function stopSubmissionWorkflow(submissionId: string): Promise<void> {
   const name = executionName(submissionId);
   if (localStopper) return localStopper(name);
-  const stateMachineArn = process.env.STATE_MACHINE_ARN;
-  if (!stateMachineArn) throw new ConfigError('setting STATE_MACHINE_ARN is missing (and no local workflow runner is registered)');
+  const stateMachineArn = stateMachine();
   sfn ??= new SFNClient({ region: config().region });
   try {
     await sfn.send(

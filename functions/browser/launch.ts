@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import chromium from '@sparticuz/chromium';
 import puppeteer, { type Browser, type CookieData, type CookieParam, type HTTPRequest, type Page } from 'puppeteer-core';
+import { hostSettings } from '../adapters/config.ts';
 
 /** Flags that keep the browser from calling home (there is no network besides the provider anyway). */
 const QUIET_ARGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
@@ -19,7 +20,7 @@ const MAX_BLOCKED = 200;
  */
 export async function launchBrowser(opts: { headless?: boolean } = {}): Promise<Browser> {
   if (opts.headless === false) {
-    const executablePath = process.env.OPTOUT_CHROME_PATH || DESKTOP_CHROME.find((p) => existsSync(p));
+    const executablePath = hostSettings().chromePath ?? DESKTOP_CHROME.find((p) => existsSync(p));
     if (!executablePath) {
       throw new Error(
         'A visible browser needs a desktop Chrome or Chromium: set OPTOUT_CHROME_PATH to its executable ' +
@@ -63,7 +64,8 @@ export function guardOf(page: Page): Guard | undefined {
 
 /** True when origin overrides may be used: never in production, and only when asked for explicitly. */
 export function originOverrideAllowed(): boolean {
-  return process.env.OPTOUT_ALLOW_ORIGIN_OVERRIDE === '1' && process.env.NODE_ENV !== 'production';
+  const { allowOriginOverride, nodeEnv } = hostSettings();
+  return allowOriginOverride && nodeEnv !== 'production';
 }
 
 function originOf(url: string, what: string): string {

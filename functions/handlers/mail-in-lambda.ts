@@ -1,6 +1,7 @@
 // Mail in on AWS, two entries:
 // - `handler`, the SES receipt rule's: the rule's S3 action stored the raw message under
-//   inbound/<messageId>; this reads it and calls the same receiveMail as the local SMTP server.
+//   <INBOUND_PREFIX><messageId> in INBOUND_BUCKET (both set by the stack's bindInbound); this reads it
+//   and calls the same receiveMail as the local SMTP server.
 // - `sesEvent`, an EventBridge rule's: SES's bounce events for the letters we sent, and its Send
 //   events, which the outbox's delivery log records by letter id (app/outbox.ts recordSesSend).
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -15,13 +16,24 @@ interface SesEvent {
 
 let s3: S3Client | undefined;
 
+/** Where the receipt rule stored a message: the stack sets both, so a missing one is a deployment error. */
+export function inboundObject(messageId: string): { Bucket: string; Key: string } {
+  const { inboundBucket, inboundPrefix } = config();
+  if (!inboundBucket) throw new ConfigError('setting INBOUND_BUCKET is missing');
+  if (!inboundPrefix) throw new ConfigError('setting INBOUND_PREFIX is missing');
+  return { Bucket: inboundBucket, Key: `${inboundPrefix}${messageId}` };
+}
+
+/** Tests replace the S3 client (the only AWS call this entry makes itself). */
+export function useS3Client(client: S3Client | undefined): void {
+  s3 = client;
+}
+
 export async function handler(event: SesEvent): Promise<void> {
-  const bucket = process.env.INBOUND_BUCKET;
-  if (!bucket) throw new ConfigError('setting INBOUND_BUCKET is missing');
   s3 ??= new S3Client({ region: config().region });
   for (const record of event.Records) {
     const { mail, receipt } = record.ses;
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: `inbound/${mail.messageId}` }));
+    const object = await s3.send(new GetObjectCommand(inboundObject(mail.messageId)));
     const raw = Buffer.from(await object.Body!.transformToByteArray());
     // SES adds a Received header with the sending IP; mail-in trusts it when no remote IP is given.
     await receiveMail(raw, { rcptTo: receipt.recipients, mailFrom: mail.source });

@@ -1,79 +1,68 @@
-// Deployment settings, read from CDK context (`-c name=value` or cdk.json). Missing or malformed
-// values fail the synth with a message that names the setting and shows how to pass it.
-import { MAX_ACCOUNTS_LIMIT } from '../../functions/adapters/config.ts';
+// Deployment settings, read from CDK context (`-c name=value` or cdk.json) with the same schema the
+// functions parse their environment with (functions/settings/schema.ts): the same defaults, the same
+// limits, the same words. A missing required value or a malformed one fails the synth with a message
+// that names the context key and shows how to pass it. The context's runtime settings then reach every
+// function as the environment variables the schema names (functionEnvironment).
 import type { Node } from 'constructs';
+import type { z } from 'zod';
+import {
+  CONTEXT_SETTINGS,
+  DeploymentOnlySchema,
+  formatValue,
+  LONGEST_GDPR_DEADLINE_DAYS,
+  RUNTIME_SETTINGS,
+  type SettingEntry,
+  type Settings,
+  SettingsSchema,
+} from '../../functions/settings/schema.ts';
+import { domainOfEmail, refusal } from '../../functions/settings/types.ts';
 
-export interface DeploySettings {
-  /** The sending domain: an SES identity with Easy DKIM is created for it. */
-  domain: string;
-  /** Every letter comes From this address; it must be at `domain`. */
-  fromAddress: string;
-  /** Replies arrive at reply+<token>@inboundDomain (MX -> SES inbound). */
-  inboundDomain: string;
-  retentionDays: number;
-  recheckDays: number;
-  /** Upper-case jurisdiction codes ("DE", "US-CA") or the groups "EU" / "EEA". */
-  allowedJurisdictions: string[];
-  operatorName: string;
-  maxAccounts: number;
-  reminderGraceDays: number;
-  finalNoticeGraceDays: number;
-  /** Hours an unconfirmed submission is kept; then the abuse limits of the public form (app/limits.ts). */
-  unverifiedHours: number;
-  addressMailsPerDay: number;
-  clientSubmissionsPerHour: number;
-  dailyVerificationMails: number;
-  /** Alarm notifications go here when set. */
-  alarmEmail?: string;
-  /**
-   * SES sandbox only: verified recipient addresses the functions may send to. In the sandbox SES
-   * authorizes SendEmail against the recipient identities too, so they must be in the IAM policy.
-   */
-  sandboxRecipients: string[];
+/** The runtime settings a context key of the same name sets (checked against the schema below). */
+const CONTEXT_KEYS = {
+  fromAddress: true,
+  inboundDomain: true,
+  operatorName: true,
+  retentionDays: true,
+  maxAccounts: true,
+  reminderGraceDays: true,
+  finalNoticeGraceDays: true,
+  recheckDays: true,
+  unverifiedHours: true,
+  addressMailsPerDay: true,
+  clientSubmissionsPerHour: true,
+  dailyVerificationMails: true,
+  allowedJurisdictions: true,
+  sendGraceSeconds: true,
+} as const satisfies Partial<Record<keyof Settings, true>>;
+
+const DeploySchema = SettingsSchema.pick(CONTEXT_KEYS).extend(DeploymentOnlySchema.shape);
+
+export type DeploySettings = Readonly<z.output<typeof DeploySchema>>;
+
+{
+  const fromSchema = RUNTIME_SETTINGS.filter((e) => e.meta.context).map((e) => e.key);
+  const listed = Object.keys(CONTEXT_KEYS);
+  if (fromSchema.sort().join() !== listed.sort().join() || CONTEXT_SETTINGS.some((e) => e.meta.context.key !== e.key)) {
+    throw new Error(`infra/cdk/settings.ts CONTEXT_KEYS (${listed.join(', ')}) must list the schema's context settings (${fromSchema.join(', ')}), each under its own name`);
+  }
 }
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const EMAIL = /^[^\s@<>()",;]+@([^\s@<>()",;]+)$/;
-const JURISDICTION = /^(EU|EEA|[A-Z]{2}(-[A-Z0-9]{1,3})?)$/;
-
 type Lookup = (name: string) => unknown;
 
-function text(lookup: Lookup, name: string, example: string, required: boolean): string | undefined {
-  const raw = lookup(name);
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    if (required) throw new SettingsError(`Missing context "${name}": pass -c ${name}=${example}`);
-    return undefined;
-  }
-  if (typeof raw !== 'string' && typeof raw !== 'number') {
-    throw new SettingsError(`Context "${name}" must be a string, got ${JSON.stringify(raw)}: pass -c ${name}=${example}`);
-  }
-  return String(raw).trim();
-}
-
-function positiveInteger(lookup: Lookup, name: string, example: number): number {
-  const raw = text(lookup, name, String(example), true)!;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new SettingsError(`Context "${name}" must be a positive whole number of days/items, got "${raw}": pass -c ${name}=${example}`);
-  }
-  return value;
-}
-
-function list(lookup: Lookup, name: string): string[] {
-  const raw = lookup(name);
-  if (raw === undefined || raw === null) return [];
-  const items = Array.isArray(raw) ? raw.map(String) : String(raw).split(',');
-  return items.map((s) => s.trim()).filter((s) => s !== '');
-}
-
-function domainOf(lookup: Lookup, name: string, example: string): string {
-  const value = text(lookup, name, example, true)!.toLowerCase();
-  if (!DOMAIN.test(value)) throw new SettingsError(`Context "${name}" must be a domain name like ${example}, got "${value}"`);
-  return value;
+/** A context value as text: -c gives strings, cdk.json numbers and arrays too. Empty: unset. */
+function contextText(entry: SettingEntry, raw: unknown): string | undefined {
+  const key = entry.meta.context!.key;
+  if (raw === undefined || raw === null) return undefined;
+  let value: string;
+  if (typeof raw === 'string' || typeof raw === 'number') value = String(raw);
+  else if (Array.isArray(raw)) value = raw.map(String).join(',');
+  else throw new SettingsError(`Context "${key}" must be ${entry.meta.rule}, got ${JSON.stringify(raw)}: pass -c ${key}=${entry.meta.example}`);
+  value = value.trim();
+  return value === '' ? undefined : value;
 }
 
 export function readSettings(node: Node): DeploySettings {
@@ -82,68 +71,43 @@ export function readSettings(node: Node): DeploySettings {
 
 /** Parses settings from any lookup (the construct tree's context in the app, a plain object in tests). */
 export function parseSettings(lookup: Lookup): DeploySettings {
-  const domain = domainOf(lookup, 'domain', 'example.org');
-  const fromAddress = text(lookup, 'fromAddress', `optout@${domain}`, true)!.toLowerCase();
-  const fromDomain = EMAIL.exec(fromAddress)?.[1];
-  if (!fromDomain) throw new SettingsError(`Context "fromAddress" must be an email address, got "${fromAddress}"`);
+  const input: Record<string, string | undefined> = {};
+  for (const entry of CONTEXT_SETTINGS) {
+    const { key, required } = entry.meta.context;
+    const missing = `Missing context "${key}": pass -c ${key}=${entry.meta.example}`;
+    const raw = contextText(entry, lookup(key));
+    if (raw === undefined && required) throw new SettingsError(missing);
+    input[entry.key] = raw;
+    const parsed = entry.schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new SettingsError(`Context "${key}" ${refusal(parsed.error.issues[0]!, entry.meta.rule, raw ?? '')}`);
+    }
+    // A list that is required must not come out empty (",,").
+    if (required && Array.isArray(parsed.data) && parsed.data.length === 0) throw new SettingsError(missing);
+  }
+  const settings = DeploySchema.parse(input);
+
   // The IAM grant names the domain identity; a From at another domain would be refused by SES.
-  if (fromDomain !== domain) {
-    throw new SettingsError(`Context "fromAddress" must be an address at the sending domain "${domain}", got "${fromAddress}"`);
+  if (domainOfEmail(settings.fromAddress) !== settings.domain) {
+    throw new SettingsError(`Context "fromAddress" must be an address at the sending domain "${settings.domain}", got "${settings.fromAddress}"`);
   }
-  const inboundDomain = domainOf(lookup, 'inboundDomain', `in.${domain}`);
-
-  const allowedJurisdictions = list(lookup, 'allowedJurisdictions').map((j) => j.toUpperCase());
-  if (allowedJurisdictions.length === 0) {
-    throw new SettingsError('Missing context "allowedJurisdictions": pass -c allowedJurisdictions=EU,EEA,GB,US-CA');
-  }
-  const badJurisdiction = allowedJurisdictions.find((j) => !JURISDICTION.test(j));
-  if (badJurisdiction) {
-    throw new SettingsError(`Context "allowedJurisdictions" has "${badJurisdiction}": use ISO codes like DE or US-CA, or EU / EEA`);
-  }
-
-  const alarmEmail = text(lookup, 'alarmEmail', 'ops@example.org', false);
-  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
-    throw new SettingsError(`Context "alarmEmail" must be an email address, got "${alarmEmail}"`);
-  }
-  const sandboxRecipients = list(lookup, 'sandboxRecipients').map((r) => r.toLowerCase());
-  const badRecipient = sandboxRecipients.find((r) => !EMAIL.test(r));
-  if (badRecipient) throw new SettingsError(`Context "sandboxRecipients" has "${badRecipient}", which is not an email address`);
-
-  const operatorName = text(lookup, 'operatorName', '"Optout Autopilot"', true)!;
-  // The functions refuse to start above this (see MAX_ACCOUNTS_LIMIT): fail the synth, not every request.
-  const maxAccounts = positiveInteger(lookup, 'maxAccounts', MAX_ACCOUNTS_LIMIT);
-  if (maxAccounts > MAX_ACCOUNTS_LIMIT) {
-    throw new SettingsError(
-      `Context "maxAccounts" must be at most ${MAX_ACCOUNTS_LIMIT} (a Step Functions inline Map runs ${MAX_ACCOUNTS_LIMIT} iterations at once, and every request's follow-up must run), got ${maxAccounts}`,
-    );
-  }
-  const retentionDays = positiveInteger(lookup, 'retentionDays', 730);
-  const reminderGraceDays = positiveInteger(lookup, 'reminderGraceDays', 14);
-  const finalNoticeGraceDays = positiveInteger(lookup, 'finalNoticeGraceDays', 7);
   // A request must outlive its follow-up, or TTL deletes it before the reminder or the escalation.
-  // The longest path: an extended GDPR deadline (three months, at most 92 days), then both grace periods.
-  const longestFollowUp = 92 + reminderGraceDays + finalNoticeGraceDays;
-  if (retentionDays < longestFollowUp) {
+  // (Deployment only: the local runtime allows shorter retention, for trying the sweep.)
+  const longestFollowUp = LONGEST_GDPR_DEADLINE_DAYS + settings.reminderGraceDays + settings.finalNoticeGraceDays;
+  if (settings.retentionDays < longestFollowUp) {
     throw new SettingsError(
-      `Context "retentionDays" must be at least ${longestFollowUp} (an extended GDPR deadline of 92 days + reminderGraceDays + finalNoticeGraceDays), got ${retentionDays}`,
+      `Context "retentionDays" must be at least ${longestFollowUp} (an extended GDPR deadline of ${LONGEST_GDPR_DEADLINE_DAYS} days + reminderGraceDays + finalNoticeGraceDays), got ${settings.retentionDays}`,
     );
   }
-  return {
-    domain,
-    fromAddress,
-    inboundDomain,
-    retentionDays,
-    recheckDays: positiveInteger(lookup, 'recheckDays', 180),
-    allowedJurisdictions,
-    operatorName,
-    maxAccounts,
-    reminderGraceDays,
-    finalNoticeGraceDays,
-    unverifiedHours: positiveInteger(lookup, 'unverifiedHours', 72),
-    addressMailsPerDay: positiveInteger(lookup, 'addressMailsPerDay', 3),
-    clientSubmissionsPerHour: positiveInteger(lookup, 'clientSubmissionsPerHour', 10),
-    dailyVerificationMails: positiveInteger(lookup, 'dailyVerificationMails', 1000),
-    alarmEmail,
-    sandboxRecipients,
-  };
+  return Object.freeze(settings);
+}
+
+/** The environment every function gets from the context: each runtime setting under its variable. */
+export function functionEnvironment(settings: DeploySettings): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const entry of RUNTIME_SETTINGS) {
+    if (!entry.meta.context || !entry.meta.env) continue;
+    environment[entry.meta.env] = formatValue(settings[entry.key as keyof typeof CONTEXT_KEYS]);
+  }
+  return environment;
 }

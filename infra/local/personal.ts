@@ -22,7 +22,7 @@ import { checkImap, openInbox } from '../../functions/adapters/imap-inbox.ts';
 import { useMailTransport } from '../../functions/adapters/mailer.ts';
 import { pollInbox, type InboxPollResult } from '../../functions/app/inbox.ts';
 
-export const PERSONAL_FILE = 'personal.json';
+const PERSONAL_FILE = 'personal.json';
 
 /** The key file that seals the passwords (and provider sessions): readable only by its owner (0600). */
 export function keyFile(dataDir: string): string {

