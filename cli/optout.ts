@@ -6,10 +6,11 @@ import { getCatalog, getProvider, letterAddressee } from '../functions/core/prov
 import { BASES, LANGUAGES, type Basis, type Language } from '../functions/core/model.ts';
 import { JurisdictionSchema, lawFor } from '../functions/core/jurisdiction.ts';
 import { basisFor, renderLetter } from '../functions/core/letters.ts';
-import { DEADLINE_LAWS, deadlineCommand, deadlineFor, deadlinePlaceFor, dueDate, toDateString } from '../functions/core/deadlines.ts';
-import { classifyFile } from '../functions/core/replies/index.ts';
-import { AUTHORITIES_FILE, importAuthorities, serializeAuthorities } from '../functions/core/authorities/import.ts';
-import { type AuthorityContact, complaintAuthority } from '../functions/core/authorities/index.ts';
+import { DEADLINE_LAWS, deadlineFor, deadlinePlaceFor, dueDate, toDateString } from '../functions/core/deadlines.ts';
+import { deadlineCommand } from './deadline.ts';
+import { classifyFile } from './classify-file.ts';
+import { AUTHORITIES_FILE, type AuthorityContact, complaintAuthority } from '../functions/core/authorities/index.ts';
+import { importAuthorities, serializeAuthorities } from './import-authorities.ts';
 
 class UsageError extends Error {}
 
@@ -154,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
       const slug = positionals[0];
       if (!slug) throw new UsageError('login needs a provider: optout login pinterest');
       const provider = getProvider(slug);
-      const { captureSessionInteractively } = await import('../functions/browser/sessions.ts');
+      const { captureSessionInteractively } = await import('./login.ts');
       const cookies = await captureSessionInteractively(provider);
       const out = (values.out as string | undefined) ?? `${provider.slug}-cookies.json`;
       writeFileSync(out, JSON.stringify(cookies, null, 2), { mode: 0o600 });
@@ -166,7 +167,7 @@ async function main(argv: string[]): Promise<number> {
       if (!slug) throw new UsageError('apply needs a provider: optout apply pinterest --session cookies.json');
       const provider = getProvider(slug);
       const lang = values.lang === undefined ? undefined : oneOf(values.lang as string, LANGUAGES, 'lang');
-      const { applySetting } = await import('../functions/browser/apply.ts');
+      const { applySetting } = await import('./apply.ts');
       const report = await applySetting(provider, {
         sessionFile: need(values, 'session'),
         dryRun: values['dry-run'] === true,

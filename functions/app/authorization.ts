@@ -17,8 +17,7 @@ import { getProvider, letterAddressee } from '../core/providers/catalog.ts';
 import { config } from '../adapters/config.ts';
 import { putEvidence } from '../adapters/evidence.ts';
 import { renderAuthorizationPdf } from '../adapters/pdf.ts';
-import { updateItem, type Submission } from '../data/store.ts';
-import { key } from '../data/schema.ts';
+import { updateSubmission, type Submission } from '../data/store.ts';
 
 export interface SigningContext {
   clientAddress?: string;
@@ -82,7 +81,7 @@ export function verificationTrail(
   };
 }
 
-export function authorizationEvidenceKey(submissionId: string): string {
+function authorizationEvidenceKey(submissionId: string): string {
   return `letters/${submissionId}/authorization.pdf`;
 }
 
@@ -105,7 +104,7 @@ export async function authorizationAttachment(submission: Submission, reference:
   const evidenceKey = authorizationEvidenceKey(submission.id);
   if (submission.authorizationPdf !== evidenceKey) {
     await putEvidence(evidenceKey, pdf, 'application/pdf');
-    await updateItem(key.submission(submission.id), { authorizationPdf: evidenceKey });
+    await updateSubmission(submission.id, { authorizationPdf: evidenceKey });
   }
   return { filename: `authorization-${reference}.pdf`, content: pdf, contentType: 'application/pdf', contentDisposition: 'attachment' };
 }

@@ -8,8 +8,8 @@ import { message } from '../core/messages.ts';
 import { letterOut } from '../core/lifecycle.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import type { Provider } from '../core/providers/schema.ts';
-import { key } from '../data/schema.ts';
-import { addEvent, findByMessageId, getRequest, putItem, type RequestRecord, type Submission } from '../data/store.ts';
+import { markContactFailing } from '../data/contacts.ts';
+import { addEvent, findByMessageId, getRequest, type RequestRecord, type Submission } from '../data/store.ts';
 import { handToPerson, loadVerifiedSubmission } from './dispatch.ts';
 
 export interface Bounce {
@@ -37,13 +37,7 @@ export async function applyBounce(request: RequestRecord, provider: Provider, su
   if (!letterOut(request.status)) return 'not_open';
   const reason = `bounced${bounce.status ? ` (${bounce.status})` : ''}`;
   if (bounce.trusted && request.target) {
-    await putItem(key.contact(provider.slug, request.target), {
-      type: 'contact',
-      failing: true,
-      since: clock().now().toISOString(),
-      reason,
-      reportedBy: bounce.source,
-    });
+    await markContactFailing(provider.slug, request.target, { since: clock().now().toISOString(), reason, reportedBy: bounce.source });
   }
   await handToPerson(request, provider, submission, message(submission.lang, 'bounced', { target: request.target ?? provider.name, status: bounce.status }), 'bounced');
   return 'handed_over';

@@ -9,6 +9,7 @@ import { message } from '../core/messages.ts';
 import type { Provider } from '../core/providers/schema.ts';
 import type { Playbook } from '../core/providers/playbook.ts';
 import { clock } from '../adapters/clock.ts';
+import { config } from '../adapters/config.ts';
 import { putEvidence } from '../adapters/evidence.ts';
 import { addEvent, getRequest, type RequestRecord, type Submission } from '../data/store.ts';
 import { applyEvent } from '../data/lifecycle.ts';
@@ -21,8 +22,7 @@ import { notifyStatusChange } from './notify.ts';
 
 /** Test-only mapping of provider origins to fixture servers; the engine refuses it in production. */
 function originOverride(): Record<string, string> | undefined {
-  const raw = process.env.OPTOUT_ORIGIN_OVERRIDE;
-  return raw ? (JSON.parse(raw) as Record<string, string>) : undefined;
+  return config().originOverride;
 }
 
 /**

@@ -9,7 +9,9 @@ import { applyEvent } from '../data/lifecycle.ts';
 import { INITIAL_STATUS } from '../core/lifecycle.ts';
 import { handToPerson, loadVerifiedSubmission, type RequestRef, usableEmailChannel } from './dispatch.ts';
 
-export type BrowserOutcome = RequestRef & { channel: 'email' | 'none' };
+/** What the browser steps return; the workflow's BrowserOutcome state branches on it (test/unit/workflow-file.test.ts). */
+export const BROWSER_OUTCOMES = ['email', 'none'] as const;
+export type BrowserOutcome = RequestRef & { channel: (typeof BROWSER_OUTCOMES)[number] };
 
 /** After the browser failed (or could not run): the letter if there is an address, else the person. */
 export async function fallBack(ref: RequestRef, why: string): Promise<BrowserOutcome> {

@@ -2,43 +2,18 @@
 // the local runtime): re-checking, every OPTOUT_RECHECK_DAYS, that a setting switched off stays off
 // (settings come back: switch it off again and tell the person), and a first browser try for a
 // request that was handed to the person when they give us a session later.
-// Due jobs are pointer items (PK=BROWSERJOB, SK=<due ISO>#<submission>#<request>), read by one query.
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+// Due jobs are pointer items in the table, read by one query (functions/data/browser-jobs.ts).
 import { getProvider } from '../core/providers/catalog.ts';
 import { message, type MessageKey } from '../core/messages.ts';
-import { ddb } from '../adapters/clients.ts';
-import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
+import { dropBrowserJob, dueBrowserJobs } from '../data/browser-jobs.ts';
 import { addEvent, getRequest, updateRequest } from '../data/store.ts';
 import { applyEvent } from '../data/lifecycle.ts';
 import { applyInBrowser, runProviderPlaybook } from './browser-channel.ts';
 import { browserChannel, handToPerson, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
 import { notifyStatusChange } from './notify.ts';
 import { deleteSession, loadSession } from './sessions.ts';
-import { BROWSER_JOB_PARTITION as PARTITION, scheduleRecheck } from './browser-schedule.ts';
-
-interface JobPointer {
-  SK: string;
-  submissionId: string;
-  requestId: string;
-}
-
-async function dueJobs(limit: number): Promise<JobPointer[]> {
-  const { Items } = await ddb().send(
-    new QueryCommand({
-      TableName: config().tableName,
-      KeyConditionExpression: 'PK = :pk AND SK <= :now',
-      ExpressionAttributeValues: { ':pk': PARTITION, ':now': `${clock().now().toISOString()}#~` },
-      Limit: limit,
-      ConsistentRead: true,
-    }),
-  );
-  return (Items ?? []) as JobPointer[];
-}
-
-async function dropPointer(sk: string): Promise<void> {
-  await ddb().send(new DeleteCommand({ TableName: config().tableName, Key: { PK: PARTITION, SK: sk } }));
-}
+import { scheduleRecheck } from './browser-schedule.ts';
 
 export interface JobsRun {
   ran: { requestId: string; outcome: string }[];
@@ -47,7 +22,7 @@ export interface JobsRun {
 /** Runs the jobs that are due, one after the other (one browser at a time), at most `limit`. */
 export async function runDueBrowserJobs(limit = 5): Promise<JobsRun> {
   const ran: JobsRun['ran'] = [];
-  for (const job of await dueJobs(limit)) {
+  for (const job of await dueBrowserJobs(clock().now().toISOString(), limit)) {
     const ref = { submissionId: job.submissionId, requestId: job.requestId };
     const request = await getRequest(ref.submissionId, ref.requestId).catch(() => undefined);
     const due = job.SK.split('#')[0];
@@ -61,7 +36,7 @@ export async function runDueBrowserJobs(limit = 5): Promise<JobsRun> {
         console.error(JSON.stringify({ level: 'error', msg: 'browser job failed', submissionId: ref.submissionId, requestId: ref.requestId, error: (error as Error).message }));
       }
     }
-    await dropPointer(job.SK);
+    await dropBrowserJob(job.SK);
   }
   return { ran };
 }

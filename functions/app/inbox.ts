@@ -1,6 +1,7 @@
 // Personal mode: one poll of the person's own inbox. Design:
 // - Only answers to our letters are touched: a message counts when its In-Reply-To/References name one
-//   of our letters' Message-IDs, or its subject carries a request's reference (mail-in answersOurLetter).
+//   of our letters' Message-IDs, or its subject carries a request's reference (reply-matching.ts
+//   answersOurLetter).
 //   Mail from the person's own address is never one (their own status mails, their own replies).
 // - Each such message goes, raw, to the same receiveMail as SMTP and SES mail (authentication,
 //   matching, classification, transitions).
@@ -10,7 +11,8 @@
 // - A message whose handling fails stops the poll before the cursor passes it: the next poll tries it
 //   again (as the SMTP server's 451 does in demo mode).
 // - Nothing is deleted, flagged or moved, unless the person configured `moveTo`.
-import { receiveMail, answersOurLetter, type MailInResult } from './mail-in.ts';
+import { receiveMail, type MailInResult } from './mail-in.ts';
+import { answersOurLetter } from './reply-matching.ts';
 import { getInboxCursor, putInboxCursor } from '../data/mailbox.ts';
 import type { InboxSession } from '../adapters/imap-inbox.ts';
 

@@ -1,6 +1,7 @@
-// Mail in: a provider's reply (or a bounce) arrives as raw MIME, from the local SMTP server or from
-// SES via S3. It is stored as evidence, authenticated (SPF/DKIM/DMARC), matched to its request,
-// classified, and moves the request through its states. The same message twice changes nothing.
+// Mail in: a provider's reply (or a bounce) arrives as raw MIME, from the local SMTP server, from SES
+// via S3, or from the person's own inbox (personal mode, app/inbox.ts). It is stored as evidence,
+// matched to its request (app/reply-matching.ts), authenticated (SPF/DKIM/DMARC), classified, and moves
+// the request through its states. The same message twice changes nothing.
 import { createHash } from 'node:crypto';
 import { authenticate } from 'mailauth';
 import { simpleParser } from 'mailparser';
@@ -14,25 +15,16 @@ import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { dnsResolver } from '../adapters/dns.ts';
 import { putEvidence } from '../adapters/evidence.ts';
-import { key } from '../data/schema.ts';
-import {
-  addEvent,
-  expiresAt,
-  findByMessageId,
-  findRequestByReplyToken,
-  getItem,
-  getRequest,
-  putItem,
-  updateItem,
-  type RequestRecord,
-} from '../data/store.ts';
-import { BASES, type RequestStatus } from '../core/model.ts';
+import { finishInboundMail, inboundMailState, recordUnmatchedMail, startInboundMail } from '../data/inbound.ts';
+import { addEvent, expiresAt, getRequest, type RequestRecord } from '../data/store.ts';
+import type { RequestStatus } from '../core/model.ts';
 import type { LifecycleEvent } from '../core/lifecycle.ts';
 import { applyEvent, type EventPatch } from '../data/lifecycle.ts';
 import { applyBounce } from './bounces.ts';
 import { loadVerifiedSubmission } from './dispatch.ts';
 import { escalate } from './followup.ts';
 import { notifyStatusChange } from './notify.ts';
+import { matchReply } from './reply-matching.ts';
 
 export interface Envelope {
   /** RCPT TO addresses; the reply token is in reply+<token>@<inbound domain>. */
@@ -46,52 +38,6 @@ export type MailInResult =
   | { outcome: 'duplicate'; hash: string }
   | { outcome: 'unmatched'; hash: string }
   | { outcome: 'applied'; hash: string; submissionId: string; requestId: string; class: string; authenticated: boolean; status: RequestStatus };
-
-function replyToken(addresses: string[]): string | undefined {
-  const inbound = config().inboundDomain.toLowerCase();
-  for (const address of addresses) {
-    const match = /^reply\+([a-z0-9]+)@(.+)$/i.exec(address.trim().replace(/^<|>$/g, ''));
-    if (match && match[2]!.toLowerCase() === inbound) return match[1]!.toLowerCase();
-  }
-  return undefined;
-}
-
-/**
- * Our reference (OA-XXXX-XXXX, core/letters) in the subject, for answers that start a new thread (a
- * ticket system): it finds the request through the pointer of its first letter's Message-ID, whose
- * local part begins with the reference (dispatch.ts messageIdFor), one lookup per basis.
- */
-async function matchBySubject(subject: string | undefined) {
-  const reference = /\bOA-([A-Z2-9]{4})-([A-Z2-9]{4})\b/i.exec(subject ?? '')?.[0];
-  if (!reference) return undefined;
-  for (const basis of BASES) {
-    const id = `${reference}.${basis}.1@${config().inboundDomain}`.toLowerCase();
-    const pointer = await findByMessageId(id);
-    if (pointer) return { request: await getRequest(pointer.submissionId, pointer.requestId), by: `reference ${reference.toUpperCase()} in the subject` };
-  }
-  return undefined;
-}
-
-/**
- * Whether a message answers one of our letters, from its headers alone (In-Reply-To/References, or the
- * reference in the subject): personal mode reads the person's inbox and hands only these to receiveMail.
- */
-export async function answersOurLetter(headers: { inReplyTo?: string; references: string[]; subject?: string }): Promise<boolean> {
-  return (await match({ rcptTo: [] }, { to: [], ...headers })) !== undefined;
-}
-
-async function match(envelope: Envelope, headers: { to: string[]; inReplyTo?: string; references: string[]; subject?: string }) {
-  const token = replyToken([...envelope.rcptTo, ...headers.to]);
-  if (token) {
-    const request = await findRequestByReplyToken(token);
-    if (request) return { request, by: 'reply token' };
-  }
-  for (const id of [headers.inReplyTo, ...headers.references].filter(Boolean) as string[]) {
-    const pointer = await findByMessageId(id);
-    if (pointer) return { request: await getRequest(pointer.submissionId, pointer.requestId), by: `In-Reply-To/References ${id}` };
-  }
-  return matchBySubject(headers.subject);
-}
 
 function domainOf(address: string | undefined): string | undefined {
   return address?.split('@').pop()?.toLowerCase().replace(/>$/, '');
@@ -146,8 +92,7 @@ function bounceTrusted(provenDomains: string[], provider: Provider, target: stri
 export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<MailInResult> {
   const hash = createHash('sha256').update(raw).digest('hex');
   const now = clock().now().toISOString();
-  const seen = await getItem<{ state: string }>(key.inboundMail(hash));
-  if (seen?.state === 'done') return { outcome: 'duplicate', hash };
+  if ((await inboundMailState(hash)) === 'done') return { outcome: 'duplicate', hash };
 
   const parsed = await simpleParser(raw);
   const fromAddress = parsed.from?.value[0]?.address;
@@ -155,17 +100,16 @@ export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<Mail
     .flatMap((field) => (Array.isArray(field) ? field : field ? [field] : []))
     .flatMap((group) => group.value.map((v) => v.address ?? ''));
   const references = Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [];
-  const matched = await match(envelope, { to: toList, inReplyTo: parsed.inReplyTo, references, subject: parsed.subject });
+  const matched = await matchReply(envelope.rcptTo, { to: toList, inReplyTo: parsed.inReplyTo, references, subject: parsed.subject });
 
   if (!matched) {
     const evidence = await putEvidence(`unmatched/${hash}.eml`, raw, 'message/rfc822');
-    await putItem(key.unmatched(now, hash), { type: 'unmatched', hash, from: fromAddress ?? '', subject: parsed.subject ?? '', evidence, receivedAt: now, expiresAt: expiresAt() });
-    await putItem(key.inboundMail(hash), { type: 'inbound', state: 'done', matched: false, receivedAt: now });
+    await recordUnmatchedMail(hash, { from: fromAddress ?? '', subject: parsed.subject ?? '', evidence, receivedAt: now }, expiresAt());
     return { outcome: 'unmatched', hash };
   }
 
   const request = matched.request;
-  await putItem(key.inboundMail(hash), { type: 'inbound', state: 'processing', submissionId: request.submissionId, requestId: request.id, receivedAt: now });
+  await startInboundMail(hash, { submissionId: request.submissionId, requestId: request.id }, now);
   const provider = getProvider(request.provider);
   const evidence = await putEvidence(`replies/${request.submissionId}/${request.id}/${hash.slice(0, 16)}.eml`, raw, 'message/rfc822');
   const auth = await authenticateFor(raw, envelope, fromAddress, provider);
@@ -179,7 +123,7 @@ export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<Mail
     matchedBy: matched.by,
     auth: auth.summary,
   });
-  await updateItem(key.inboundMail(hash), { state: 'done', class: classification.class });
+  await finishInboundMail(hash, classification.class);
   return { outcome: 'applied', hash, submissionId: request.submissionId, requestId: request.id, class: classification.class, authenticated: auth.authenticated, status };
 }
 

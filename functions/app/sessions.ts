@@ -7,10 +7,8 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { config, ConfigError } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { kmsSecretBox, localSecretBox, type SecretBox } from '../adapters/secrets.ts';
-import { key } from '../data/schema.ts';
-import { expiresAt, getItem, putItem, updateItemIfExists } from '../data/store.ts';
-import { ddb } from '../adapters/clients.ts';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { deleteStoredSession, extendSession, getSession, putSession } from '../data/sessions.ts';
+import { expiresAt } from '../data/store.ts';
 
 let box: SecretBox | undefined;
 
@@ -32,12 +30,6 @@ function context(submissionId: string, provider: string): string {
   return `session:${submissionId}:${provider}`;
 }
 
-interface StoredSession {
-  sealed: string;
-  keep: boolean;
-  savedAt: string;
-}
-
 /** Seals and stores a session; it expires with the retention period unless `expires` (epoch seconds) says sooner. */
 export async function saveSession(
   submissionId: string,
@@ -47,27 +39,21 @@ export async function saveSession(
   expires: number = expiresAt(),
 ): Promise<void> {
   const sealed = await secretBox().seal(Buffer.from(JSON.stringify(cookies)), context(submissionId, provider));
-  await putItem(key.session(submissionId, provider), {
-    type: 'session',
-    sealed,
-    keep,
-    savedAt: clock().now().toISOString(),
-    expiresAt: expires,
-  });
+  await putSession(submissionId, provider, { sealed, keep, savedAt: clock().now().toISOString() }, expires);
 }
 
 export async function loadSession(submissionId: string, provider: string): Promise<{ cookies: CookieParam[]; keep: boolean } | undefined> {
-  const stored = await getItem<StoredSession>(key.session(submissionId, provider));
+  const stored = await getSession(submissionId, provider);
   if (!stored) return undefined;
   const plain = await secretBox().open(stored.sealed, context(submissionId, provider));
   return { cookies: JSON.parse(plain.toString('utf8')) as CookieParam[], keep: stored.keep };
 }
 
 export async function deleteSession(submissionId: string, provider: string): Promise<void> {
-  await ddb().send(new DeleteCommand({ TableName: config().tableName, Key: key.session(submissionId, provider) }));
+  await deleteStoredSession(submissionId, provider);
 }
 
 /** Gives the sessions stored for `providers` (if any) a new expiry: a confirmed submission keeps them. */
 export async function extendSessions(submissionId: string, providers: string[], expires: number): Promise<void> {
-  for (const provider of providers) await updateItemIfExists(key.session(submissionId, provider), { expiresAt: expires });
+  for (const provider of providers) await extendSession(submissionId, provider, expires);
 }

@@ -9,8 +9,6 @@ import { guardOf } from './launch.ts';
 import { createRun, HandOver, type PlaybookContext, type Run, StepFailure, type Wall, WallHit } from './run.ts';
 import { HANDLERS } from './steps.ts';
 
-export type { PlaybookContext, Wall } from './run.ts';
-export { fillTemplate } from './steps.ts';
 
 export interface PlaybookResult {
   /**

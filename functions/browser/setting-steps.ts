@@ -31,7 +31,7 @@ function settingLabels(run: Run) {
 const shown = (run: Run) => `"${ordered(settingOf(run).labels, run.langs)[0]!.label}"`;
 
 /** Does the control, as it reads now, let the provider train? */
-export function trainingAllowed(run: Run, info: ControlInfo): boolean {
+function trainingAllowed(run: Run, info: ControlInfo): boolean {
   if (info.on === null) throw new StepFailure(`the ${info.kind} "${info.name}" shows no on/off state`);
   const onAllows = (settingOf(run).onMeans === 'training') !== info.inverted;
   return onAllows ? info.on : !info.on;
@@ -84,7 +84,7 @@ async function followPath(run: Run, path: PlaybookLabels[], from: number): Promi
 }
 
 /** Finds the setting, passing cookie banners and notices and following the menu path when it is not here. */
-export async function locate(run: Run, timeoutMs: number): Promise<Located> {
+async function locate(run: Run, timeoutMs: number): Promise<Located> {
   const path = settingOf(run).path;
   let next = 0;
   let covered = false;
@@ -205,7 +205,7 @@ export async function switchOff(run: Run, step: { saveAs?: string; timeoutMs?: n
         return saves.pending.size === 0 ? true : null; // the read-back after the reload is the proof
       },
       timeoutMs,
-      () => `${shown(run)} still lets the provider train, or its save had not finished, ${timeoutMs} ms after switching it` + (saves.pending.size ? ` (${saves.pending.size} save request(s) unanswered)` : ''),
+      () => `${shown(run)} still lets the provider train, or its save had not finished, ${timeoutMs} ms after switching it${saves.pending.size ? ` (${saves.pending.size} save request(s) unanswered)` : ''}`,
     );
   } finally {
     saves.stop();

@@ -12,7 +12,7 @@ const COOKIE_BANNER_TIMEOUT_MS = 3_000;
 type StepOf<A extends PlaybookStep['action']> = Extract<PlaybookStep, { action: A }>;
 export type Handlers = { [A in PlaybookStep['action']]: (run: Run, step: StepOf<A>) => Promise<void> };
 
-export function describeControl(control: PlaybookControl): string {
+function describeControl(control: PlaybookControl): string {
   return 'role' in control ? `${control.role} "${control.name}"` : `text "${control.text}"`;
 }
 
@@ -45,7 +45,7 @@ async function hasText(run: Run, text: string): Promise<true | null> {
 }
 
 /** Replaces {{name}} placeholders; returns the names that had no (or an empty) value. */
-export function fillTemplate(template: string, values: Record<string, string>): { text: string; missing: string[] } {
+function fillTemplate(template: string, values: Record<string, string>): { text: string; missing: string[] } {
   const missing: string[] = [];
   const text = template.replace(/\{\{\s*([A-Za-z][\w]*)\s*\}\}/g, (_m, key: string) => {
     const value = values[key];

@@ -57,8 +57,3 @@ export const SUBDIVISION_REQUIRED: ReadonlyMap<string, string> = new Map([
 export function isKnownJurisdiction(code: string): boolean {
   return ISO_COUNTRIES.has(code) || US_SUBDIVISIONS.has(code) || GERMAN_LAENDER.has(code);
 }
-
-/** The ISO 3166-1 country of a jurisdiction code: "DE-BE" -> "DE", "US-CA" -> "US", "FR" -> "FR". */
-export function countryOf(code: string): string {
-  return code.trim().toUpperCase().slice(0, 2);
-}

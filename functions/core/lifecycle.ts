@@ -1,6 +1,6 @@
 // The request lifecycle as data: every status a request can have, and every event that moves it,
 // with the statuses it may come from and the status it leads to. This is the one place that lists
-// statuses (ARCHITECTURE.md 5c; test/unit/status-lists.test.ts fails on a status list anywhere else):
+// statuses (test/unit/status-lists.test.ts fails on a status list anywhere else):
 // app code names the event (functions/data/lifecycle.ts applyEvent does the conditional write), and
 // asks the predicates below (isClosed, mayEscalate...) instead of keeping its own lists.
 
@@ -42,7 +42,7 @@ const LETTER_OUT = (to: RequestStatus): Moves => ({ sent: to, acknowledged: to, 
  * (applyEvent writes nothing and says so). Same-status moves guard a write on the status (a channel
  * chosen only while queued, a final notice only while reminded).
  */
-export const TRANSITIONS = {
+const TRANSITIONS = {
   /** ChooseChannel or the browser fallback picked a channel; the request stays queued. */
   channel_chosen: { queued: 'queued' },
   /** The outbox claimed the first letter (written before SES is called). */

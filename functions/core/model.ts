@@ -4,7 +4,7 @@ import { z } from 'zod';
 // Request statuses and their transitions live in one module (core/lifecycle.ts); re-exported here.
 export type { RequestStatus } from './lifecycle.ts';
 
-export const SUBMISSION_STATUSES = ['awaiting_verification', 'verified', 'cancelled'] as const;
+const SUBMISSION_STATUSES = ['awaiting_verification', 'verified', 'cancelled'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /**

@@ -223,7 +223,7 @@ const LAWS: readonly UsStateLaw[] = [
     enforcerCitation: 'Va. Code § 59.1-584',
     source: 'https://self-law.org/code/va/title-59-1/chapter-53/59-1-577',
   },
-  // Added 2026-11-28: the acts in force on that day that research/law.md listed as not yet covered.
+  // Added 2026-11-28: the acts in force on that day that were not yet covered.
   // Each note gives the effective date, who may act for the consumer (authorized agent) and whether the
   // act makes universal opt-out signals binding; "summary" marks what was seen only in a summary.
   {

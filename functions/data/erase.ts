@@ -6,17 +6,14 @@ import { ddb } from '../adapters/clients.ts';
 import { config } from '../adapters/config.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
 import type { Language } from '../core/model.ts';
-import { key } from './schema.ts';
+import { BROWSER_JOB_PARTITION, key } from './schema.ts';
 import { isConditionFailure, queryAll, type EventRecord, type RequestRecord } from './store.ts';
-
-/** The browser-job pointers' partition (functions/app/browser-schedule.ts). */
-const BROWSER_JOB_PARTITION = 'BROWSERJOB';
 
 /**
  * How long the tombstone stays: long enough for a task already running when the person deleted (a
  * Lambda outlives StopExecution) to find it and stop, and for the status link to keep answering 404.
  */
-export const TOMBSTONE_DAYS = 30;
+const TOMBSTONE_DAYS = 30;
 
 /**
  * What replaces the submission item. While the erasure runs (`erasure: 'pending'`) it keeps the

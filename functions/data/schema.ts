@@ -1,25 +1,41 @@
 // The single-table layout: one source of truth for the local table (created in dynalite) and the
-// CDK TableV2. Access patterns:
-//   submission by id ................ PK=SUB#<id>, SK=#SUB
-//   a submission's requests+events .. PK=SUB#<id>, SK begins_with REQ#
-//   request by reply token .......... GSI1: GSI1PK=REPLY#<token>
-//   request by a letter's Message-ID  PK=MSG#<message-id>, SK=#MSG (pointer item)
-//   inbound message by hash ......... PK=MAIL#<sha256>, SK=#MAIL (dedupe + evidence record)
-//   unmatched inbound mail .......... PK=UNMATCHED, SK=<at>#<sha256>
-//   provider session (sealed) ....... PK=SUB#<id>, SK=SESSION#<provider>
-//   local workflow executions ....... PK=EXEC, SK=<execution name>   (local runtime only)
-//   catalog contact health .......... PK=CONTACT#<provider>, SK=<address>
-//   abuse limit (sliding window) .... PK=LIMIT#<scope>#<sha256 of the subject>, SK=#LIMIT
-//   daily counter ................... PK=COUNT#<name>, SK=<UTC day>
-//   IMAP inbox cursor ............... PK=INBOX#<account>, SK=<mailbox>   (personal mode only)
-//   outbox letter (app/outbox.ts) ... PK=SUB#<id>, SK=LETTER#<letter id>
-//   delivery log record (AWS) ....... PK=SENT#<letter id>, SK=#SENT     (from SES Send events)
+// CDK TableV2. Every access pattern that exists, and the functions/data module that reads and writes
+// it; nothing outside functions/data touches the table (test/unit/table-access.test.ts checks both).
+//
+//   pattern                            key                                              module
+//   submission (or its tombstone) .... PK=SUB#<id>, SK=#SUB                              store.ts, erase.ts
+//   a submission's requests + events . PK=SUB#<id>, SK begins_with REQ#                  store.ts
+//   everything of a submission ....... PK=SUB#<id> (the items marked SUB# below)         erase.ts (export, erasure)
+//   request by reply token ........... GSI1: GSI1PK=REPLY#<token>, GSI1SK=REQ             store.ts
+//   request by a letter's Message-ID . PK=MSG#<message-id>, SK=#MSG (pointer)            store.ts, erase.ts
+//   provider session (sealed) ........ PK=SUB#<id>, SK=SESSION#<provider>                sessions.ts
+//   outbox letter .................... PK=SUB#<id>, SK=LETTER#<letter id>                outbox.ts
+//   status mail claim ................ PK=SUB#<id>, SK=NOTIFY#summary | NOTIFY#<request>#<change key>   app/notify.ts (via store.ts putItem)
+//   digest: a pending change ......... PK=SUB#<id>, SK=DIGESTCHANGE#<at>#<request>#<change key>         digest.ts
+//   digest: next, last, send claim ... PK=SUB#<id>, SK=DIGEST#NEXT | DIGEST#LAST | DIGEST#SENT#<due>    digest.ts
+//   due digests ...................... PK=DIGESTJOB, SK=<due ISO>#<id> (one query)       digest.ts
+//   due browser jobs ................. PK=BROWSERJOB, SK=<due ISO>#<id>#<request> (one query)          browser-jobs.ts
+//   scheduled run claim .............. PK=SCHEDULE, SK=<schedule>#<event time>           scheduled-runs.ts
+//   inbound message by hash .......... PK=MAIL#<sha256>, SK=#MAIL (dedupe + record)      inbound.ts, erase.ts
+//   unmatched inbound mail ........... PK=UNMATCHED, SK=<at>#<sha256>                    inbound.ts
+//   delivery log record (AWS) ........ PK=SENT#<letter id>, SK=#SENT (SES Send events)   outbox.ts
+//   catalog contact health ........... PK=CONTACT#<provider>, SK=<address>               contacts.ts
+//   abuse limit (sliding window) ..... PK=LIMIT#<scope>#<sha256 of the subject>, SK=#LIMIT             limits.ts
+//   daily counter .................... PK=COUNT#<name>, SK=<UTC day>                     limits.ts
+//   IMAP inbox cursor ................ PK=INBOX#<account>, SK=<mailbox> (personal mode)  mailbox.ts
+//   workflow execution (local only) .. PK=EXEC, SK=<execution name>                      executions.ts
+//   expired items (local only) ....... Scan, FilterExpression expiresAt < now            retention.ts (DynamoDB's TTL on AWS)
+//
+// Items expire through the TTL attribute `expiresAt` (epoch seconds); reads treat expired items as gone.
 export const TABLE_KEYS = {
   partitionKey: 'PK',
   sortKey: 'SK',
   gsi1: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   ttlAttribute: 'expiresAt',
 } as const;
+
+/** The partition of the browser-job pointers: one query finds the due ones (browser-jobs.ts). */
+export const BROWSER_JOB_PARTITION = 'BROWSERJOB';
 
 export const key = {
   submission: (id: string) => ({ PK: `SUB#${id}`, SK: '#SUB' }),
@@ -33,6 +49,8 @@ export const key = {
   unmatched: (at: string, hash: string) => ({ PK: 'UNMATCHED', SK: `${at}#${hash}` }),
   session: (submissionId: string, provider: string) => ({ PK: `SUB#${submissionId}`, SK: `SESSION#${provider}` }),
   execution: (name: string) => ({ PK: 'EXEC', SK: name }),
+  browserJob: (due: string, submissionId: string, requestId: string) => ({ PK: BROWSER_JOB_PARTITION, SK: `${due}#${submissionId}#${requestId}` }),
+  scheduledRun: (schedule: string, time: string) => ({ PK: 'SCHEDULE', SK: `${schedule}#${time}` }),
   contact: (provider: string, address: string) => ({ PK: `CONTACT#${provider}`, SK: address.toLowerCase() }),
   limit: (scope: string, subjectHash: string) => ({ PK: `LIMIT#${scope}#${subjectHash}`, SK: '#LIMIT' }),
   dailyCount: (name: string, day: string) => ({ PK: `COUNT#${name}`, SK: day }),

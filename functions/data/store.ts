@@ -3,7 +3,7 @@
 // writes use attribute_not_exists on a deterministic key.
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Basis, ChannelType, Language, RequestStatus, SubmissionStatus } from '../core/model.ts';
 import type { Law } from '../core/jurisdiction.ts';
 import type { Grounds } from '../core/grounds.ts';
@@ -150,6 +150,11 @@ export async function transitionSubmission(
   }
 }
 
+/** Sets fields of an existing submission other than its status (transitionSubmission moves that). */
+export async function updateSubmission(id: string, patch: Omit<Partial<Submission>, 'status' | 'id'>): Promise<void> {
+  await update(key.submission(id), patch, {});
+}
+
 // ---- requests ----
 
 /** Creates the request unless it exists; returns the stored one either way. */
@@ -279,7 +284,7 @@ export async function findByMessageId(messageId: string): Promise<{ submissionId
   return Item ? { submissionId: Item.submissionId as string, requestId: Item.requestId as string } : undefined;
 }
 
-// ---- generic items (inbound mail, sessions, executions, contacts) ----
+// ---- generic items (the other modules of functions/data build on these) ----
 
 export async function putItem(itemKey: { PK: string; SK: string }, attributes: Record<string, unknown>, onlyIfAbsent = false): Promise<boolean> {
   try {
@@ -322,6 +327,10 @@ export async function queryPartition<T>(pk: string): Promise<T[]> {
 
 export async function updateItem(itemKey: { PK: string; SK: string }, patch: Record<string, unknown>): Promise<void> {
   await update(itemKey, patch, {});
+}
+
+export async function deleteItem(itemKey: { PK: string; SK: string }): Promise<void> {
+  await ddb().send(new DeleteCommand({ TableName: table(), Key: itemKey }));
 }
 
 /** Like updateItem, but a missing item is no error; returns whether it existed. */

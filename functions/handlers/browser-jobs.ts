@@ -1,7 +1,7 @@
 // Scheduled entry (EventBridge, hourly) of the browser-jobs function: re-checks and late first tries.
 // It carries Chromium like the ApplyInBrowser function.
 import { runDueBrowserJobs } from '../app/browser-jobs.ts';
-import { claimScheduledRun } from '../app/browser-schedule.ts';
+import { claimScheduledRun } from '../data/scheduled-runs.ts';
 
 /** Jobs per invocation: each launches Chromium (a few seconds); the rest wait for the next hour. */
 const JOBS_PER_RUN = 20;

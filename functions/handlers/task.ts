@@ -9,7 +9,7 @@ export class TransientError extends Error {
   override name = 'TransientError';
 }
 
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   const e = error as { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string; name?: string; cause?: unknown };
   if (!e || typeof e !== 'object') return false;
   if (e.name === 'TransientError' || e.$retryable) return true;

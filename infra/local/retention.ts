@@ -5,11 +5,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../../functions/adapters/clients.ts';
 import { clock, DAY_MS } from '../../functions/adapters/clock.ts';
 import { config } from '../../functions/adapters/config.ts';
-import { isConditionFailure } from '../../functions/data/store.ts';
+import { deleteExpiredItems } from '../../functions/data/retention.ts';
 
 export interface SweepResult {
   items: number;
@@ -17,43 +15,8 @@ export interface SweepResult {
 }
 
 export async function sweepExpired(): Promise<SweepResult> {
-  return { items: await deleteExpiredItems(), files: await deleteOldEvidence() };
-}
-
-/** Deletes items whose `expiresAt` (epoch seconds, the table's TTL attribute) has passed. */
-async function deleteExpiredItems(): Promise<number> {
-  const nowSeconds = Math.floor(clock().now().getTime() / 1000);
-  let deleted = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new ScanCommand({
-        TableName: config().tableName,
-        FilterExpression: 'expiresAt < :now',
-        ExpressionAttributeValues: { ':now': nowSeconds },
-        ProjectionExpression: 'PK, SK, expiresAt',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      try {
-        // Only if nobody moved the expiry since the scan (an item written again lives on).
-        await ddb().send(
-          new DeleteCommand({
-            TableName: config().tableName,
-            Key: { PK: item.PK, SK: item.SK },
-            ConditionExpression: 'expiresAt = :seen',
-            ExpressionAttributeValues: { ':seen': item.expiresAt },
-          }),
-        );
-        deleted += 1;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return deleted;
+  const items = await deleteExpiredItems(Math.floor(clock().now().getTime() / 1000));
+  return { items, files: await deleteOldEvidence() };
 }
 
 /** Deletes evidence files older than the retention period (by their modification time), as S3's lifecycle rule does. */

@@ -14,14 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { TASK_HANDLERS } from '../../functions/handlers/tasks-by-state.ts';
 import { FAILURE_STATES } from '../cdk/asl.ts';
-import { key } from '../../functions/data/schema.ts';
 import { clock } from '../../functions/adapters/clock.ts';
-import { getItem, putItem, queryPartition, updateItem } from '../../functions/data/store.ts';
+import { createExecution, type ExecutionRecord, getExecution, listExecutions, updateExecution } from '../../functions/data/executions.ts';
+
+export type { ExecutionRecord } from '../../functions/data/executions.ts';
 
 export const ASL_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'workflows', 'submission.asl.json');
 
 /** Loads the ASL with every ${...FunctionArn} placeholder replaced, as CDK's definitionSubstitutions do. */
-export function loadDefinition(file = ASL_FILE): StateMachineDefinition {
+function loadDefinition(file = ASL_FILE): StateMachineDefinition {
   const text = readFileSync(file, 'utf8').replace(
     /\$\{(\w+)FunctionArn\}/g,
     (_match, state: string) => `arn:aws:lambda:us-east-1:000000000000:function:optout-${state}`,
@@ -92,7 +93,7 @@ export interface WaitTimer {
   sleep(clockMs: number, signal: AbortSignal): Promise<void>;
 }
 
-export const realTimer: WaitTimer = { sleep: (clockMs, signal) => sleep(realMs(clockMs), signal) };
+const realTimer: WaitTimer = { sleep: (clockMs, signal) => sleep(realMs(clockMs), signal) };
 
 /**
  * Waits `seconds` of the clock, in timers of at most MAX_TIMER_MS each, until the whole time has
@@ -109,19 +110,6 @@ export async function waitLong(seconds: number, signal: AbortSignal, onTimer?: (
     onTimer?.(step);
     await timer.sleep(step, signal);
   }
-}
-
-export interface ExecutionRecord {
-  name: string;
-  input: { submissionId: string };
-  /** ABORTED: stopped for good by stopExecution (the person deleted their data); never resumed. */
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
-  startedAt: string;
-  endedAt?: string;
-  error?: string;
-  /** Step Functions history events this run would have produced (see estimateHistoryEvents). */
-  historyEvents?: number;
-  stateTransitions?: number;
 }
 
 /** What a Task state gets: the ids (see functions/handlers/task.ts). */
@@ -254,20 +242,20 @@ export class LocalWorkflowRunner {
    */
   async start(name: string, input: { submissionId: string }): Promise<void> {
     const record: ExecutionRecord = { name, input, status: 'RUNNING', startedAt: new Date().toISOString() };
-    if (await putItem(key.execution(name), { type: 'execution', ...record }, true)) {
+    if (await createExecution(record)) {
       this.run(record);
       return;
     }
     const existing = await this.get(name);
     if (existing?.status === 'FAILED' && !this.running.has(name)) {
-      await updateItem(key.execution(name), { status: 'RUNNING', error: undefined, redrivenAt: new Date().toISOString() });
+      await updateExecution(name, { status: 'RUNNING', error: undefined, redrivenAt: new Date().toISOString() });
       this.run({ ...existing, status: 'RUNNING' });
     }
   }
 
   /** Runs again every execution the table still lists as RUNNING (after a restart). */
   async resumeUnfinished(): Promise<string[]> {
-    const records = await queryPartition<ExecutionRecord>('EXEC');
+    const records = await listExecutions();
     const unfinished = records.filter((r) => r.status === 'RUNNING' && !this.running.has(r.name));
     for (const record of unfinished) this.run(record);
     return unfinished.map((r) => r.name);
@@ -286,12 +274,12 @@ export class LocalWorkflowRunner {
       return;
     }
     if ((await this.get(name))?.status === 'RUNNING') {
-      await updateItem(key.execution(name), { status: 'ABORTED', endedAt: new Date().toISOString() });
+      await updateExecution(name, { status: 'ABORTED', endedAt: new Date().toISOString() });
     }
   }
 
   async get(name: string): Promise<ExecutionRecord | undefined> {
-    return getItem<ExecutionRecord>(key.execution(name));
+    return getExecution(name);
   }
 
   /** Resolves when the named execution (started by this runner) has finished. */
@@ -359,7 +347,7 @@ export class LocalWorkflowRunner {
       await collect.catch(() => undefined);
       const { events, transitions } = estimateHistoryEvents(log, new Set(this.waits.keys()));
       const patch = { status, endedAt: new Date().toISOString(), error, historyEvents: events, stateTransitions: transitions };
-      await updateItem(key.execution(record.name), patch);
+      await updateExecution(record.name, patch);
       this.options.onFinish?.({ ...record, ...patch });
     })().finally(() => this.running.delete(record.name));
     const abort = () => {

@@ -4,7 +4,7 @@ import type { Browser, Cookie } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../functions/browser/launch.ts';
 import { CookieFileError, cookiesForOrigins, parseCookieExport } from '../../functions/browser/cookies.ts';
-import { captureSessionInteractively, loginUrlOf } from '../../functions/browser/sessions.ts';
+import { captureSessionInteractively, loginUrlOf } from '../../cli/login.ts';
 import { getProvider } from '../../functions/core/providers/catalog.ts';
 import { startFixtureSites } from '../support/fixture-sites.ts';
 

@@ -4,17 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthorityFileSchema } from '../../functions/core/authorities/authority.ts';
-import { AUTHORITIES_FILE } from '../../functions/core/authorities/import.ts';
 import {
-  AuthorityImportError,
+  AUTHORITIES_FILE,
   allAuthorities,
   authorityForPerson,
   complaintAuthority,
-  importAuthorities,
   leadAuthorityFor,
   NoAuthorityError,
-  serializeAuthorities,
 } from '../../functions/core/authorities/index.ts';
+import { AuthorityImportError, importAuthorities, serializeAuthorities } from '../../cli/import-authorities.ts';
 import { GERMAN_LAENDER } from '../../functions/core/countries.ts';
 import { GDPR_COUNTRIES } from '../../functions/core/jurisdiction.ts';
 import { getCatalog, getProvider } from '../../functions/core/providers/catalog.ts';
@@ -82,7 +80,7 @@ describe('authorityForPerson', () => {
   });
 });
 
-describe('complaintAuthority: whom the complaint goes to (research/law.md, "Whom the complaint goes to")', () => {
+describe('complaintAuthority: whom the complaint goes to', () => {
   const pinterest = getProvider('pinterest'); // EU controller in Ireland
   const reddit = getProvider('reddit'); // EU controller in the Netherlands
   const irish = { legalEntity: { country: 'IE' } };

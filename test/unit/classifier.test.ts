@@ -5,13 +5,13 @@ import { parseDeliveryStatus } from '../../functions/core/replies/dsn.ts';
 import { extractChannelUrl, extractExtension } from '../../functions/core/replies/extract.ts';
 import {
   type Classification,
-  classifyFile,
   classifyRawEmail,
   classifyReply,
   REPLY_CLASSES,
   type ReplyInput,
   stripQuoted,
 } from '../../functions/core/replies/index.ts';
+import { classifyFile } from '../../cli/classify-file.ts';
 
 const corpusDir = fileURLToPath(new URL('../fixtures/replies/', import.meta.url));
 

@@ -24,7 +24,7 @@ describe('npx optout', () => {
     expect(JSON.parse((await optout('deadline', '--law', 'gdpr', '--from', '2026-01-31')).stdout)).toEqual({ due: '2026-03-02' });
   });
 
-  it('deadline --country takes the controller\'s holidays, --jurisdiction the state\'s act (law.md: Irish controller, 28 Nov 2026 -> 29 Dec)', async () => {
+  it('deadline --country takes the controller\'s holidays, --jurisdiction the state\'s act (an Irish controller, 28 Nov 2026 -> 29 Dec)', async () => {
     const [irish, iowa, wrong] = await Promise.all([
       optout('deadline', '--law', 'gdpr', '--from', '2026-11-28', '--country', 'IE'),
       optout('deadline', '--law', 'us-state', '--from', '2026-01-07', '--jurisdiction', 'US-IA'),

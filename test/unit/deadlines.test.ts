@@ -7,7 +7,6 @@ import {
   DEADLINE_LAWS,
   type DeadlineLaw,
   DeadlineInputError,
-  deadlineCommand,
   deadlineEnd,
   deadlineFor,
   deadlinePlaceFor,
@@ -22,6 +21,7 @@ import {
   usAddressTimeZone,
   usStatePeriod,
 } from '../../functions/core/deadlines.ts';
+import { deadlineCommand } from '../../cli/deadline.ts';
 import { nextFollowUp } from '../../functions/core/followup.ts';
 import { getProvider } from '../../functions/core/providers/catalog.ts';
 import { classifyReply } from '../../functions/core/replies/index.ts';
@@ -315,7 +315,7 @@ describe('bad input names the argument', () => {
 describe('GDPR periods skip the public holidays of the controller\'s Member State (Reg. 1182/71 Art. 2(1), 3)', () => {
   it.each<[string, string, string, string]>([
     // [controller, received, due, why]
-    ['IE', '2026-11-28', '2026-12-29', "law.md: Mon 28 Dec 2026 is the substitute for St Stephen's Day (Sat 26 Dec), so Tue 29"],
+    ['IE', '2026-11-28', '2026-12-29', "Mon 28 Dec 2026 is the substitute for St Stephen's Day (Sat 26 Dec), so Tue 29"],
     ['IE', '2026-01-02', '2026-02-03', "St Brigid's Day 2026: 1 Feb is a Sunday, so the first Monday (2 Feb) is the holiday"],
     ['IE', '2030-01-01', '2030-02-04', "St Brigid's Day 2030: 1 Feb is a Friday and is itself the holiday, so Mon 4 Feb"],
     ['IE', '2030-01-04', '2030-02-04', "in 2030 the first Monday (4 Feb) is no holiday, because the Friday took its place"],
@@ -383,7 +383,7 @@ describe('California: Gov. Code § 6701 Veterans Day rule and CCP § 12a for cal
   });
 
   it.each<[DeadlineLaw, string, string, string]>([
-    ['ccpa-delete', '2026-10-12', '2026-11-30', 'law.md: day 45 is Thanksgiving (26 Nov), then the day after, then the weekend'],
+    ['ccpa-delete', '2026-10-12', '2026-11-30', 'day 45 is Thanksgiving (26 Nov), then the day after, then the weekend'],
     ['ccpa-delete', '2028-09-26', '2028-11-13', 'day 45 is Fri 10 Nov 2028, a holiday under § 6701 (Veterans Day on Saturday), then the weekend'],
     ['ccpa-opt-out', '2028-11-03', '2028-11-29', '15 business days skip Fri 10 Nov 2028 (§ 6701), Thanksgiving and the day after'],
     ['ccpa-delete-extended', '2026-01-07', '2026-04-07', '90 days end on Tue 7 April: a working day, not moved'],
@@ -531,7 +531,7 @@ describe('an extension holds the company to the period it named, within the lega
 
 describe('npx optout deadline --country / --jurisdiction (deadlineCommand)', () => {
   it.each<[Parameters<typeof deadlineCommand>[0], string, string]>([
-    [{ law: 'gdpr', from: '2026-11-28', country: 'IE' }, '2026-12-29', "law.md's worked example"],
+    [{ law: 'gdpr', from: '2026-11-28', country: 'IE' }, '2026-12-29', 'an Irish controller: Mon 28 Dec 2026 is a holiday'],
     [{ law: 'gdpr', from: '2026-11-28' }, '2026-12-28', 'no country: 1 Jan and 25 Dec only'],
     [{ law: 'gdpr-extended', from: '2027-09-27', country: 'GB' }, '2027-12-29', 'UK: Christmas 2027 substitutes Mon 27 and Tue 28'],
     [{ law: 'gdpr', from: '2026-05-01', country: 'IE,GB' }, '2026-06-02', 'UK GDPR with an Irish controller: both lists'],

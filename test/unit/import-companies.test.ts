@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CompaniesFileError, CompaniesFileSchema, companiesOf, serializeCompanies } from '../../functions/core/providers/companies-file.ts';
 import type { CuratedFacts } from '../../functions/core/providers/curated-wins.ts';
-import { CompanyImportError, importCompanies } from '../../functions/core/providers/import-companies.ts';
+import { CompanyImportError, importCompanies } from '../../cli/import-companies.ts';
 import { loadLongTail } from '../../functions/core/providers/long-tail.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'optout-companies-'));

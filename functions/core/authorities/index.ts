@@ -6,16 +6,19 @@
 // - UK GDPR: the ICO, always (no one-stop shop with the EU); the remedy is DPA 2018 s. 166.
 // - California: the CPPA; Utah: the Division of Consumer Protection; other US states with an act: the
 //   attorney general named in functions/core/us-states.ts (no address on record).
-// Facts with sources: research/law.md, "Whom the complaint goes to".
+// Each authority's facts carry their source (authorities.json from the datenanfragen records, extra.json
+// by hand).
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { GDPR_COUNTRIES, type Law, lawFor } from '../jurisdiction.ts';
 import { LANGUAGES, type Language } from '../model.ts';
 import { usStateLaw } from '../us-states.ts';
 import { type Authority, AuthorityFileSchema } from './authority.ts';
-import { AUTHORITIES_FILE } from './import.ts';
 
 export type { Authority } from './authority.ts';
-export { AuthorityImportError, importAuthorities, serializeAuthorities } from './import.ts';
+
+/** The imported authorities (written by `optout import-authorities`, cli/import-authorities.ts). */
+export const AUTHORITIES_FILE: string = fileURLToPath(new URL('./authorities.json', import.meta.url));
 
 export class NoAuthorityError extends Error {
   constructor(message: string) {
@@ -110,10 +113,10 @@ export interface ComplaintRoute {
 }
 
 /** The remedies when an authority does not handle a complaint; the letters cite the same provisions. */
-export const REMEDIES = { gdpr: 'GDPR Art. 78(2)', 'uk-gdpr': 'DPA 2018 s. 166' } as const;
+const REMEDIES = { gdpr: 'GDPR Art. 78(2)', 'uk-gdpr': 'DPA 2018 s. 166' } as const;
 
 /** The complaint's language for an authority: its own where we have letters, otherwise English. */
-export function complaintLanguage(authorityLanguage: string): Language {
+function complaintLanguage(authorityLanguage: string): Language {
   return (LANGUAGES as readonly string[]).includes(authorityLanguage) ? (authorityLanguage as Language) : 'en';
 }
 

@@ -64,7 +64,7 @@ export function parseDate(value: unknown, argument: string): number {
   return civilToDays(year, month, day);
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -3,8 +3,9 @@
  * One concern per file, each rule next to its source:
  * - rules.ts: which period each law gives and how it is counted (GDPR months, CCPA business and
  *   calendar days, US state acts);
- * - holidays.ts: the holidays that end no period, computed per year (California, US federal, Colorado,
- *   Texas, Ireland, the UK, Germany, France, the Netherlands, Luxembourg, and 1 Jan / 25 Dec otherwise);
+ * - holiday-calendars.ts: the holidays that end no period, as rules with their sources (California, US
+ *   federal, Colorado, Texas, Ireland, the UK, Germany, France, the Netherlands, Luxembourg, and 1 Jan /
+ *   25 Dec otherwise); holidays.ts computes them for any year;
  * - us-states.ts: each US state act's period and computation rule;
  * - extension.ts: the period a company that claimed an extension is held to;
  * - zones.ts: when a due day ends (the business's time zone) and when a letter counts as received;
@@ -16,17 +17,10 @@
 import { assertYear, DeadlineInputError, describe, formatDate, MS_PER_DAY, daysToCivil, FIRST_YEAR, LAST_YEAR, parseDate } from './calendar.ts';
 import { holidaysOf } from './holidays.ts';
 import { lunarNewYearDay } from './lunar.ts';
-import { assertDeadlineLaw, dueDate } from './rules.ts';
 
 export { DeadlineInputError } from './calendar.ts';
-export {
-  CALIFORNIA_HOLIDAY_RULES,
-  HOLIDAY_CALENDARS,
-  type HolidayCalendarId,
-  type HolidayRule,
-  holidaysOf,
-  isHolidayCalendarId,
-} from './holidays.ts';
+export { CALIFORNIA_HOLIDAY_RULES, type HolidayCalendarId, isHolidayCalendarId } from './holiday-calendars.ts';
+export { type HolidayRule, holidaysOf } from './holidays.ts';
 export {
   addCaliforniaBusinessDays,
   addGdprMonths,
@@ -36,21 +30,18 @@ export {
   type DeadlinePlace,
   deadlineFor,
   dueDate,
-  gdprHolidayCalendars,
   holidayCalendarsFor,
   isCaliforniaBusinessDay,
 } from './rules.ts';
-export { DEFAULT_US_STATE_PERIOD, US_STATE_PERIODS, type UsStatePeriod, usStatePeriod } from './us-states.ts';
+export { type UsStatePeriod, usStatePeriod } from './us-states.ts';
 export { type ExtendedDeadline, type ExtensionClaim, extendedDueDate } from './extension.ts';
 export {
   CALIFORNIA_TIME_ZONE,
   COUNTRY_TIME_ZONES,
-  dateIn,
   deadlineEnd,
   LATEST_TIME_ZONE,
   LATEST_US_TIME_ZONE,
   receiptDate,
-  US_STATE_TIME_ZONES,
   usAddressTimeZone,
 } from './zones.ts';
 export { deadlinePlaceFor } from './place.ts';
@@ -83,29 +74,4 @@ export function toDateString(instant: Date): string {
 /** The last millisecond of a calendar date in UTC. A deadline ends later: see deadlineEnd (zones.ts). */
 export function endOfDay(date: string): Date {
   return new Date((parseDate(date, 'date') + 1) * MS_PER_DAY - 1);
-}
-
-/**
- * Entry point for the CLI `optout deadline --law <law> --from <date> [--country CC] [--jurisdiction US-XX]`:
- * `country` is the controller's country for the GDPR laws (a comma-separated list is allowed, e.g.
- * "IE,GB" under UK GDPR); `jurisdiction` the person's US state for the state acts.
- */
-export function deadlineCommand(args: { law: string; from: string; country?: string; jurisdiction?: string }): { due: string } {
-  if (typeof args !== 'object' || args === null) {
-    throw new DeadlineInputError('args', 'expected an object with law and from');
-  }
-  assertDeadlineLaw(args.law, 'law');
-  const isGdpr = args.law === 'gdpr' || args.law === 'gdpr-extended';
-  const isUsState = args.law === 'us-state' || args.law === 'us-state-extended';
-  if (args.country !== undefined && !isGdpr) {
-    throw new DeadlineInputError('country', `applies to gdpr and gdpr-extended only (the controller's country), not to ${args.law}`);
-  }
-  if (args.jurisdiction !== undefined) {
-    if (!isUsState) throw new DeadlineInputError('jurisdiction', `applies to us-state and us-state-extended only, not to ${args.law}`);
-    if (!/^US-[A-Z]{2}$/i.test(args.jurisdiction.trim())) {
-      throw new DeadlineInputError('jurisdiction', `expected a US state like "US-CO", got ${describe(args.jurisdiction)}`);
-    }
-  }
-  const countries = args.country?.split(',').map((c) => c.trim());
-  return { due: dueDate(args.law, args.from, { countries, usState: args.jurisdiction?.trim().toUpperCase() }) };
 }

@@ -4,10 +4,11 @@
 //   (EEC, Euratom) No 1182/71, Art. 3: the same day number in the last month, or that month's last day;
 //   a period ending on a Saturday, Sunday or public holiday ends with the next working day. Public
 //   holidays are those of the Member State where the action is taken (Art. 2(1)): the controller's
-//   (holidays.ts; 1 January and 25 December where its holidays are unknown); under UK GDPR the UK's bank
+//   (holiday-calendars.ts; 1 January and 25 December where its holidays are unknown); under UK GDPR the UK's bank
 //   holidays as well.
 // - CCPA, 11 CCR § 7026(f): opt out within 15 business days (§ 7027, limit of sensitive PI, treated
-//   alike; both "verify" in law.md). § 7021: confirm receipt within 10 business days; answer within 45
+//   alike; both read from law.cornell.edu/regulations/california/11-CCR-7026, to be checked against
+//   the official text). § 7021: confirm receipt within 10 business days; answer within 45
 //   calendar days, once extended by 45 (90 in total). Business days skip California holidays; a
 //   calendar-day period ending on a Saturday, Sunday or holiday runs to the next day that is none
 //   (CCP § 12a, holidays per CCP § 135: the same California list).
@@ -15,7 +16,8 @@
 //   forward per the state's computation statute (Colorado, Texas) or, where none is known, anyway.
 import type { Basis } from '../model.ts';
 import { addMonths, DeadlineInputError, describe, formatDate, parseDate } from './calendar.ts';
-import { type HolidayCalendarId, isHolidayCalendarId, isNonWorkingDay, rollForward } from './holidays.ts';
+import { type HolidayCalendarId, isHolidayCalendarId } from './holiday-calendars.ts';
+import { isNonWorkingDay, rollForward } from './holidays.ts';
 import { usStatePeriod } from './us-states.ts';
 
 export const DEADLINE_LAWS = [
@@ -119,7 +121,7 @@ export function holidayCalendarsFor(law: DeadlineLaw, place: DeadlinePlace = {})
 }
 
 /** Each country's holiday calendar; a country without one, or none given, gets 1 January and 25 December. */
-export function gdprHolidayCalendars(countries: readonly string[] = []): HolidayCalendarId[] {
+function gdprHolidayCalendars(countries: readonly string[] = []): HolidayCalendarId[] {
   const result = new Set<HolidayCalendarId>();
   for (const raw of countries) {
     if (typeof raw !== 'string' || !/^[A-Za-z]{2}$/.test(raw.trim())) {

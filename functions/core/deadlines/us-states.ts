@@ -5,8 +5,8 @@
 // Computation: Colorado (C.R.S. § 2-4-108(2)) and Texas (Tex. Gov. Code § 311.014(b)) say a period whose
 // last day is a Saturday, Sunday or legal holiday runs to the next day that is none of these. For the
 // other states no such statute was confirmed; their periods are rolled forward the same way (never early),
-// off Saturdays, Sundays and the federal holidays with their observed days (holidays.ts, 'US').
-import type { HolidayCalendarId } from './holidays.ts';
+// off Saturdays, Sundays and the federal holidays with their observed days (holiday-calendars.ts, 'US').
+import type { HolidayCalendarId } from './holiday-calendars.ts';
 
 export interface UsStatePeriod {
   /** Days to answer, from receipt. */
@@ -24,7 +24,7 @@ export interface UsStatePeriod {
 const NEVER_EARLY = 'no computation statute confirmed: rolled forward off weekends and federal holidays (never early)';
 
 /** Most acts: 45 days, extendable once by 45 more (Colorado, Connecticut, Virginia, Oregon, Montana...). */
-export const DEFAULT_US_STATE_PERIOD: UsStatePeriod = {
+const DEFAULT_US_STATE_PERIOD: UsStatePeriod = {
   responseDays: 45,
   extensionDays: 45,
   periodSource: 'the act\'s "respond within 45 days, extendable once by 45 more" (functions/core/us-states.ts `response`)',
@@ -33,7 +33,7 @@ export const DEFAULT_US_STATE_PERIOD: UsStatePeriod = {
 };
 
 /** States whose period, holidays or computation differ from the default, or whose period was checked here. */
-export const US_STATE_PERIODS: Readonly<Record<string, UsStatePeriod>> = {
+const US_STATE_PERIODS: Readonly<Record<string, UsStatePeriod>> = {
   'US-CO': {
     ...DEFAULT_US_STATE_PERIOD,
     periodSource: 'C.R.S. § 6-1-1306(2)',

@@ -1,6 +1,6 @@
 // Where a deadline's day ends. A due date is a calendar date; it has passed only at the end of that day
-// where the business is (research/law.md: "not at midnight UTC: a reminder must not go out on the
-// afternoon of the due day"). Where the business's zone is uncertain, the latest plausible zone is
+// where the business is, not at midnight UTC: a reminder must not go out on the afternoon of the due
+// day. Where the business's zone is uncertain, the latest plausible zone is
 // taken, and where several apply, the latest end wins: never early.
 import { DeadlineInputError, describe, formatDate, MS_PER_DAY, parseDate } from './calendar.ts';
 
@@ -54,7 +54,7 @@ export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
 };
 
 /** The latest zone of each US state (postal code), for a business whose address names its state. */
-export const US_STATE_TIME_ZONES: Readonly<Record<string, string>> = {
+const US_STATE_TIME_ZONES: Readonly<Record<string, string>> = {
   AL: 'America/Chicago', AK: 'America/Adak', AZ: 'America/Phoenix', AR: 'America/Chicago', CA: 'America/Los_Angeles',
   CO: 'America/Denver', CT: 'America/New_York', DE: 'America/New_York', DC: 'America/New_York', FL: 'America/Chicago',
   GA: 'America/New_York', HI: 'Pacific/Honolulu', ID: 'America/Los_Angeles', IL: 'America/Chicago', IN: 'America/Chicago',
@@ -153,7 +153,7 @@ export function deadlineEnd(date: string, zones: readonly string[] = []): Date {
 }
 
 /** The calendar date of `instant` in `zone`. */
-export function dateIn(instant: Date, zone: string): string {
+function dateIn(instant: Date, zone: string): string {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new DeadlineInputError('instant', `expected a valid Date, got ${describe(instant)}`);
   }

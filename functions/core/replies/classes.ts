@@ -21,7 +21,7 @@ export type ReplyClass = (typeof REPLY_CLASSES)[number];
  * - exemption: a statutory exemption is claimed
  * - other: a plain "we decline"
  */
-export const REFUSAL_REASONS = ['no_data', 'not_applicable', 'compelling_grounds', 'exemption', 'other'] as const;
+const REFUSAL_REASONS = ['no_data', 'not_applicable', 'compelling_grounds', 'exemption', 'other'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export interface ReplyAttachment {

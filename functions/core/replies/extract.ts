@@ -4,7 +4,7 @@
 const ABBREVIATION = /(?:^|[\s(])(?:Art|Abs|lit|Nr|No|Sec|Cal|Civ|Reg|ca|bzw|ggf|vgl|gem|z\.B|e\.g|i\.e|Mr|Ms|Mrs|Dr|St)\.$/i;
 
 /** Start and end of the sentence containing `index` in normalised text (sentences end at . ! ? or a line break). */
-export function sentenceBounds(text: string, index: number): { start: number; end: number } {
+function sentenceBounds(text: string, index: number): { start: number; end: number } {
   let start = 0;
   const boundary = /[.!?](?=\s)\s*|\n/g;
   for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {

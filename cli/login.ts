@@ -1,10 +1,10 @@
 // `optout login <provider>`: a person logs in in a visible browser and we keep the session cookies.
-// Parsing of exported cookie files lives in cookies.ts.
+// Parsing of exported cookie files lives in functions/browser/cookies.ts.
 import { createInterface } from 'node:readline';
 import type { Browser, Cookie, CookieParam } from 'puppeteer-core';
-import type { Provider } from '../core/providers/schema.ts';
-import { cookiesForOrigins } from './cookies.ts';
-import { launchBrowser } from './launch.ts';
+import type { Provider } from '../functions/core/providers/schema.ts';
+import { cookiesForOrigins } from '../functions/browser/cookies.ts';
+import { launchBrowser } from '../functions/browser/launch.ts';
 
 /** Where a person logs in for this provider: the first playbook's deep link (it redirects to the login page). */
 export function loginUrlOf(provider: Provider): string {

@@ -3,11 +3,12 @@
 // same origin override outside production), and reports what the read-back showed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Playbook } from '../core/providers/playbook.ts';
-import type { Provider } from '../core/providers/schema.ts';
-import { parseCookieExport } from './cookies.ts';
-import { runPlaybook } from './engine.ts';
-import { closeGuardedPage, launchBrowser, openGuardedPage } from './launch.ts';
+import { hostSettings } from '../functions/adapters/config.ts';
+import type { Playbook } from '../functions/core/providers/playbook.ts';
+import type { Provider } from '../functions/core/providers/schema.ts';
+import { parseCookieExport } from '../functions/browser/cookies.ts';
+import { runPlaybook } from '../functions/browser/engine.ts';
+import { closeGuardedPage, launchBrowser, openGuardedPage } from '../functions/browser/launch.ts';
 
 export interface ApplyReport {
   /**
@@ -30,7 +31,7 @@ export interface ApplyOptions {
 }
 
 /** The playbook of the provider's settings channel (the one that switches a setting off). */
-export function settingsPlaybook(provider: Provider): { key: string; playbook: Playbook } {
+function settingsPlaybook(provider: Provider): { key: string; playbook: Playbook } {
   const fromChannel = provider.channels.find((c) => c.type === 'settings' && c.playbook);
   const keys = [...(fromChannel?.type === 'settings' && fromChannel.playbook ? [fromChannel.playbook] : []), ...Object.keys(provider.playbooks)];
   for (const key of keys) {
@@ -42,8 +43,7 @@ export function settingsPlaybook(provider: Provider): { key: string; playbook: P
 
 /** Test-only mapping of provider origins to fixture servers; openGuardedPage refuses it in production. */
 function originOverride(): Record<string, string> | undefined {
-  const raw = process.env.OPTOUT_ORIGIN_OVERRIDE;
-  return raw ? (JSON.parse(raw) as Record<string, string>) : undefined;
+  return hostSettings().originOverride;
 }
 
 export async function applySetting(provider: Provider, opts: ApplyOptions): Promise<ApplyReport> {
