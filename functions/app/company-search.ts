@@ -1,6 +1,7 @@
 // GET /api/companies?q=: the form's search over every provider we can write to, the curated catalog
-// and the long tail of the datenanfragen database (core/providers/search.ts). Only `q` is read; other
-// query parameters are ignored like on every other GET route.
+// and the long tail of the datenanfragen database (core/providers/search.ts). Only `q` is read here;
+// `jurisdiction` and `lang` add each hit's planned action (app/preview.ts withPlans), and other query
+// parameters are ignored like on every other GET route.
 import { z } from 'zod';
 import { getCatalog } from '../core/providers/catalog.ts';
 import { type SearchHit, SEARCH_LIMIT, searchProviders } from '../core/providers/search.ts';

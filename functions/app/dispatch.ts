@@ -1,6 +1,5 @@
 // Workflow steps that turn a verified submission into requests and send each one out.
 // Every step is idempotent: re-running it (retry, redrive, local restart) never sends twice.
-import { createHash, randomBytes } from 'node:crypto';
 import { lawFor } from '../core/jurisdiction.ts';
 import { channelsFor, getProvider, letterAddressee } from '../core/providers/catalog.ts';
 import type { Channel, Provider } from '../core/providers/schema.ts';
@@ -14,39 +13,23 @@ import {
   addEvent,
   ensureRequest,
   expiresAt,
-  getItem,
   getRequest,
   getSubmission,
   type RequestRecord,
   type Submission,
 } from '../data/store.ts';
-import { key } from '../data/schema.ts';
+import { contactFailing } from '../data/contacts.ts';
+import { getSession } from '../data/sessions.ts';
 import { notifyStatusChange } from './notify.ts';
 import { authorizationAttachment } from './authorization.ts';
 import { messageIdFor, sendThroughOutbox } from './outbox.ts';
+import { newReplyToken, referenceFor, replyAddress } from './reply-matching.ts';
 import { applyEvent } from '../data/lifecycle.ts';
 import { INITIAL_STATUS, type LifecycleEvent } from '../core/lifecycle.ts';
 
 export interface RequestRef {
   submissionId: string;
   requestId: string;
-}
-
-/** Deterministic per request, so a re-run plans the same reference. */
-export function referenceFor(submissionId: string, index: number): string {
-  const digest = createHash('sha256').update(`${submissionId}#${index}`).digest();
-  const code = base32(digest).slice(0, 8).toUpperCase();
-  return `OA-${code.slice(0, 4)}-${code.slice(4)}`;
-}
-
-function base32(bytes: Buffer): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1: read aloud without confusion
-  return [...bytes].map((b) => alphabet[b % 32]).join('');
-}
-
-/** Lower-case so that mail systems that fold the local part of reply+<token>@ still match. */
-function newReplyToken(): string {
-  return base32(randomBytes(20));
 }
 
 export async function loadVerifiedSubmission(submissionId: string): Promise<Submission> {
@@ -91,10 +74,12 @@ export async function planRequests(input: { submissionId: string }): Promise<{ s
   return { submissionId: submission.id, requestIds };
 }
 
-export type ChannelChoice = 'email' | 'browser' | 'none';
+/** What ChooseChannel returns; the workflow's ChannelChoice state branches on it (test/unit/workflow-file.test.ts). */
+export const CHANNEL_CHOICES = ['email', 'browser', 'none'] as const;
+export type ChannelChoice = (typeof CHANNEL_CHOICES)[number];
 
 export async function hasSession(submissionId: string, provider: string): Promise<boolean> {
-  return (await getItem(key.session(submissionId, provider))) !== undefined;
+  return (await getSession(submissionId, provider)) !== undefined;
 }
 
 /** The addresses a person's letter may go to, best first: open in their jurisdiction, for this basis, for a person. */
@@ -111,8 +96,7 @@ export function emailChannels(provider: Provider, jurisdiction: string, basis: B
  */
 export async function usableEmailChannel(provider: Provider, jurisdiction: string, basis: Basis) {
   for (const email of emailChannels(provider, jurisdiction, basis)) {
-    const health = await getItem<{ failing?: boolean }>(key.contact(provider.slug, email.address));
-    if (!health?.failing) return email;
+    if (!(await contactFailing(provider.slug, email.address))) return email;
   }
   return undefined;
 }
@@ -137,10 +121,27 @@ export function manualInstructions(lang: Language, provider: Provider, channel: 
     : message(lang, 'handoverWebform', { provider: provider.name, label: channel.label });
 }
 
+type EmailChannel = Extract<Channel, { type: 'email' }>;
+type HandsOnChannel = Extract<Channel, { type: 'settings' | 'webform' }>;
+
 /**
- * Picks the channel for a queued request: the browser when a playbook exists and the person gave us a
- * session, else the provider's email address, else a hand-over to the person with a deep link.
+ * How a request goes out: the browser when a playbook exists and the person gave us a session, else
+ * the provider's email address, else a hand-over to the person with a deep link. The one rule behind
+ * chooseChannel below and the form's grouping (app/preview.ts), so the form shows what the workflow does.
  */
+export type ChannelPlan =
+  | { action: 'browser'; channel: HandsOnChannel }
+  | { action: 'email'; channel: EmailChannel }
+  | { action: 'person'; channel: HandsOnChannel | undefined };
+
+export function planChannel(provider: Provider, jurisdiction: string, available: { session: boolean; email: EmailChannel | undefined }): ChannelPlan {
+  const browser = browserChannel(provider, jurisdiction);
+  if (browser && available.session) return { action: 'browser', channel: browser };
+  if (available.email) return { action: 'email', channel: available.email };
+  return { action: 'person', channel: manualChannel(provider, jurisdiction) };
+}
+
+/** Picks the channel for a queued request (planChannel, with the session and address health from the table). */
 export async function chooseChannel(ref: RequestRef): Promise<RequestRef & { channel: ChannelChoice }> {
   const request = await getRequest(ref.submissionId, ref.requestId);
   // Already past queued (a re-run): an email request goes on to sendLetter, which sends only if
@@ -150,18 +151,30 @@ export async function chooseChannel(ref: RequestRef): Promise<RequestRef & { cha
   const provider = getProvider(request.provider);
   const jurisdiction = submission.jurisdiction;
 
-  const browser = browserChannel(provider, jurisdiction);
-  if (browser && (await hasSession(ref.submissionId, provider.slug))) {
-    await applyEvent(ref, 'channel_chosen', { channel: browser.type, target: browser.url }, request.status);
+  const session = !!browserChannel(provider, jurisdiction) && (await hasSession(ref.submissionId, provider.slug));
+  const email = session ? undefined : await usableEmailChannel(provider, jurisdiction, request.basis);
+  const plan = planChannel(provider, jurisdiction, { session, email });
+  if (plan.action === 'browser') {
+    await applyEvent(ref, 'channel_chosen', { channel: plan.channel.type, target: plan.channel.url }, request.status);
     return { ...ref, channel: 'browser' };
   }
-  const email = await usableEmailChannel(provider, jurisdiction, request.basis);
-  if (email) {
-    await applyEvent(ref, 'channel_chosen', { channel: 'email', target: email.address }, request.status);
+  if (plan.action === 'email') {
+    await applyEvent(ref, 'channel_chosen', { channel: 'email', target: plan.channel.address }, request.status);
     return { ...ref, channel: 'email' };
   }
   await handToPerson(request, provider, submission);
   return { ...ref, channel: 'none' };
+}
+
+/** What a hand-over tells the person (in their language) and where it sends them; `why` goes first. */
+export function handover(lang: Language, provider: Provider, jurisdiction: string, why?: string) {
+  const manual = manualChannel(provider, jurisdiction);
+  const playbook = manual?.playbook ? provider.playbooks[manual.playbook] : undefined;
+  const userAction = manual
+    ? `${why ? `${why} ` : ''}${manualInstructions(lang, provider, manual)}`
+    : message(lang, 'handoverNone', { provider: provider.name, source: provider.sources[0] });
+  const deepLink = playbook?.deepLink ?? manual?.url ?? provider.sources[0]!;
+  return { channel: manual, userAction, deepLink };
 }
 
 /**
@@ -175,12 +188,7 @@ export async function handToPerson(
   why?: string,
   event: Extract<LifecycleEvent, 'handed_over' | 'bounced'> = 'handed_over',
 ): Promise<void> {
-  const manual = manualChannel(provider, submission.jurisdiction);
-  const playbook = manual?.playbook ? provider.playbooks[manual.playbook] : undefined;
-  const userAction = manual
-    ? `${why ? `${why} ` : ''}${manualInstructions(submission.lang, provider, manual)}`
-    : message(submission.lang, 'handoverNone', { provider: provider.name, source: provider.sources[0] });
-  const deepLink = playbook?.deepLink ?? manual?.url ?? provider.sources[0]!;
+  const { channel: manual, userAction, deepLink } = handover(submission.lang, provider, submission.jurisdiction, why);
   const ref = { submissionId: request.submissionId, requestId: request.id };
   const moved = await applyEvent(ref, event, {
     channel: manual?.type ?? 'none',
@@ -194,8 +202,12 @@ export async function handToPerson(
   await notifyStatusChange(request.submissionId, request.id, `needs_user_action:${at}`);
 }
 
+/** What of a request and its submission a letter is written from (a stored request, or the form's preview). */
+export type LetterRequest = Pick<RequestRecord, 'lang' | 'law' | 'identifier' | 'reference' | 'basis'>;
+export type LetterSubmission = Pick<Submission, 'name' | 'email' | 'jurisdiction' | 'grounds'>;
+
 /** The parts of every letter that come from the request, its person and its provider. */
-export function letterParties(request: RequestRecord, submission: Submission, provider: Provider) {
+export function letterParties(request: LetterRequest, submission: LetterSubmission, provider: Provider) {
   return {
     lang: request.lang,
     law: request.law,
@@ -212,10 +224,24 @@ export function letterParties(request: RequestRecord, submission: Submission, pr
   };
 }
 
-/** Personal mode: none, replies come to the person's own address (and are read from their inbox). */
-export function replyAddress(request: RequestRecord): string | undefined {
-  if (config().personal) return undefined;
-  return `reply+${request.replyToken}@${config().inboundDomain}`;
+/**
+ * The first letter of a request as it goes out at `at`, and its due date: what sendLetter sends and
+ * what the form's preview shows (app/preview.ts). The due date counts from the day the letter reaches
+ * the business (its zone, never early), under the holidays of its country (GDPR) or the person's
+ * state (US state acts). `authorizationFile`: the attached signed authorization's file name, if any.
+ */
+export function composeFirstLetter(request: LetterRequest, submission: LetterSubmission, provider: Provider, at: Date, authorizationFile?: string) {
+  const place = deadlinePlaceFor(provider, request.law, request.law === 'us-state' ? submission.jurisdiction : undefined);
+  const due = dueDate(deadlineFor(request.basis), receiptDate(at, place.timeZones), place);
+  const parties = letterParties(request, submission, provider);
+  const letter = renderLetter({
+    ...parties,
+    agent: parties.agent && { ...parties.agent, authorizationFile },
+    kind: request.basis,
+    date: toDateString(at),
+    dueDate: due,
+  });
+  return { letter, due };
 }
 
 /**
@@ -235,20 +261,9 @@ export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: 
       if (request.channel !== 'email' || !target) throw new Error(`request ${ref.requestId} has no email channel`);
       const submission = await loadVerifiedSubmission(ref.submissionId);
       const provider = getProvider(request.provider);
-      // The due date counts from the day the letter reaches the business (its zone, never early), under
-      // the holidays of its country (GDPR) or the person's state (US state acts).
-      const place = deadlinePlaceFor(provider, request.law, request.law === 'us-state' ? submission.jurisdiction : undefined);
-      const due = dueDate(deadlineFor(request.basis), receiptDate(at, place.timeZones), place);
-      const parties = letterParties(request, submission, provider);
       // Sent as the person's agent: their signed authorization goes with it, and the letter says so.
-      const authorization = parties.agent ? await authorizationAttachment(submission, request.reference) : undefined;
-      const letter = renderLetter({
-        ...parties,
-        agent: parties.agent && { ...parties.agent, authorizationFile: authorization?.filename },
-        kind: request.basis,
-        date: toDateString(at),
-        dueDate: due,
-      });
+      const authorization = config().personal ? undefined : await authorizationAttachment(submission, request.reference);
+      const { letter, due } = composeFirstLetter(request, submission, provider, at, authorization?.filename);
       const messageId = messageIdFor(request.reference, request.basis, 1);
       return {
         mail: {
@@ -271,5 +286,3 @@ export async function sendLetter(ref: RequestRef): Promise<RequestRef & { sent: 
   });
   return { ...ref, sent: outcome === 'sent' || outcome === 'resolved' };
 }
-
-export { messageIdFor };

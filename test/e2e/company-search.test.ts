@@ -23,26 +23,27 @@ describe('the form\'s company search', () => {
     expect(html.length).toBeLessThan(60_000);
   });
 
-  it('finds a company by domain, adds it to the row\'s list, names it in the authorization, and its letter goes out', async () => {
+  it('finds a company by domain, adds it to the list, names it in the authorization, and its letter goes out', async () => {
     const page = await browser.newPage();
-    await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
+    await page.goto(`${t.url}/?lang=en`, { waitUntil: 'networkidle0' });
     await page.type('#name', 'Erika Mustermann');
     await page.type('#email', 'erika.search@example.org');
-    await page.type('#jurisdiction', 'DE-BE');
-    const row = (await page.$('#accounts .account'))!;
-    await (await row.$('input[name=company-search]'))!.type('23andme.com');
-    const result = await page.waitForSelector('#accounts .company-results button[data-slug="dn:23andme"]', { timeout: 10_000 });
-    expect(await result!.evaluate((b) => b.textContent)).toMatch(/^23andMe, Inc\. \(23andme\.com, US\) – a letter to its privacy contact$/);
+    await page.select('#jurisdiction', 'DE-BE');
+    await page.waitForSelector('#groups[data-jurisdiction="DE-BE"]');
+    await page.type('#company-search', '23andme.com');
+    const result = await page.waitForSelector('#company-results button[data-slug="dn:23andme"]', { timeout: 10_000 });
+    expect(await result!.evaluate((b) => b.textContent)).toMatch(/^23andMe, Inc\. \(23andme\.com, US\) – We send a letter$/);
     await result!.click();
-    expect(await row.$eval('select[name=provider]', (s) => (s as HTMLSelectElement).value)).toBe('dn:23andme');
-    expect(await row.$$eval('.company-results li', (items) => items.length)).toBe(0);
+    const row = (await page.$('li.provider[data-slug="dn:23andme"]'))!;
+    expect(await row.$eval('.pick', (b) => (b as HTMLInputElement).checked)).toBe(true);
+    expect(await page.$$eval('#company-results li', (items) => items.length)).toBe(0);
     expect(await page.$$eval('#authorization-businesses li', (items) => items.map((li) => li.textContent))).toEqual(['23andMe, Inc.']);
 
     // A query nothing matches says so.
-    await (await row.$('input[name=company-search]'))!.type('qxzvwq');
-    await page.waitForFunction(() => document.querySelector('#accounts .company-results li')?.textContent?.startsWith('No company found'), { timeout: 10_000 });
+    await page.type('#company-search', 'qxzvwq');
+    await page.waitForFunction(() => document.querySelector('#company-results li')?.textContent?.startsWith('No company found'), { timeout: 10_000 });
 
-    await (await row.$('input[name=identifier]'))!.type('erika.search@example.org');
+    await (await row.$('.identifier'))!.type('erika.search@example.org');
     await page.type('#signature', 'Erika Mustermann');
     await page.click('#consent');
     await page.click('#send');
