@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
 import { findProvider } from '../core/providers/catalog.ts';
-import { render } from '../core/templates.ts';
+import { deletedMail } from '../core/mail-content.ts';
 import type { Language } from '../core/model.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
@@ -222,8 +222,7 @@ async function sendDeletionMail(tombstone: Tombstone): Promise<void> {
   try {
     await sendMail({
       to: [tombstone.mailTo],
-      subject: render(`emails/deleted.${lang}.subject.hbs`, {}).trim(),
-      text: render(`emails/deleted.${lang}.hbs`, { id: tombstone.id, operator: config().operatorName }),
+      ...deletedMail(lang, { id: tombstone.id, operator: config().operatorName }),
       messageId: `deleted.${tombstone.id}@${config().inboundDomain}`,
       autoSubmitted: true,
     });

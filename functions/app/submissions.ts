@@ -6,7 +6,7 @@ import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { sign, verifySignature } from '../adapters/signing.ts';
 import { sendMail } from '../adapters/mailer.ts';
-import { render } from '../core/templates.ts';
+import { verifyMail } from '../core/mail-content.ts';
 import { startSubmissionWorkflow } from '../adapters/workflow.ts';
 import {
   addEvent,
@@ -193,10 +193,9 @@ export async function submit(
   const accounts = submission.accounts.map((a) => ({ provider: getProvider(a.provider).name, identifier: a.identifier }));
   await sendMail({
     to: [submission.email],
-    subject: render(`emails/verify.${submission.lang}.subject.hbs`, {}).trim(),
     // Nothing the submitter typed goes into this mail but the account list: the form must not be a
     // way to mail a text of one's choosing to any address.
-    text: render(`emails/verify.${submission.lang}.hbs`, { link, accounts, hours: config().unverifiedHours }),
+    ...verifyMail(submission.lang, { link, accounts, hours: config().unverifiedHours }),
     messageId: `verify.${submission.id}@${config().inboundDomain}`,
     autoSubmitted: true,
   });

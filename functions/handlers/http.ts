@@ -2,21 +2,18 @@
 // and API Gateway (http-lambda.ts) both translate to HttpRequest and call handleHttp.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCatalog, getProvider } from '../core/providers/catalog.ts';
-import { browserChannel } from '../app/dispatch.ts';
 import { render, TEMPLATES_DIR } from '../core/templates.ts';
 import { getEvidence } from '../adapters/evidence.ts';
 import { Conflict, NotFound, TooManyRequests, ValidationError } from '../app/errors.ts';
 import { createHash } from 'node:crypto';
 import { checkVerifyToken, getStatus, personAction, submit, verify, type SubmissionView } from '../app/submissions.ts';
-import { uploadSession } from '../app/session-upload.ts';
+import { sessionUse, uploadSession } from '../app/session-upload.ts';
 import { searchCompanies } from '../app/company-search.ts';
+import { previewSubmission, providerPlans, withPlans } from '../app/preview.ts';
+import { formPage, formPost } from './form-page.ts';
 import { erasePersonalData, exportPersonalData } from '../app/personal-data.ts';
-import { channelText, statusText } from '../app/notify.ts';
+import { renderStatusPage } from '../app/status-page.ts';
 import { fill, pageText, pickLanguage } from '../core/page-text.ts';
-import type { Language, RequestStatus } from '../core/model.ts';
-import { isClosed } from '../core/lifecycle.ts';
-import { config } from '../adapters/config.ts';
 
 export interface HttpRequest {
   method: string;
@@ -87,6 +84,7 @@ function parseJson(body: string | undefined): unknown {
 const STATIC_FILES: Record<string, string> = {
   '/static/form.js': 'application/javascript; charset=utf-8',
   '/static/status.js': 'application/javascript; charset=utf-8',
+  '/static/status.css': 'text/css; charset=utf-8',
   '/static/style.css': 'text/css; charset=utf-8',
 };
 const STATIC_HEADERS = { 'cache-control': 'max-age=300', 'x-content-type-options': 'nosniff' };
@@ -101,14 +99,42 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/providers$/,
-    run: async () => json(200, { providers: providerList() }),
+    // With ?jurisdiction= (and lang), each provider's planned action (app/preview.ts).
+    run: async (req) => json(200, providerPlans(req.query)),
   },
   {
     // The form's search over the curated catalog and the long tail (app/company-search.ts).
     method: 'GET',
     pattern: /^\/api\/companies$/,
-    run: async (req) => json(200, searchCompanies(req.query)),
+    run: async (req) => {
+      const found = searchCompanies(req.query);
+      // With ?jurisdiction=, each hit's planned action, as in GET /api/providers.
+      return json(200, { ...found, companies: withPlans(found.companies, req.query) });
+    },
   },
+  {
+    // The letters as they will go out, and the authorization to sign: nothing is sent or stored (app/preview.ts).
+    method: 'POST',
+    pattern: /^\/api\/preview$/,
+    run: async (req) => {
+      requireJson(req);
+      return json(200, await previewSubmission(parseJson(req.body), req.clientAddress));
+    },
+  },
+  {
+    // The form without JavaScript: a plain urlencoded post, answered with a page (handlers/form-page.ts).
+    method: 'POST',
+    pattern: /^\/submit$/,
+    run: async (req) => {
+      const result = await formPost(req.body, req.headers, req.clientAddress);
+      if (result.status === 303) return redirect(result.location);
+      const response = html(result.status, result.page);
+      return 'retryAfterSeconds' in result && result.retryAfterSeconds
+        ? { ...response, headers: { ...response.headers, 'retry-after': String(result.retryAfterSeconds) } }
+        : response;
+    },
+  },
+  { method: 'GET', pattern: /^\/submit$/, run: async () => redirect('/') },
   {
     method: 'POST',
     pattern: /^\/api\/submissions$/,
@@ -158,7 +184,7 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: new RegExp(`^/status/${ID}$`),
-    run: async (req, [id]) => html(200, await statusPage(await getStatus(id!, req.query.t), req.query.t!)),
+    run: async (req, [id]) => html(200, statusPage(await getStatus(id!, req.query.t), req.query.t!)),
   },
   {
     method: 'POST',
@@ -295,28 +321,6 @@ export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
   }
 }
 
-function providerList() {
-  return [...getCatalog().values()]
-    .map((p) => ({
-      slug: p.slug,
-      name: p.name,
-      identifierHint: p.identifierHint,
-      channels: [...new Set(p.channels.map((c) => c.type))],
-      // false: the provider offers no opt-out of its own, only the legal letter is sent.
-      individualOptOut: p.individualOptOut !== false,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function formPage(lang: Language): string {
-  const t = pageText(lang);
-  // The authorization the person signs, in general terms; the server renders the exact text at submit (core/authorization.ts).
-  const authorizationText = fill(t.formAuthorizationText, { agent: config().operatorName, contact: config().fromAddress });
-  // The option's label tells the person when a provider has no opt-out of its own (its text stays the bare name).
-  const providers = providerList().map((p) => ({ ...p, label: p.individualOptOut ? p.name : fill(t.formNoOptOut, { name: p.name }) }));
-  return render('pages/form.html', { lang, otherLang: lang === 'en' ? 'de' : 'en', t, providers, authorizationText });
-}
-
 /** The JSON shape of GET /api/submissions/{id}: no name, no email (the link may be forwarded). */
 function publicView(view: SubmissionView, token: string) {
   return {
@@ -333,6 +337,8 @@ function publicView(view: SubmissionView, token: string) {
       dueAt: r.dueAt,
       userAction: r.userAction,
       deepLink: r.deepLink,
+      // What a session would do here ('first-try', 'recheck' or null): the extension offers a hand-over for 'first-try'.
+      sessionUse: sessionUse(r, view.jurisdiction),
       events: r.events.map((e) => ({ ...e, links: e.evidence.map((k) => evidenceLink(view.id, k, token)) })),
     })),
   };
@@ -347,34 +353,6 @@ function evidenceLink(id: string, evidenceKey: string, token: string): { name: s
   return { name: evidenceKey.split('/').pop()!, href: `/evidence/${id}/${evidenceRef(evidenceKey)}?t=${encodeURIComponent(token)}` };
 }
 
-async function statusPage(view: SubmissionView, token: string): Promise<string> {
-  const lang = view.lang;
-  const text = pageText(lang);
-  const t = encodeURIComponent(token);
-  return render('pages/status.html', {
-    lang,
-    t: text,
-    id: view.id,
-    forName: fill(text.statusFor, { name: view.name }),
-    token: t,
-    statusUrl: `/status/${view.id}?t=${t}`,
-    verified: view.status !== 'awaiting_verification',
-    requests: view.requests.map((r) => ({
-      ...r,
-      statusText: statusText(lang, r.status as RequestStatus),
-      channelText: channelText(lang, r.channel),
-      sessionUploadText: fill(text.sessionUpload, { provider: r.providerName }),
-      open: !isClosed(r.status as RequestStatus),
-      // A session lets the browser act: a first try for a handed-over request, or re-checks of a setting.
-      takesSession:
-        (r.status === 'needs_user_action' || (r.status === 'confirmed' && r.channel === 'settings')) &&
-        !!browserChannel(getProvider(r.provider), view.jurisdiction),
-      events: r.events.map((e) => ({
-        ...e,
-        day: e.at.slice(0, 10),
-        evidence: e.evidence.map((ref) => ({ ...evidenceLink(view.id, ref, token), isImage: ref.endsWith('.png') })),
-      })),
-    })),
-  });
+function statusPage(view: SubmissionView, token: string): string {
+  return renderStatusPage(view, token, evidenceLink);
 }
-

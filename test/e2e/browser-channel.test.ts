@@ -77,10 +77,13 @@ describe('a Pinterest session given through the form', () => {
     await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
     await page.type('#name', 'Erika Mustermann');
     await page.type('#email', 'erika.pins@example.org');
-    await page.type('#jurisdiction', 'DE-BE');
-    await page.select('#accounts .account select[name=provider]', 'pinterest');
-    await page.type('#accounts .account input[name=identifier]', 'erika.pins');
-    const upload = await page.$('#accounts .account input[name=session]');
+    await page.select('#jurisdiction', 'DE-BE');
+    await page.waitForSelector('#groups[data-jurisdiction="DE-BE"]');
+    await page.click('li.provider[data-slug=pinterest] .pick');
+    await page.type('li.provider[data-slug=pinterest] .identifier', 'erika.pins');
+    // The cookie file is the form's folded-away fallback (the status page is where sessions are handed over).
+    await page.click('li.provider[data-slug=pinterest] details.session summary');
+    const upload = await page.$('li.provider[data-slug=pinterest] input.session-file');
     await (upload as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(cookieFile);
     await page.type('#signature', 'Erika Mustermann');
     await page.click('#consent');
@@ -107,8 +110,8 @@ describe('a Pinterest session given through the form', () => {
     expect(Object.values(sites.settings('pinterest', cookieValue) ?? { missing: true })).toContain(false);
 
     await page.goto(statusUrl, { waitUntil: 'networkidle0' });
-    expect(await page.$eval('tr[data-provider=pinterest]', (tr) => tr.getAttribute('data-status'))).toBe('confirmed');
-    const shot = await page.$eval('tr[data-provider=pinterest] .evidence img', (img) => (img as HTMLImageElement).src);
+    expect(await page.$eval('article.request-card[data-provider=pinterest]', (card) => card.getAttribute('data-status'))).toBe('confirmed');
+    const shot = await page.$eval('article.request-card[data-provider=pinterest] .evidence img', (img) => (img as HTMLImageElement).src);
     const image = await fetch(shot);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
@@ -163,7 +166,7 @@ describe('a session given later on the status page', () => {
     const page = await browser.newPage();
     try {
       await page.goto(statusUrl, { waitUntil: 'networkidle0' });
-      const form = 'tr[data-provider=linkedin] form.session';
+      const form = 'article.request-card[data-provider=linkedin] form.session';
       // A person in Germany: the page speaks German.
       expect(await page.$eval(`${form} button`, (b) => b.textContent)).toBe('Sitzung hochladen');
       const upload = async (content: string) => {

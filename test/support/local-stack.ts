@@ -117,7 +117,9 @@ export async function waitUntil<T>(what: string, check: () => Promise<T | undefi
  */
 export function dispatched(request: { status: string; channel?: string; events?: { kind: string }[] }): boolean {
   if (request.status === 'queued') return false;
+  // The history event is written after the status: wait for it too.
   if (request.status === 'sent' && request.channel === 'email') return (request.events ?? []).some((e) => e.kind === 'sent');
+  if (request.status === 'confirmed' && request.channel === 'settings') return (request.events ?? []).some((e) => e.kind === 'confirmed');
   return true;
 }
 
