@@ -12,9 +12,10 @@ import { getEvidence } from '../adapters/evidence.ts';
 import { getEvent, getRequest, listRequests, NotFoundError, type RequestRecord } from '../data/store.ts';
 import { mayEscalate, reachedBy } from '../core/lifecycle.ts';
 import { usStateLaw } from '../core/us-states.ts';
-import { letterParties, loadVerifiedSubmission, replyAddress, type RequestRef } from './dispatch.ts';
+import { letterParties, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
+import { replyAddress } from './reply-matching.ts';
 import { sendThroughOutbox } from './outbox.ts';
-import { notifyStatusChange } from './notify.ts';
+import { complaintFileName, notifyStatusChange } from './notify.ts';
 import { authorizationAttachment } from './authorization.ts';
 
 /** A request left queued by a dispatch that failed without being recorded (see followUp). */
@@ -52,8 +53,10 @@ async function keptRequest(ref: RequestRef): Promise<RequestRecord | undefined> 
   }
 }
 
+/** Whether the loop goes on; the workflow's FollowUpChoice state branches on it (test/unit/workflow-file.test.ts). */
+export const FOLLOW_UP_NEXT = ['wait', 'done'] as const;
 /** What one turn of the follow-up loop returns: the seconds until the next step is due, or done. */
-export type FollowUpTurn = RequestRef & { next: 'wait' | 'done'; waitSeconds: number };
+export type FollowUpTurn = RequestRef & { next: (typeof FOLLOW_UP_NEXT)[number]; waitSeconds: number };
 
 /** Steps one turn may take in a row (a refusal: escalate; a late turn: at most one step is due). */
 const STEPS_PER_TURN = 3;
@@ -79,7 +82,7 @@ export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
     // Not due yet (or the deadline moved, e.g. an extension, since the wait was planned).
     if (waitMs > 0) return { ...ref, next: 'wait', waitSeconds: Math.ceil(waitMs / 1000) };
     if (step === STEPS_PER_TURN) break;
-    await ACTIONS[next.action](ref);
+    await FOLLOW_UP_STEPS[next.action](ref);
   }
   throw new Error(`follow-up of ${ref.requestId} did not settle after ${STEPS_PER_TURN} steps in one turn`);
 }
@@ -158,16 +161,18 @@ export async function sendReminder(ref: RequestRef): Promise<RequestRef> {
   return ref;
 }
 
-export async function sendFinalNotice(ref: RequestRef): Promise<RequestRef> {
+async function sendFinalNotice(ref: RequestRef): Promise<RequestRef> {
   await sendFollowUpLetter(ref, 'final-notice');
   return ref;
 }
 
 /**
- * Drafts the complaint to the competent authority and sends it to the person (never to the authority:
- * the person submits it), with the letters and replies attached as evidence. Who may escalate is the
- * lifecycle's rule (mayEscalate: a refusal at once, a reminded request after its final notice); the
- * mail goes through the outbox, so a re-run (mail-in's redelivery, a retry) finishes it, never repeats it.
+ * Drafts the complaint to the competent authority for the person (never sent to the authority: the
+ * person submits it), as a mail with the letters and replies attached as evidence. Who may escalate is
+ * the lifecycle's rule (mayEscalate: a refusal at once, a reminded request after its final notice).
+ * The draft goes through the outbox as a file (stored and recorded once, whatever re-runs), and the
+ * person gets it attached to a prompt mail (app/notify.ts): the drafts of every request that
+ * escalates within the same few minutes arrive in one mail, not one mail each.
  */
 export async function escalate(ref: RequestRef): Promise<RequestRef> {
   const request = await getRequest(ref.submissionId, ref.requestId);
@@ -180,13 +185,13 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
   const authority = authorityParty(route.complaintTo);
   const state = request.law === 'us-state' ? usStateLaw(submission.jurisdiction) : undefined;
   const lang = submission.lang;
-  let intro = '';
   const { outcome } = await sendThroughOutbox({
     ref,
     kind: 'complaint',
     event: 'escalated',
     file: 'complaint.eml',
     pointers: false,
+    deliver: 'file',
     async compose(at, current) {
       const { events } = await listRequests(ref.submissionId);
       const mine = events.filter((e) => e.requestId === current.id);
@@ -238,20 +243,26 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
           key: 'escalation',
           kind: 'escalated',
           detail: `Complaint draft to ${authority?.name ?? (state ? `the ${state.enforcer}` : 'an authority of your choice')} sent to you${refusal ? ' after the refusal' : ' after the deadlines passed'}.`,
-          data: { authority: (authority && route.complaintTo?.id) ?? null, lead: route.lead?.id ?? null, intro: opening },
+          data: { authority: (authority && route.complaintTo?.id) ?? null, lead: route.lead?.id ?? null, intro: opening, where },
         },
       };
     },
   });
   if (outcome === 'not_due') return ref;
-  // The person's note: the opening of the complaint mail, as recorded with the escalation event.
-  intro = String((await getEvent(ref.submissionId, ref.requestId, 'escalation'))?.data?.intro ?? '');
-  await notifyStatusChange(ref.submissionId, ref.requestId, 'escalated', intro || undefined);
+  // The person's note: which file is the draft and where to submit it; the draft itself is attached
+  // to the mail that carries the note.
+  const recorded = (await getEvent(ref.submissionId, ref.requestId, 'escalation'))?.data;
+  const file = complaintFileName(provider.slug, request.reference);
+  const note = `${message(lang, 'complaintAttached', { provider: provider.name, file })} ${String(recorded?.where ?? '')}`.trim();
+  await notifyStatusChange(ref.submissionId, ref.requestId, 'escalated', note);
   return ref;
 }
 
-/** What a due follow-up step does; each function is idempotent (deterministic event keys, conditional writes). */
-const ACTIONS: Record<Exclude<FollowUpAction, 'done'>, (ref: RequestRef) => Promise<unknown>> = {
+/**
+ * The step each follow-up action (core/followup.ts) takes inside the FollowUp task; `done` ends the
+ * loop instead. Each is idempotent (deterministic event keys, conditional writes).
+ */
+export const FOLLOW_UP_STEPS: Record<Exclude<FollowUpAction, 'done'>, (ref: RequestRef) => Promise<unknown>> = {
   remind: (ref) => sendReminder(ref),
   final_notice: (ref) => sendFinalNotice(ref),
   escalate: (ref) => escalate(ref),

@@ -1,16 +1,19 @@
 // Status emails to the person: one summary after dispatch; then a change that needs the person (a
 // hand-over, identity asked, a failure) is mailed at once, and every other change waits for the
-// day's digest: at most one mail per submission per day, listing every change of every request
-// (the complaint draft itself is mailed at once by the follow-up). Pending changes and the next
-// digest's due time live in the table (functions/data/digest.ts); a light scheduled job sends the
-// due ones (sendDueDigests: the hourly Digests function on AWS, a timer in the local runtime).
-// Each mail is claimed with a conditional write before it is sent, so a re-run never mails twice.
+// day's digest: at most one mail per submission per day, listing every change of every request.
+// A complaint draft (app/followup.ts escalate) goes out promptly, within PROMPT_COLLECT_MS, attached
+// to a mail that lists every pending change: the drafts of requests whose deadlines ran out together
+// arrive in one mail instead of one mail each. Pending changes and the next mail's due time live in
+// the table (functions/data/digest.ts); a light scheduled job sends the due ones (sendDueDigests: the
+// Digests function every 10 minutes on AWS, a timer in the local runtime). Each mail is claimed with
+// a conditional write before it is sent, so a re-run never mails twice.
 import { findProvider } from '../core/providers/catalog.ts';
-import { render } from '../core/templates.ts';
+import { changeMail, digestMail, summaryMail } from '../core/mail-content.ts';
 import type { Language, RequestStatus } from '../core/model.ts';
 import { config } from '../adapters/config.ts';
 import { sendMail } from '../adapters/mailer.ts';
-import { getRequest, getSubmission, listRequests, putItem, type RequestRecord } from '../data/store.ts';
+import { getEvidence } from '../adapters/evidence.ts';
+import { getEvent, getRequest, getSubmission, listRequests, putItem, type RequestRecord } from '../data/store.ts';
 import {
   addDigestChange,
   claimDigest,
@@ -25,7 +28,6 @@ import {
 } from '../data/digest.ts';
 import { clock, DAY_MS } from '../adapters/clock.ts';
 import { reachedBy } from '../core/lifecycle.ts';
-import { templateExists } from '../core/templates.ts';
 import { sign } from '../adapters/signing.ts';
 
 const STATUS_TEXT: Record<Language, Record<RequestStatus, string>> = {
@@ -164,12 +166,7 @@ export async function sendSummary(input: { submissionId: string }): Promise<{ su
   const lang = submission.lang;
   await sendMail({
     to: [submission.email],
-    subject: render(`emails/summary.${lang}.subject.hbs`, { count: requests.length }).trim(),
-    text: render(`emails/summary.${lang}.hbs`, {
-      name: submission.name,
-      requests: requests.map((r) => line(lang, r)),
-      link: await statusLink(submission.id),
-    }),
+    ...summaryMail(lang, { name: submission.name, requests: requests.map((r) => line(lang, r)), link: await statusLink(submission.id) }),
     messageId: `summary.${submission.id}@${config().inboundDomain}`,
     autoSubmitted: true,
   });
@@ -188,6 +185,17 @@ export function needsPersonNow(status: RequestStatus): boolean {
 export const DIGEST_COLLECT_MS = 3_600_000;
 
 /**
+ * A complaint draft waits this long (clock time) for the drafts of the other requests escalating in
+ * the same follow-up turn; with the scheduled job's 10 minutes, it reaches the person within 15.
+ */
+export const PROMPT_COLLECT_MS = 300_000;
+
+/** The file name of a request's complaint draft, attached to the person's mail. */
+export function complaintFileName(providerSlug: string, reference: string): string {
+  return `complaint-${providerSlug.replace(/[^a-z0-9-]/gi, '-')}-${reference}.eml`;
+}
+
+/**
  * One request's new status; `changeKey` makes it once-only. Mailed at once when the request needs the
  * person (needsPersonNow), otherwise recorded for the submission's next digest.
  */
@@ -201,9 +209,12 @@ export async function notifyStatusChange(submissionId: string, requestId: string
   );
   if (!claimed) return;
   const request = await getRequest(submissionId, requestId);
-  // Escalated: the complaint draft went to the person at once (app/followup.ts escalate), with the
-  // reason (no answer, or the refusal); the digest does not repeat it.
-  if (reachedBy(request.status, 'escalated')) return;
+  // Escalated: the complaint draft is ready (filed by app/followup.ts escalate); it goes out promptly,
+  // attached to one mail with every other draft ready by then.
+  if (reachedBy(request.status, 'escalated')) {
+    await queueForDigest(submissionId, submission.expiresAt, { requestId, changeKey, status: request.status, note: note ?? null, prompt: true });
+    return;
+  }
   if (!needsPersonNow(request.status)) {
     await queueForDigest(submissionId, submission.expiresAt, { requestId, changeKey, status: request.status, note: note ?? null });
     return;
@@ -212,19 +223,34 @@ export async function notifyStatusChange(submissionId: string, requestId: string
   const view = line(lang, request);
   await sendMail({
     to: [submission.email],
-    subject: render(`emails/change.${lang}.subject.hbs`, view).trim(),
-    text: render(`emails/change.${lang}.hbs`, { ...view, name: submission.name, note: note ?? null, link: await statusLink(submissionId) }),
+    ...changeMail(lang, { ...view, name: submission.name, note: note ?? null, link: await statusLink(submissionId) }),
     messageId: `change.${submissionId}.${requestId}.${changeKey.replace(/[^\w.-]/g, '')}@${config().inboundDomain}`,
     autoSubmitted: true,
   });
 }
 
-/** Records a change and plans the digest: after DIGEST_COLLECT_MS, and a day after the last one at the earliest. */
-async function queueForDigest(submissionId: string, expiresAt: number, change: { requestId: string; changeKey: string; status: RequestStatus; note: string | null }) {
+/**
+ * Records a change and plans the mail that carries it: a prompt change after PROMPT_COLLECT_MS,
+ * any other after DIGEST_COLLECT_MS and a day after the last digest at the earliest.
+ */
+async function queueForDigest(
+  submissionId: string,
+  expiresAt: number,
+  change: { requestId: string; changeKey: string; status: RequestStatus; note: string | null; prompt?: boolean },
+) {
   const now = clock().now();
   await addDigestChange(submissionId, { ...change, at: now.toISOString() }, expiresAt);
-  const last = await lastDigestAt(submissionId);
-  const due = Math.max(now.getTime() + DIGEST_COLLECT_MS, last ? Date.parse(last) + DAY_MS : 0);
+  await planNext(submissionId, expiresAt, change.prompt === true);
+}
+
+async function planNext(submissionId: string, expiresAt: number, prompt: boolean, last?: string) {
+  const now = clock().now().getTime();
+  if (prompt) {
+    await planDigest(submissionId, new Date(now + PROMPT_COLLECT_MS).toISOString(), expiresAt, 'prompt');
+    return;
+  }
+  const lastAt = last ?? (await lastDigestAt(submissionId));
+  const due = Math.max(now + DIGEST_COLLECT_MS, lastAt ? Date.parse(lastAt) + DAY_MS : 0);
   await planDigest(submissionId, new Date(due).toISOString(), expiresAt);
 }
 
@@ -233,11 +259,6 @@ const CHANGE_TEXT: Partial<Record<Language, Record<string, string>>> = {
   en: { 'final-notice': 'final notice sent: the complaint comes next if the company stays silent' },
   de: { 'final-notice': 'letzte Mahnung gesendet: bleibt das Unternehmen still, folgt die Beschwerde' },
 };
-
-/** The template for `lang`, or the English one where that language has none yet. */
-function emailTemplate(name: string, lang: Language): string {
-  return templateExists(`emails/${name}.${lang}.hbs`) ? `emails/${name}.${lang}` : `emails/${name}.en`;
-}
 
 /**
  * Sends the digests that are due (at most `limit`), each once: every pending change of every request
@@ -277,12 +298,12 @@ async function sendDigest(due: { submissionId: string; dueAt: string; key: { PK:
         const status = CHANGE_TEXT[lang]?.[kind] ?? CHANGE_TEXT.en?.[kind] ?? view.status;
         return [{ ...view, status, date: change.at.slice(0, 10), note: change.note }];
       });
-      const template = emailTemplate('digest', lang);
+      const attachments = await complaintDrafts(submission.id, changes, byId);
       try {
         await sendMail({
           to: [submission.email],
-          subject: render(`${template}.subject.hbs`, { count: items.length }).trim(),
-          text: render(`${template}.hbs`, { name: submission.name, changes: items, link: await statusLink(submission.id) }),
+          ...digestMail(lang, { name: submission.name, changes: items, link: await statusLink(submission.id), drafts: attachments.length }),
+          attachments: attachments.length > 0 ? attachments : undefined,
           messageId: `digest.${submission.id}.${due.dueAt.replace(/[^\w.-]/g, '')}@${config().inboundDomain}`,
           autoSubmitted: true,
         });
@@ -294,13 +315,35 @@ async function sendDigest(due: { submissionId: string; dueAt: string; key: { PK:
     }
     await deleteDigestChanges(changes.map((c) => c.key));
     await finishDigest(submission.id, due.dueAt, sentAt, submission.expiresAt);
-    // Changes recorded while this digest went out wait for the next one (a day later).
+    // Changes recorded while this mail went out wait for the next one: a prompt one for a complaint
+    // draft, otherwise the next day's digest.
     const left = await pendingDigestChanges(submission.id);
-    if (left.length > 0) {
-      const last = sentAt ?? (await lastDigestAt(submission.id));
-      const next = Math.max(clock().now().getTime() + DIGEST_COLLECT_MS, last ? Date.parse(last) + DAY_MS : 0);
-      await planDigest(submission.id, new Date(next).toISOString(), submission.expiresAt);
-    }
+    if (left.length > 0) await planNext(submission.id, submission.expiresAt, left.some((c) => c.prompt), sentAt);
     return sentAt !== undefined;
   }
+}
+
+/**
+ * The complaint drafts among the changes, as attachments: each escalated request's draft exactly as
+ * the outbox filed it (the evidence key comes from the request's own escalation event).
+ */
+async function complaintDrafts(
+  submissionId: string,
+  changes: { requestId: string; changeKey: string }[],
+  requests: Map<string, RequestRecord>,
+): Promise<{ filename: string; content: Buffer; contentType: string; contentDisposition: 'attachment' }[]> {
+  const drafts = [];
+  for (const change of changes) {
+    const request = requests.get(change.requestId);
+    if (change.changeKey !== 'escalated' || !request) continue;
+    const evidenceKey = (await getEvent(submissionId, request.id, 'escalation'))?.evidence?.[0];
+    if (!evidenceKey) continue;
+    drafts.push({
+      filename: complaintFileName(request.provider, request.reference),
+      content: await getEvidence(evidenceKey),
+      contentType: 'message/rfc822',
+      contentDisposition: 'attachment' as const,
+    });
+  }
+  return drafts;
 }

@@ -1,5 +1,7 @@
 // One outbox for every letter to a provider (the first letter, the reminder, the final notice) and the
-// complaint draft to the person: render -> claim -> send -> record, once (ARCHITECTURE.md 5b).
+// complaint draft to the person: render -> claim -> send -> record, once. A draft
+// (`deliver: 'file'`) is rendered, claimed, stored and recorded the same way, but not sent: the
+// person's next mail carries it (app/notify.ts), so drafts that are ready together arrive together.
 //
 // 1. Render and claim. The letter id is deterministic, `<reference>.<kind>.<attempt>` (the local part
 //    of its Message-ID), and its record is claimed with a conditional put ("claimed") holding the
@@ -65,6 +67,8 @@ export interface LetterSpec {
   file: string;
   /** Message-ID pointers, so replies and bounces find the request (letters to a provider). */
   pointers: boolean;
+  /** `send` (the default): SES sends it. `file`: stored and recorded only (a draft for the person). */
+  deliver?: 'send' | 'file';
   /** Renders the letter as of `at` (its date; the same on every re-render). */
   compose(at: Date, request: RequestRecord): Promise<Composed>;
 }
@@ -74,8 +78,10 @@ export type OutboxOutcome =
   | 'sent'
   /** Was in doubt; the delivery log showed it sent, so it was not sent again. */
   | 'resolved'
-  /** Sent before (a re-run): only the bookkeeping was completed. */
+  /** Sent or filed before (a re-run): only the bookkeeping was completed. */
   | 'done'
+  /** A draft, stored and recorded by this call (deliver: 'file'). */
+  | 'filed'
   /** The event does not apply to the request's status (nothing sent, nothing written). */
   | 'not_due';
 
@@ -160,6 +166,10 @@ export async function sendThroughOutbox(spec: LetterSpec): Promise<{ outcome: Ou
         await moveLetter(letter, 'claimed', 'void');
         return { outcome: 'not_due', letterId, request };
       }
+    }
+    if (spec.deliver === 'file') {
+      if (await moveLetter(letter, 'claimed', 'filed')) return finish(spec, { ...letter, state: 'filed' }, 'filed');
+      return finish(spec, letter, 'done'); // another run filed it
     }
     const since = clock().now().toISOString();
     if (await moveLetter(letter, 'claimed', 'sending', { sendingSince: since, sends: 1 })) {

@@ -4,7 +4,8 @@ import { deadlineEnd, endOfDay } from './deadlines.ts';
 import { canApply } from './lifecycle.ts';
 import type { RequestStatus } from './model.ts';
 
-export type FollowUpAction = 'remind' | 'final_notice' | 'escalate' | 'done';
+export const FOLLOW_UP_ACTIONS = ['remind', 'final_notice', 'escalate', 'done'] as const;
+export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
 
 export interface FollowUpState {
   status: RequestStatus;

@@ -39,6 +39,7 @@ const en = {
   escalatedRefused: (v: Vars) => `${v.provider} refused your request. You can complain to the competent authority; a draft is below.`,
   escalatedNoAnswer: (v: Vars) =>
     `${v.provider} did not answer in time, even after a reminder and a final notice. You can complain to the competent authority; a draft is below.`,
+  complaintAttached: (v: Vars) => `The complaint draft about ${v.provider} is attached as ${v.file}: open it, check it, and submit it yourself.`,
   submitTo: (v: Vars) => `Submit it to ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` or by email to ${v.email}` : ''}.`,
   orOwnAuthority: (v: Vars) => `You may instead complain to your own authority, ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
@@ -89,6 +90,7 @@ const de: Record<MessageKey, Message> = {
   escalatedRefused: (v) => `${v.provider} hat Ihre Anfrage abgelehnt. Sie können sich bei der zuständigen Behörde beschweren; ein Entwurf folgt unten.`,
   escalatedNoAnswer: (v) =>
     `${v.provider} hat nicht fristgerecht geantwortet, auch nicht nach Erinnerung und letzter Aufforderung. Sie können sich bei der zuständigen Behörde beschweren; ein Entwurf folgt unten.`,
+  complaintAttached: (v) => `Der Beschwerdeentwurf zu ${v.provider} hängt als ${v.file} an: öffnen, prüfen und selbst einreichen.`,
   submitTo: (v) => `Reichen Sie ihn bei ${v.authority} ein${v.webform ? ` (${v.webform})` : ''}${v.email ? ` oder per E-Mail an ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `Sie können sich stattdessen auch bei Ihrer eigenen Behörde beschweren: ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
@@ -136,6 +138,7 @@ const fr: Record<MessageKey, Message> = {
   escalatedRefused: (v) => `${v.provider} a refusé votre demande. Vous pouvez introduire une réclamation auprès de l'autorité compétente ; un projet figure ci-dessous.`,
   escalatedNoAnswer: (v) =>
     `${v.provider} n'a pas répondu dans les délais, même après un rappel et une mise en demeure. Vous pouvez introduire une réclamation auprès de l'autorité compétente ; un projet figure ci-dessous.`,
+  complaintAttached: (v) => `Le projet de réclamation concernant ${v.provider} est joint (${v.file}) : ouvrez-le, vérifiez-le et déposez-le vous-même.`,
   submitTo: (v) => `Adressez-le à ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` ou par e-mail à ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `Vous pouvez aussi vous adresser à votre propre autorité, ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
@@ -182,6 +185,7 @@ const es: Record<MessageKey, Message> = {
   escalatedRefused: (v) => `${v.provider} ha rechazado su solicitud. Puede presentar una reclamación ante la autoridad competente; abajo tiene un borrador.`,
   escalatedNoAnswer: (v) =>
     `${v.provider} no respondió a tiempo, ni siquiera tras un recordatorio y un último requerimiento. Puede presentar una reclamación ante la autoridad competente; abajo tiene un borrador.`,
+  complaintAttached: (v) => `El borrador de reclamación sobre ${v.provider} va adjunto como ${v.file}: ábralo, revíselo y preséntelo usted.`,
   submitTo: (v) => `Preséntela ante ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` o por correo electrónico a ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `También puede reclamar ante su propia autoridad, ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
@@ -228,6 +232,7 @@ const it: Record<MessageKey, Message> = {
   escalatedRefused: (v) => `${v.provider} ha respinto la sua richiesta. Può proporre reclamo all'autorità competente; qui sotto trova una bozza.`,
   escalatedNoAnswer: (v) =>
     `${v.provider} non ha risposto in tempo, nemmeno dopo un sollecito e una diffida. Può proporre reclamo all'autorità competente; qui sotto trova una bozza.`,
+  complaintAttached: (v) => `La bozza di reclamo relativa a ${v.provider} è allegata come ${v.file}: la apra, la controlli e la presenti lei stesso.`,
   submitTo: (v) => `Lo presenti a ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` o via e-mail a ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `Può invece rivolgersi alla sua autorità, ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
@@ -274,6 +279,7 @@ const nl: Record<MessageKey, Message> = {
   escalatedRefused: (v) => `${v.provider} heeft uw verzoek geweigerd. U kunt een klacht indienen bij de bevoegde autoriteit; hieronder staat een concept.`,
   escalatedNoAnswer: (v) =>
     `${v.provider} heeft niet op tijd geantwoord, ook niet na een herinnering en een laatste aanmaning. U kunt een klacht indienen bij de bevoegde autoriteit; hieronder staat een concept.`,
+  complaintAttached: (v) => `De conceptklacht over ${v.provider} is bijgevoegd als ${v.file}: open hem, controleer hem en dien hem zelf in.`,
   submitTo: (v) => `Dien hem in bij ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` of per e-mail aan ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `U kunt ook een klacht indienen bij uw eigen autoriteit, ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>
@@ -320,6 +326,7 @@ const pl: Record<MessageKey, Message> = {
   escalatedRefused: (v) => `${v.provider} odrzucił Państwa żądanie. Mogą Państwo wnieść skargę do właściwego organu; projekt znajduje się poniżej.`,
   escalatedNoAnswer: (v) =>
     `${v.provider} nie odpowiedział w terminie, nawet po przypomnieniu i ostatecznym wezwaniu. Mogą Państwo wnieść skargę do właściwego organu; projekt znajduje się poniżej.`,
+  complaintAttached: (v) => `Projekt skargi dotyczącej ${v.provider} jest w załączniku ${v.file}: prosimy go otworzyć, sprawdzić i złożyć samodzielnie.`,
   submitTo: (v) => `Prosimy złożyć ją do: ${v.authority}${v.webform ? ` (${v.webform})` : ''}${v.email ? ` lub e-mailem na adres ${v.email}` : ''}.`,
   orOwnAuthority: (v) => `Mogą Państwo zamiast tego złożyć skargę do własnego organu: ${v.authority}${v.webform ? ` (${v.webform})` : ''}.`,
   noAuthority: () =>

@@ -2,6 +2,7 @@
 // and when the submission's next digest is due. Access patterns:
 //   pending changes of a submission .. PK=SUB#<id>, SK begins_with DIGESTCHANGE#   (erased with the submission)
 //   its next digest (one at a time) .. PK=SUB#<id>, SK=DIGEST#NEXT  { dueAt }
+//   its prompt mail (one at a time) .. PK=SUB#<id>, SK=DIGEST#PROMPT  { dueAt }  (a change that needs the person)
 //   when its last digest went out .... PK=SUB#<id>, SK=DIGEST#LAST  { sentAt }
 //   a digest's send claim ............ PK=SUB#<id>, SK=DIGEST#SENT#<dueAt>
 //   due digests (ids only) ........... PK=DIGESTJOB, SK=<dueAt>#<submission id>   (one query, like BROWSERJOB)
@@ -19,7 +20,12 @@ export interface DigestChange {
   status: string;
   at: string;
   note: string | null;
+  /** Mailed promptly (a complaint draft is ready), not with the day's digest. */
+  prompt?: boolean;
 }
+
+/** `next`: the day's digest (at most one a day); `prompt`: a mail within minutes, whatever the day's count. */
+export type DigestSlot = 'next' | 'prompt';
 
 type Key = { PK: string; SK: string };
 
@@ -28,7 +34,7 @@ const digestKey = {
     PK: `SUB#${submissionId}`,
     SK: `DIGESTCHANGE#${at}#${requestId}#${changeKey}`,
   }),
-  next: (submissionId: string) => ({ PK: `SUB#${submissionId}`, SK: 'DIGEST#NEXT' }),
+  plan: (submissionId: string, slot: DigestSlot) => ({ PK: `SUB#${submissionId}`, SK: slot === 'next' ? 'DIGEST#NEXT' : 'DIGEST#PROMPT' }),
   last: (submissionId: string) => ({ PK: `SUB#${submissionId}`, SK: 'DIGEST#LAST' }),
   sent: (submissionId: string, dueAt: string) => ({ PK: `SUB#${submissionId}`, SK: `DIGEST#SENT#${dueAt}` }),
   job: (dueAt: string, submissionId: string) => ({ PK: DIGEST_JOB_PARTITION, SK: `${dueAt}#${submissionId}` }),
@@ -56,6 +62,7 @@ export async function pendingDigestChanges(submissionId: string): Promise<(Diges
     status: item.status as string,
     at: item.at as string,
     note: (item.note as string | null) ?? null,
+    prompt: item.prompt === true,
   }));
 }
 
@@ -69,11 +76,11 @@ export async function lastDigestAt(submissionId: string): Promise<string | undef
 }
 
 /**
- * Plans the submission's next digest at `dueAt` unless one is planned already (that one will carry
- * the change too). The plan item first, then the pointer the scheduler queries.
+ * Plans the submission's next digest (or prompt mail) at `dueAt` unless one is planned already in that
+ * slot (that one will carry the change too). The plan item first, then the pointer the scheduler queries.
  */
-export async function planDigest(submissionId: string, dueAt: string, expiresAt: number): Promise<boolean> {
-  if (!(await putItem(digestKey.next(submissionId), { type: 'digest-next', dueAt, expiresAt }, true))) return false;
+export async function planDigest(submissionId: string, dueAt: string, expiresAt: number, slot: DigestSlot = 'next'): Promise<boolean> {
+  if (!(await putItem(digestKey.plan(submissionId, slot), { type: 'digest-next', dueAt, expiresAt }, true))) return false;
   await putItem(digestKey.job(dueAt, submissionId), { type: 'digestjob', submissionId, expiresAt });
   return true;
 }
@@ -109,8 +116,10 @@ export async function releaseDigestClaim(submissionId: string, dueAt: string): P
 /** The digest planned for `dueAt` is done: records when, and clears the plan and its pointer. */
 export async function finishDigest(submissionId: string, dueAt: string, sentAt: string | undefined, expiresAt: number): Promise<void> {
   if (sentAt) await putItem(digestKey.last(submissionId), { type: 'digest-last', sentAt, expiresAt });
-  const planned = await getItem<{ dueAt: string }>(digestKey.next(submissionId));
-  if (planned?.dueAt === dueAt) await deleteKey(digestKey.next(submissionId));
+  for (const slot of ['next', 'prompt'] as const) {
+    const planned = await getItem<{ dueAt: string }>(digestKey.plan(submissionId, slot));
+    if (planned?.dueAt === dueAt) await deleteKey(digestKey.plan(submissionId, slot));
+  }
   await deleteKey(digestKey.job(dueAt, submissionId));
 }
 

@@ -12,9 +12,11 @@ import { expiresAt, isConditionFailure } from './store.ts';
 /**
  * claimed: rendered and stored, its lifecycle event not yet applied; sending: the event applied, SES
  * may have been called (a re-run asks the delivery log first); sent: SES (or the SMTP server)
- * accepted it; void: its event no longer applied when it was claimed (never sent).
+ * accepted it; filed: a draft for the person, stored with its event and never sent by itself (the
+ * complaint draft goes out attached to the person's next mail); void: its event no longer applied
+ * when it was claimed (never sent).
  */
-export type LetterState = 'claimed' | 'sending' | 'sent' | 'void';
+export type LetterState = 'claimed' | 'sending' | 'sent' | 'filed' | 'void';
 
 export interface LetterRecord {
   letterId: string;

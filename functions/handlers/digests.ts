@@ -1,12 +1,13 @@
-// Scheduled entry (EventBridge, hourly) of the light Digests function: sends the daily status digests
-// that are due (functions/app/notify.ts). No browser; the local runtime runs the same function on a timer.
-import { claimScheduledRun } from '../app/browser-schedule.ts';
+// Scheduled entry (EventBridge, every 10 minutes: core/schedules.ts) of the light Digests function:
+// sends the status digests and complaint drafts that are due (functions/app/notify.ts). No browser;
+// the local runtime runs the same function on a timer.
+import { claimScheduledRun } from '../data/scheduled-runs.ts';
 import { sendDueDigests } from '../app/notify.ts';
 
-/** Digests per invocation; the rest go out at the next hour. */
+/** Digests per invocation; the rest go out at the next run. */
 const DIGESTS_PER_RUN = 200;
 
-/** The part of EventBridge's scheduled event used here: `time` is the scheduled hour. */
+/** The part of EventBridge's scheduled event used here: `time` is the scheduled time. */
 interface ScheduledEvent {
   time?: string;
 }

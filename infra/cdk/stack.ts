@@ -20,7 +20,8 @@ import { Mail } from './constructs/mail.ts';
 import { INBOUND_PREFIX, Storage } from './constructs/storage.ts';
 import { Workflow } from './constructs/workflow.ts';
 import { SUBMISSION_EVIDENCE_FOLDERS } from '../../functions/adapters/evidence.ts';
-import { type DeploySettings, readSettings } from './settings.ts';
+import { DIGESTS_EVERY_MINUTES } from '../../functions/core/schedules.ts';
+import { type DeploySettings, functionEnvironment, readSettings } from './settings.ts';
 
 /** What a function's code touches; each entry becomes one bind* call (env var + exact grant). */
 export interface Needs {
@@ -129,22 +130,8 @@ export class OptoutStack extends Stack {
     });
     const alarms = new Alarms(this, 'Alarms', { key: opsKey, alarmEmail: settings.alarmEmail });
 
-    const environment: Record<string, string> = {
-      NODE_ENV: 'production',
-      OPTOUT_FROM_ADDRESS: settings.fromAddress,
-      OPTOUT_INBOUND_DOMAIN: settings.inboundDomain,
-      OPTOUT_OPERATOR_NAME: settings.operatorName,
-      OPTOUT_RETENTION_DAYS: String(settings.retentionDays),
-      OPTOUT_RECHECK_DAYS: String(settings.recheckDays),
-      OPTOUT_ALLOWED_JURISDICTIONS: settings.allowedJurisdictions.join(','),
-      OPTOUT_MAX_ACCOUNTS: String(settings.maxAccounts),
-      OPTOUT_REMINDER_GRACE_DAYS: String(settings.reminderGraceDays),
-      OPTOUT_FINAL_NOTICE_GRACE_DAYS: String(settings.finalNoticeGraceDays),
-      OPTOUT_UNVERIFIED_HOURS: String(settings.unverifiedHours),
-      OPTOUT_ADDRESS_MAILS_PER_DAY: String(settings.addressMailsPerDay),
-      OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR: String(settings.clientSubmissionsPerHour),
-      OPTOUT_DAILY_VERIFICATION_MAILS: String(settings.dailyVerificationMails),
-    };
+    // Every runtime setting the context sets (functions/settings/schema.ts), under its variable.
+    const environment: Record<string, string> = { NODE_ENV: 'production', ...functionEnvironment(settings) };
 
     const create = (name: string, profile: Profile, exportName: string, description: string, needs: Needs) => {
       const fn = new ProjectFunction(this, name, { ...profile, exportName, description, environment, logKey: opsKey, logRetention: LOG_RETENTION });
@@ -241,12 +228,13 @@ export class OptoutStack extends Stack {
       targets: [new targets.LambdaFunction(browserJobs.fn, { retryAttempts: 0 })],
     });
 
-    // The daily status digests: a light function (no browser) on its own hourly schedule, once per time.
-    const digests = create('Digests', { entry: ENTRIES.digests, timeout: Duration.seconds(120) }, 'handler', 'Sends the daily status digests that are due', DIGESTS_NEEDS);
+    // The status digests and complaint drafts: a light function (no browser) on its own schedule
+    // (every 10 minutes: a complaint draft is mailed within minutes), once per time.
+    const digests = create('Digests', { entry: ENTRIES.digests, timeout: Duration.seconds(120) }, 'handler', 'Sends the status digests and complaint drafts that are due', DIGESTS_NEEDS);
     digests.fn.configureAsyncInvoke({ retryAttempts: 0 });
     new events.Rule(this, 'DigestsSchedule', {
-      description: 'Sends the status digests that are due (at most one per person a day)',
-      schedule: events.Schedule.rate(Duration.hours(1)),
+      description: 'Sends the status digests (at most one per person a day) and the complaint drafts that are due',
+      schedule: events.Schedule.rate(Duration.minutes(DIGESTS_EVERY_MINUTES)),
       targets: [new targets.LambdaFunction(digests.fn, { retryAttempts: 0 })],
     });
 
@@ -340,16 +328,22 @@ export const FEATURE_FLAGS = {
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
 };
 
-/** The app with its one stack and cdk-nag's AWS Solutions checks. Used by app.ts and the tests. */
-export function buildApp(context: Record<string, unknown> = {}, outdir?: string): { app: App; stack: OptoutStack } {
+/**
+ * The app with its one stack and cdk-nag's AWS Solutions checks. Used by app.ts and the tests.
+ * `env`: the account and region the CDK CLI resolved (app.ts passes them); without them the stack is
+ * environment-agnostic, so a synth works offline.
+ */
+export function buildApp(
+  context: Record<string, unknown> = {},
+  outdir?: string,
+  env: { account?: string; region?: string } = {},
+): { app: App; stack: OptoutStack } {
   const app = new App({ context, outdir });
   const settings = readSettings(app.node);
-  const stackName = (app.node.tryGetContext('stackName') as string | undefined) ?? 'OptoutAutopilot';
-  const stack = new OptoutStack(app, stackName, {
+  const stack = new OptoutStack(app, settings.stackName, {
     settings,
     description: 'Optout Autopilot: files AI-training opt-outs and privacy requests, follows up until confirmed',
-    // Env-agnostic unless the CLI knows the account (credentials present): synth works offline.
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+    env,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };

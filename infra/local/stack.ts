@@ -11,7 +11,7 @@ import dynalite from 'dynalite';
 import * as sesLocal from 'aws-ses-v2-local';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/data/schema.ts';
-import { resetConfig } from '../../functions/adapters/config.ts';
+import { configureEnvironment } from '../../functions/adapters/config.ts';
 import { resetClients } from '../../functions/adapters/clients.ts';
 import { resetSigningKey } from '../../functions/adapters/signing.ts';
 import { clock, setClock, scaledClock, systemClock } from '../../functions/adapters/clock.ts';
@@ -19,6 +19,7 @@ import { useLocalWorkflowStarter, useLocalWorkflowStopper } from '../../function
 import { resetSecretBox } from '../../functions/app/sessions.ts';
 import { runDueBrowserJobs } from '../../functions/app/browser-jobs.ts';
 import { sendDueDigests } from '../../functions/app/notify.ts';
+import { DIGESTS_EVERY_MINUTES } from '../../functions/core/schedules.ts';
 import { sweepExpired } from './retention.ts';
 import { LocalWorkflowRunner, type ExecutionRecord, type FaultPlan, type WaitTimer } from './workflow-runner.ts';
 import { startHttpServer } from './http-server.ts';
@@ -107,6 +108,7 @@ function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: n
 }
 
 const HOUR_MS = 3_600_000;
+const DIGESTS_EVERY_MS = DIGESTS_EVERY_MINUTES * 60_000;
 
 /** Runs `run` every `intervalMs` of real time, one run at a time (a run still busy skips a tick). */
 function startRepeating(intervalMs: number, run: () => Promise<void>): { stop(): Promise<void> } {
@@ -133,12 +135,12 @@ function logFailure(what: string) {
 }
 
 /**
- * The local stand-in for the hourly Digests schedule (functions/handlers/digests.ts): a light timer of
- * its own, apart from the browser jobs, every hour of the (possibly scaled) clock, at least every
- * minute and at most every 50 ms of real time.
+ * The local stand-in for the Digests schedule (functions/handlers/digests.ts, every 10 minutes): a
+ * light timer of its own, apart from the browser jobs, every 10 minutes of the (possibly scaled)
+ * clock, at least every minute and at most every 50 ms of real time.
  */
 function startDigests(): { stop(): Promise<void> } {
-  const intervalMs = Math.min(60_000, Math.max(50, HOUR_MS / clock().speed));
+  const intervalMs = Math.min(60_000, Math.max(50, DIGESTS_EVERY_MS / clock().speed));
   return startRepeating(intervalMs, () => sendDueDigests().then(() => undefined, logFailure('digests')));
 }
 
@@ -189,25 +191,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const http = await startHttpServer(options.port, host);
   const url = `http://${host}:${(http.address() as AddressInfo).port}`;
 
-  Object.assign(process.env, {
-    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
-    TABLE_NAME: 'optout',
-    DYNAMODB_ENDPOINT: dynamoEndpoint,
-    SES_ENDPOINT: sesUrl,
-    OPTOUT_DATA_DIR: dataDir,
-    OPTOUT_FROM_ADDRESS: process.env.OPTOUT_FROM_ADDRESS ?? 'optout@autopilot.localhost',
-    OPTOUT_INBOUND_DOMAIN: process.env.OPTOUT_INBOUND_DOMAIN ?? 'in.autopilot.localhost',
-    OPTOUT_PUBLIC_URL: process.env.OPTOUT_PUBLIC_URL ?? url,
-    OPTOUT_MODE: '',
-    OPTOUT_FROM_NAME: '',
-    ...(personal ? personalEnv(personal) : {}),
-    ...options.env,
-  });
-  resetConfig();
+  // The functions read their settings from the environment, as on AWS: set ours, fill in the local
+  // defaults (functions/settings/schema.ts) of the rest, and parse them now, so a bad value stops here.
+  const settings = configureEnvironment(
+    {
+      TABLE_NAME: 'optout',
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SES_ENDPOINT: sesUrl ?? '',
+      OPTOUT_DATA_DIR: dataDir,
+      OPTOUT_MODE: '',
+      OPTOUT_FROM_NAME: '',
+      ...(personal ? personalEnv(personal) : {}),
+      ...options.env,
+    },
+    { publicUrl: url },
+  );
   resetClients();
   resetSigningKey();
   resetSecretBox();
-  const speed = options.clockSpeed ?? Number(process.env.OPTOUT_CLOCK_SPEED ?? '1');
+  const speed = options.clockSpeed ?? settings.clockSpeed;
   setClock(speed === 1 ? systemClock : scaledClock(speed, clockOrigin(dataDir, speed)));
 
   await ensureTable(dynamoEndpoint, 'optout');
@@ -229,7 +231,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
   const personalMail = personal ? startPersonalMail(personal, { pollMs: options.inboxPollMs }) : undefined;
   const resumed = await runner.resumeUnfinished();
-  const jobs = startHousekeeping(options.browserJobsIntervalMs ?? Number(process.env.OPTOUT_BROWSER_JOBS_INTERVAL_MS ?? 60_000));
+  const jobs = startHousekeeping(options.browserJobsIntervalMs ?? settings.browserJobsIntervalMs);
   const digests = startDigests();
 
   return {

@@ -59,7 +59,7 @@ interface PathFigures {
   longWaits: number;
   longestWaitDays: number;
   timers: number;
-  mails: { letters: number; copies: number; toPerson: number; digests: number; complaints: number; other: number; recipients: number };
+  mails: { letters: number; copies: number; toPerson: number; digests: number; complaints: number; complaintMails: number; other: number; recipients: number };
 }
 
 const TWENTY_DAYS_S = 20 * 86_400;
@@ -132,8 +132,10 @@ async function largestNoAnswerPath(label: string, jurisdiction: string, email: s
         copies: letters.filter((m) => m.destination.cc.includes(email)).length,
         toPerson: toPerson.length,
         digests: toPerson.filter((m) => DIGEST_SUBJECT.test(m.subject)).length,
-        complaints: toPerson.filter((m) => /^(Complaint|Beschwerde) /.test(m.subject)).length,
-        other: toPerson.filter((m) => !DIGEST_SUBJECT.test(m.subject) && !/^(Complaint|Beschwerde) /.test(m.subject)).length,
+        // Complaint drafts travel as attachments of the person's status mails (complaint-<provider>-<ref>.eml).
+        complaints: toPerson.flatMap((m) => m.attachments).filter((a) => /^complaint-.+\.eml$/.test(a.filename ?? '')).length,
+        complaintMails: toPerson.filter((m) => m.attachments.some((a) => /^complaint-.+\.eml$/.test(a.filename ?? ''))).length,
+        other: toPerson.filter((m) => !DIGEST_SUBJECT.test(m.subject)).length,
         // SES bills per recipient: every To and every Cc, the verification mail included.
         recipients: all.reduce((n, m) => n + m.destination.to.length + m.destination.cc.length, 0),
       },
@@ -152,8 +154,9 @@ function report(f: PathFigures): void {
       `${f.invocations} Lambda invocations (${f.retries} retries)\n` +
       `  per request:   ${per(f.transitions)} state transitions, ${per(f.events)} history events, ${per(f.invocations)} Lambda invocations, ` +
       `${per(f.mails.recipients)} emails (SES recipients, all mails of the submission included)\n` +
-      `  emails: ${f.mails.letters} letters to companies (${f.mails.copies} with the person in Cc), ${f.mails.complaints} complaint drafts, ` +
-      `${f.mails.digests} digests, ${f.mails.other} other mails to the person (verification, summary, at-once changes)\n` +
+      `  emails: ${f.mails.letters} letters to companies (${f.mails.copies} with the person in Cc), ` +
+      `${f.mails.digests} digests (${f.mails.complaintMails} of them carrying the ${f.mails.complaints} complaint drafts), ` +
+      `${f.mails.other} other mails to the person (verification, summary, at-once changes)\n` +
       `  waits: ${f.waits} Wait states entered, ${f.longWaits} longer than 20 days (longest ${f.longestWaitDays.toFixed(1)} days), ` +
       `run by the local runner as ${f.timers} timers of at most 20 days: no extra turns`,
   );

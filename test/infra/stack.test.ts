@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { loadConfig } from '../../functions/adapters/config.ts';
+import { RUNTIME_SETTINGS } from '../../functions/settings/schema.ts';
 import { TABLE_KEYS } from '../../functions/data/schema.ts';
 import { FAILURE_STATES } from '../../infra/cdk/asl.ts';
 import { buildApp } from '../../infra/cdk/stack.ts';
@@ -489,7 +490,7 @@ describe('functions', () => {
         OPTOUT_PUBLIC_URL: { 'Fn::GetAtt': [api, 'ApiEndpoint'] },
         OPTOUT_OPERATOR_NAME: 'Optout Autopilot',
         OPTOUT_RETENTION_DAYS: '730',
-        OPTOUT_RECHECK_DAYS: '180',
+        OPTOUT_RECHECK_DAYS: '30',
         OPTOUT_ALLOWED_JURISDICTIONS: 'EU,EEA,GB,US-CA',
         OPTOUT_MAX_ACCOUNTS: '40',
         OPTOUT_REMINDER_GRACE_DAYS: '14',
@@ -498,6 +499,7 @@ describe('functions', () => {
         OPTOUT_ADDRESS_MAILS_PER_DAY: '3',
         OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR: '10',
         OPTOUT_DAILY_VERIFICATION_MAILS: '1000',
+        OPTOUT_SEND_GRACE_SECONDS: '120',
       });
     }
   });
@@ -505,8 +507,9 @@ describe('functions', () => {
   it("gives every function an environment its runtime configuration accepts (so none fails on start)", () => {
     for (const [id, fn] of Object.entries(functions)) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-      // CloudFormation references resolve at deploy time: stand in a string for each.
-      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : `resolved-${k}`]));
+      // CloudFormation references resolve at deploy time: stand in the schema's example of each.
+      const example = (name: string) => RUNTIME_SETTINGS.find((e) => e.meta.env === name)?.meta.example ?? `resolved-${name}`;
+      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : example(k)]));
       expect(() => loadConfig({ ...env, AWS_REGION: 'eu-west-1' }), id).not.toThrow();
     }
   });
@@ -544,18 +547,19 @@ describe('functions', () => {
     const rules = (Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression?: string; Targets: { Arn: unknown }[] } }[]).filter(
       (r) => r.Properties.ScheduleExpression,
     );
-    // Two hourly schedules: the browser jobs, and the light digests function (no Chromium).
+    // Two schedules: the browser jobs hourly, and the light digests function (no Chromium) every 10
+    // minutes, so that a complaint draft reaches the person within minutes.
     expect(rules).toHaveLength(2);
-    for (const rule of rules) expect(rule.Properties.ScheduleExpression).toBe('rate(1 hour)');
+    expect(rules.map((r) => r.Properties.ScheduleExpression).sort()).toEqual(['rate(1 hour)', 'rate(10 minutes)']);
     expect(rules.map((r) => r.Properties.Targets[0]!.Arn)).toEqual(
       expect.arrayContaining([arnOf(ref('AWS::Lambda::Function', 'BrowserJobs')), arnOf(ref('AWS::Lambda::Function', 'Digests'))]),
     );
   });
 
-  it('sends the digests from a light arm64 function, at most once per schedule', () => {
+  it('sends the digests from a light arm64 function every 10 minutes, at most once per schedule', () => {
     expect(byName('Digests').Properties).toMatchObject({ Architectures: ['arm64'], Handler: 'app/functions/handlers/index.handler' });
     template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'rate(1 hour)',
+      ScheduleExpression: 'rate(10 minutes)',
       Targets: [Match.objectLike({ Arn: arnOf(ref('AWS::Lambda::Function', 'DigestsFunction')), RetryPolicy: { MaximumRetryAttempts: 0 } })],
     });
   });

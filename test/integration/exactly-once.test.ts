@@ -1,6 +1,6 @@
-// Every letter exactly once (issue 10, ARCHITECTURE.md 5b), black-box: the app runs as a child process
-// (`node --import tsx infra/local/main.ts`) against an SES emulator that this test runs in its own
-// process (OPTOUT_SES_ENDPOINT), so mail and the delivery log survive the app.
+// Every letter exactly once (README, How it works: "One outbox for every letter"), black-box: the app
+// runs as a child process (`node --import tsx infra/local/main.ts`) against an SES emulator that this
+// test runs in its own process (OPTOUT_SES_ENDPOINT), so mail and the delivery log survive the app.
 // - kill -9 of the app at 20 random points of a 15-account submission's fan-out, then a restart (which
 //   resumes the executions): every letter is in SES exactly once. A proxy in front of the emulator holds
 //   each letter's SendEmail call, so the test itself picks the kill point: after a random number of

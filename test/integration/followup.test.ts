@@ -117,6 +117,39 @@ async function mailsToPerson(email: string): Promise<StoredMail[]> {
   return (await t.mails()).filter((m) => m.destination.to.includes(email) && !m.subject.startsWith('Please confirm your email'));
 }
 
+/** A complaint draft as the person gets it: attached (complaint-<provider>-<ref>.eml) to a status mail. */
+interface Draft {
+  carrier: StoredMail;
+  filename: string;
+  subject: string;
+  to: string[];
+  cc: string[];
+  text: string;
+  attachments: { filename?: string; contentType: string }[];
+}
+
+async function draftsTo(email: string): Promise<Draft[]> {
+  const drafts: Draft[] = [];
+  for (const carrier of await mailsToPerson(email)) {
+    for (const attached of carrier.attachments) {
+      if (!/^complaint-.+\.eml$/.test(attached.filename ?? '')) continue;
+      expect(attached.contentType).toBe('message/rfc822');
+      const parsed = await simpleParser(Buffer.from(attached.content!, 'base64'));
+      const list = (a: typeof parsed.to) => (a ? (Array.isArray(a) ? a : [a]).flatMap((x) => x.value.map((v) => v.address!)) : []);
+      drafts.push({
+        carrier,
+        filename: attached.filename!,
+        subject: parsed.subject ?? '',
+        to: list(parsed.to),
+        cc: list(parsed.cc),
+        text: parsed.text ?? '',
+        attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
+      });
+    }
+  }
+  return drafts;
+}
+
 /** Status digests to the person (changes that did not need them at once), oldest first. */
 async function digestsTo(email: string): Promise<StoredMail[]> {
   return (await mailsToPerson(email)).filter((m) => / update\(s\) on your opt-out requests$/.test(m.subject));
@@ -261,13 +294,16 @@ describe('a provider that never answers', () => {
       expect(finalNotice!.body.text).toContain(`Your answer was due by ${dueOn}`);
       expect(finalNotice!.body.text).toContain('Art. 77(1) GDPR');
 
-      // The person: a status email per step, and the complaint draft with the evidence attached.
-      const personal = await mailsToPerson(s.email);
-      const complaint = personal.find((m) => m.subject.startsWith('Réclamation'));
-      expect(complaint?.subject).toBe(`Réclamation (article 77, paragraphe 1, du RGPD) contre Pinterest Europe Ltd. – réf. ${first.reference}`);
-      expect(complaint!.destination.to).toEqual([s.email]);
-      expect(complaint!.destination.cc).toEqual([]);
-      const text = complaint!.body.text!;
+      // The person: the complaint draft with the evidence attached, itself attached to a status mail
+      // that says what it is and where to submit it.
+      const complaint = await waitUntil('the complaint draft', async () => (await draftsTo(s.email)).find((d) => d.subject.startsWith('Réclamation')));
+      expect(complaint.filename).toBe(`complaint-pinterest-${first.reference}.eml`);
+      expect(complaint.carrier.body.text).toContain(`The complaint draft about Pinterest is attached as ${complaint.filename}`);
+      expect(complaint.carrier.body.text).toContain(`Submit it to ${CNIL} (https://www.cnil.fr/fr/plaintes).`);
+      expect(complaint.subject).toBe(`Réclamation (article 77, paragraphe 1, du RGPD) contre Pinterest Europe Ltd. – réf. ${first.reference}`);
+      expect(complaint.to).toEqual([s.email]);
+      expect(complaint.cc).toEqual([]);
+      const text = complaint.text;
       // What to do, in the person's language; the draft below it in the CNIL's.
       expect(text).toContain('Pinterest did not answer in time, even after a reminder and a final notice.');
       expect(text).toContain(`Submit it to ${CNIL} (https://www.cnil.fr/fr/plaintes).`);
@@ -279,18 +315,19 @@ describe('a provider that never answers', () => {
       expect(text).not.toContain('BDSG');
       expect(text).toContain('Pinterest Europe Ltd.');
       expect(text).toContain(`La réponse était attendue au plus tard le ${formatLetterDate(first.dueAt!, 'fr')}`);
-      expect(complaint!.attachments.map((a) => a.contentType)).toEqual(['message/rfc822', 'message/rfc822', 'message/rfc822']);
-      expect(complaint!.attachments.map((a) => a.filename)).toEqual([
+      expect(complaint.attachments.map((a) => a.contentType)).toEqual(['message/rfc822', 'message/rfc822', 'message/rfc822']);
+      expect(complaint.attachments.map((a) => a.filename)).toEqual([
         expect.stringMatching(/letter\.eml$/),
         expect.stringMatching(/reminder\.eml$/),
         expect.stringMatching(/final-notice\.eml$/),
       ]);
-      // The person: the reminder and the final notice in the digests (two days, two digests), the
-      // complaint draft at once; no mail per change.
+      // The person: the reminder and the final notice in the digests (two days, two digests), and
+      // the complaint draft within minutes in a third; no mail per change.
       await toldInDigest(s.email, `Pinterest for camille.pins (ref ${first.reference}): reminder sent after the deadline passed`);
       await toldInDigest(s.email, `Pinterest for camille.pins (ref ${first.reference}): final notice sent`);
       await digestsSent(s);
-      expect(await digestsTo(s.email)).toHaveLength(2);
+      expect(await digestsTo(s.email)).toHaveLength(3);
+      expect((await draftsTo(s.email)).map((d) => d.filename)).toEqual([complaint.filename]);
       expect((await mailsToPerson(s.email)).filter((m) => m.subject.startsWith('Pinterest: '))).toEqual([]);
     },
     NO_ANSWER_MS + 30_000,
@@ -311,7 +348,7 @@ describe('whom the complaint goes to', () => {
         [uk, berlin].map((s) => waitUntil(`escalation of ${s.email}`, async () => (await statusOf(s)).events.some((e) => e.kind === 'escalated'), NO_ANSWER_MS)),
       );
       const draftOf = async (s: Submitted) =>
-        waitUntil(`complaint draft to ${s.email}`, async () => (await mailsToPerson(s.email)).find((m) => /^(Complaint|Beschwerde) /.test(m.subject)));
+        waitUntil(`complaint draft to ${s.email}`, async () => (await draftsTo(s.email)).find((d) => /^(Complaint|Beschwerde) /.test(d.subject)));
 
       // UK: the ICO, under UK GDPR, with the DPA 2018 s. 166 remedy; no word of the DPC anywhere.
       const ukRequest = await statusOf(uk);
@@ -320,14 +357,14 @@ describe('whom the complaint goes to', () => {
       expect(ukNotice!.body.text).toContain("I will lodge a complaint with the competent authority (The Information Commissioner’s Office) under Art. 77(1) UK GDPR");
       const ukDraft = await draftOf(uk);
       expect(ukDraft.subject).toBe(`Complaint under Art. 77(1) UK GDPR about Pinterest Europe Ltd. – ref ${ukRequest.reference}`);
-      const ukText = ukDraft.body.text!;
+      const ukText = ukDraft.text;
       expect(ukText).toContain('----------\n\nThe Information Commissioner’s Office\nWycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF, United Kingdom\n');
       expect(ukText).toContain('Submit it to The Information Commissioner’s Office (https://ico.org.uk/make-a-complaint/');
       expect(ukText).toContain('section 166 of the Data Protection Act 2018 lets me apply to the Tribunal');
       expect(ukText).not.toContain('Art. 78');
       expect(ukText).not.toContain('lead supervisory authority');
-      for (const mail of [ukNotice!, ukDraft]) {
-        expect(mail.body.text).not.toMatch(/Data Protection Commission|dataprotection\.ie/);
+      for (const text of [ukNotice!.body.text, ukText, ukDraft.carrier.body.text]) {
+        expect(text).not.toMatch(/Data Protection Commission|dataprotection\.ie/);
       }
       expect(ukRequest.events.find((e) => e.kind === 'escalated')!.detail).toBe('Complaint draft to The Information Commissioner’s Office sent to you after the deadlines passed.');
       expect((await getEvent(uk.id, 'r1', 'escalation'))?.data).toMatchObject({ authority: 'gbico', lead: null });
@@ -338,7 +375,7 @@ describe('whom the complaint goes to', () => {
       expect(berlinNotice?.subject).toBe(`Final notice before a complaint to Berliner Beauftragte für Datenschutz und Informationsfreiheit – ref ${berlinRequest.reference}`);
       const berlinDraft = await draftOf(berlin);
       expect(berlinDraft.subject).toBe(`Beschwerde nach Art. 77 Abs. 1 DSGVO gegen Pinterest Europe Ltd. – Ref. ${berlinRequest.reference}`);
-      const berlinText = berlinDraft.body.text!;
+      const berlinText = berlinDraft.text;
       expect(berlinText).toContain(
         '----------\n\nBerliner Beauftragte für Datenschutz und Informationsfreiheit\nAlt-Moabit 59-61, 10555 Berlin, Deutschland\nmailbox@datenschutz-berlin.de\nhttps://kontakt.datenschutz-berlin.de/\n',
       );
@@ -622,15 +659,19 @@ describe('replies over SMTP', () => {
     expect(request.events.map((e) => e.kind)).toEqual(['sent', 'reply:refused', 'escalated']);
     expect(request.events[2]!.detail).toBe(`Complaint draft to ${CNIL} sent to you after the refusal.`);
 
-    // The complaint draft at once; the refusal with its explanation in the day's digest.
+    // The refusal with its explanation, and within minutes the complaint draft, attached to a status mail.
     const [refusedMail] = await toldInDigest(s.email, `Reddit for camille_r (ref ${request.reference}): refused by the company`);
     expect(refusedMail?.body.text).toContain('compelling legitimate grounds');
     expect(refusedMail?.body.text).toContain('we sent you a draft');
-    const personal = await mailsToPerson(s.email);
     // The draft in the CNIL's language, French.
-    const complaint = personal.find((m) => m.subject.startsWith('Réclamation'));
-    expect(complaint?.subject).toBe(`Réclamation (article 77, paragraphe 1, du RGPD) contre Reddit Netherlands B.V. – réf. ${request.reference}`);
-    const text = complaint!.body.text!;
+    const [complaint, ...more] = await waitUntil('the complaint draft', async () => {
+      const drafts = await draftsTo(s.email);
+      return drafts.length > 0 ? drafts : undefined;
+    });
+    expect(more).toEqual([]);
+    expect(complaint!.carrier.body.text).toContain(`Reddit for camille_r (ref ${request.reference}): escalated: a complaint draft is ready for you`);
+    expect(complaint!.subject).toBe(`Réclamation (article 77, paragraphe 1, du RGPD) contre Reddit Netherlands B.V. – réf. ${request.reference}`);
+    const text = complaint!.text;
     expect(text).toContain('Reddit refused your request.');
     // The person's own authority receives it; Reddit's lead authority (in the Netherlands) is named in it.
     expect(text).toContain(`Submit it to ${CNIL}`);
@@ -666,9 +707,9 @@ describe('US residents outside California', () => {
     const request = await statusOf(s);
     expect(request.status).toBe('escalated');
     expect(request.events.at(-1)!.detail).toBe('Complaint draft to the Colorado Attorney General sent to you after the refusal.');
-    const complaint = (await mailsToPerson(s.email)).find((m) => m.subject.startsWith('Complaint about'));
-    expect(complaint?.subject).toBe(`Complaint about Reddit, Inc. under the Colorado Privacy Act – ref ${request.reference}`);
-    const text = complaint!.body.text!;
+    const complaint = await waitUntil('the complaint draft', async () => (await draftsTo(s.email)).find((d) => d.subject.startsWith('Complaint about')));
+    expect(complaint.subject).toBe(`Complaint about Reddit, Inc. under the Colorado Privacy Act – ref ${request.reference}`);
+    const text = complaint.text;
     expect(text).toContain('Submit it to the Colorado Attorney General, who enforces the Colorado Privacy Act (C.R.S. § 6-1-1311)');
     expect(text).toContain('Colorado Attorney General\n[Address]');
   });
@@ -695,9 +736,9 @@ describe('US residents outside California', () => {
     await replyFromReddit(s, REFUSED, 'Re: your request');
     const request = await statusOf(s);
     expect(request.status).toBe('escalated');
-    const complaint = (await mailsToPerson(s.email)).find((m) => m.subject.startsWith('Complaint about'));
-    expect(complaint?.body.text).toContain('We know of no authority for your region');
-    expect(complaint?.body.text).toContain('[Name and address of the authority you send this to]');
+    const complaint = await waitUntil('the complaint draft', async () => (await draftsTo(s.email)).find((d) => d.subject.startsWith('Complaint about')));
+    expect(complaint.text).toContain('We know of no authority for your region');
+    expect(complaint.text).toContain('[Name and address of the authority you send this to]');
   });
 });
 

@@ -1,4 +1,4 @@
-// "Nothing else lists statuses" (ARCHITECTURE.md 5c): request statuses and their transitions live in
+// "Nothing else lists statuses": request statuses and their transitions live in
 // functions/core/lifecycle.ts only. This scans every source file under functions/ for a list of two
 // or more request statuses (an array literal of status names, as used for "from" lists and
 // `[...].includes(status)` checks) and for status writes outside functions/data/lifecycle.ts.
