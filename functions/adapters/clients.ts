@@ -1,57 +1,32 @@
-// The only place that creates AWS SDK clients. Each is created once, on first use, from config():
-// with a local endpoint (dynalite, SES emulator) when one is set, against AWS otherwise.
+// The only place that creates the DynamoDB and SES clients: with a local endpoint (dynalite, the SES
+// emulator) when the settings name one, against AWS otherwise. The composition root
+// (functions/runtime/compose.ts) calls these once per runtime; ddb() is the current runtime's table.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { config } from './config.ts';
+import { runtime } from '../runtime/scope.ts';
+import type { Config } from './config.ts';
+
+/** What functions/data calls on the table (the runtime's port, functions/runtime/ports.ts). */
+export type TablePort = Pick<DynamoDBDocumentClient, 'send'>;
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-let documentClient: DynamoDBDocumentClient | undefined;
-let sesClient: SESv2Client | undefined;
-let sesOnceClient: SESv2Client | undefined;
-
-export function ddb(): DynamoDBDocumentClient {
-  if (!documentClient) {
-    const { region, dynamoEndpoint } = config();
-    const client = new DynamoDBClient(
-      dynamoEndpoint ? { region, endpoint: dynamoEndpoint, credentials: LOCAL_CREDENTIALS } : { region },
-    );
-    documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  }
-  return documentClient;
+/** The table of the runtime that is running (functions/data is its only user). */
+export function ddb(): TablePort {
+  return runtime().table;
 }
 
-export function ses(): SESv2Client {
-  if (!sesClient) {
-    const { region, sesEndpoint } = config();
-    sesClient = new SESv2Client(
-      sesEndpoint ? { region, endpoint: sesEndpoint, credentials: LOCAL_CREDENTIALS } : { region },
-    );
-  }
-  return sesClient;
+export function createDocumentClient({ region, dynamoEndpoint }: Pick<Config, 'region' | 'dynamoEndpoint'>): DynamoDBDocumentClient {
+  const client = new DynamoDBClient(dynamoEndpoint ? { region, endpoint: dynamoEndpoint, credentials: LOCAL_CREDENTIALS } : { region });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
 /**
- * SES without the SDK's retries, for letters (adapters/mailer.ts sendRawMail): a retry after a lost
+ * SES v2. `once`: without the SDK's retries, for letters (adapters/mailer.ts): a retry after a lost
  * response would send the letter twice, so the outbox resolves it from the delivery log instead.
  */
-export function sesOnce(): SESv2Client {
-  if (!sesOnceClient) {
-    const { region, sesEndpoint } = config();
-    sesOnceClient = new SESv2Client(
-      sesEndpoint ? { region, endpoint: sesEndpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 } : { region, maxAttempts: 1 },
-    );
-  }
-  return sesOnceClient;
-}
-
-/** Drops the cached clients (tests and the local runtime re-point them after changing settings). */
-export function resetClients(): void {
-  documentClient?.destroy();
-  sesClient?.destroy();
-  sesOnceClient?.destroy();
-  documentClient = undefined;
-  sesClient = undefined;
-  sesOnceClient = undefined;
+export function createSesClient({ region, sesEndpoint }: Pick<Config, 'region' | 'sesEndpoint'>, once: boolean): SESv2Client {
+  const retries = once ? { maxAttempts: 1 } : {};
+  return new SESv2Client(sesEndpoint ? { region, endpoint: sesEndpoint, credentials: LOCAL_CREDENTIALS, ...retries } : { region, ...retries });
 }

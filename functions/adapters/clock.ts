@@ -1,7 +1,7 @@
 // The one clock every handler reads. On AWS it is system time. Locally it can run faster
 // (OPTOUT_CLOCK_SPEED=86400: a day passes in a second) so that a month of follow-up plays out in a
 // minute; deadlines, dates shown and Wait durations all come from this clock, so they stay consistent.
-import { hostSettings } from './config.ts';
+import { runtime } from '../runtime/scope.ts';
 
 export interface Clock {
   now(): Date;
@@ -25,22 +25,14 @@ export function scaledClock(speed: number, origin: { realMs: number; simMs: numb
 
 export const systemClock: Clock = scaledClock(1, { realMs: 0, simMs: 0 });
 
-let current: Clock | undefined;
-
-/**
- * The clock set by the runtime (the local runtime keeps a scaled clock's origin in its data folder);
- * otherwise OPTOUT_CLOCK_SPEED, starting now.
- */
+/** The clock of the runtime that is running (the local stack may run a scaled one, kept in its data folder). */
 export function clock(): Clock {
-  if (!current) {
-    const speed = hostSettings().clockSpeed;
-    current = speed === 1 ? systemClock : scaledClock(speed, { realMs: Date.now(), simMs: Date.now() });
-  }
-  return current;
+  return runtime().clock;
 }
 
-export function setClock(next: Clock | undefined): void {
-  current = next;
+/** The clock the settings ask for: system time, or OPTOUT_CLOCK_SPEED from `origin` (default: now). */
+export function clockFor(speed: number, origin?: { realMs: number; simMs: number }): Clock {
+  return speed === 1 ? systemClock : scaledClock(speed, origin ?? { realMs: Date.now(), simMs: Date.now() });
 }
 
 export const DAY_MS = 86_400_000;

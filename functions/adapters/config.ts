@@ -1,9 +1,12 @@
 // The one module that reads the environment. It parses process.env with the settings schema
 // (functions/settings/schema.ts) once into a frozen object; a bad value fails with a message that
 // names the variable and the rule. On AWS the CDK stack sets every variable, so a missing required
-// one is a deployment error and fails here; the local runtime (infra/local/stack.ts) fills in the
-// local defaults through configureEnvironment() before anything reads them.
+// one is a deployment error and fails at the cold start (functions/handlers/aws-runtime.ts); the local
+// runtime (infra/local/stack.ts) builds its settings with localConfig(). Either way the settings
+// object goes to the composition root (functions/runtime/compose.ts); config() reads it back from the
+// runtime that is running.
 import type { z } from 'zod';
+import { currentRuntime, runtime } from '../runtime/scope.ts';
 import { refusal } from '../settings/types.ts';
 import { REQUIRED, RUNTIME_SETTINGS, type SettingKey, type SettingMeta, type Settings, SettingsSchema } from '../settings/schema.ts';
 
@@ -63,24 +66,27 @@ export function loadConfig(env: Env): Config {
   return Object.freeze({ ...settings, personal: settings.mode === 'personal' });
 }
 
+/** The functions' settings from this process's environment (a Lambda's cold start: functions/handlers/aws-runtime.ts). */
+export function environmentConfig(): Config {
+  return loadConfig(process.env);
+}
+
 /** Parses an environment into the settings that need no required ones. */
 export function loadHostSettings(env: Env): HostSettings {
   return parseEnv(LenientSchema, env);
 }
 
-let cached: Config | undefined;
-let cachedHost: HostSettings | undefined;
-
-/** The functions' settings, read from the environment once. */
+/** The settings of the runtime that is running (functions/runtime/scope.ts). */
 export function config(): Config {
-  cached ??= loadConfig(process.env);
-  return cached;
+  return runtime().settings;
 }
 
-/** The settings that need none of the functions' required ones, read from the environment once. */
+/**
+ * The settings that need none of the functions' required ones: the running runtime's, or outside one
+ * (the command line, the launcher, the browser) the environment's, parsed at each call.
+ */
 export function hostSettings(): HostSettings {
-  cachedHost ??= loadHostSettings(process.env);
-  return cachedHost;
+  return currentRuntime()?.settings ?? loadHostSettings(process.env);
 }
 
 /**
@@ -94,12 +100,6 @@ export function localSettings(): HostSettings & { dataDir: string } {
   return { ...settings, dataDir };
 }
 
-/** For tests and the local runtime, which set the environment and then re-read it. */
-export function resetConfig(): void {
-  cached = undefined;
-  cachedHost = undefined;
-}
-
 /** The local defaults of the settings `env` leaves unset, as environment variables. */
 function localDefaults(env: Env, fill: Partial<Record<SettingKey, string>>): Record<string, string> {
   const defaults: Record<string, string> = {};
@@ -111,14 +111,12 @@ function localDefaults(env: Env, fill: Partial<Record<SettingKey, string>>): Rec
 }
 
 /**
- * How the local runtime configures the functions: through the environment, the way the CDK stack
- * does on AWS. Sets `values`, fills in the local default of each setting still unset (`fill` gives
- * the ones known only at start, such as the local URL), and parses the result at once, so a bad value
- * stops the start. This is the one place that writes process.env; one composition root that hands the
- * settings object to the adapters would replace it.
+ * The local runtime's settings: this process's environment, overridden by `values` (what the stack knows:
+ * its endpoints, the data folder, personal mode), with the local default of each setting still unset
+ * (`fill` gives the ones known only at start, such as the local URL). Parsed at once, so a bad value
+ * stops the start. Nothing is written back to process.env: the object goes to the composition root.
  */
-export function configureEnvironment(values: Record<string, string>, fill: Partial<Record<SettingKey, string>> = {}): Config {
-  Object.assign(process.env, localDefaults({ ...process.env, ...values }, fill), values);
-  resetConfig();
-  return config();
+export function localConfig(values: Record<string, string>, fill: Partial<Record<SettingKey, string>> = {}): Config {
+  const merged = { ...process.env, ...values };
+  return loadConfig({ ...merged, ...localDefaults(merged, fill) });
 }

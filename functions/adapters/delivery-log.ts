@@ -12,7 +12,7 @@
 //   again after the grace period, with the same Message-ID and bytes (a possible duplicate that mail
 //   clients and ticket systems fold into one thread). The reader answers "not seen".
 import { findDelivery } from '../data/outbox.ts';
-import { config } from './config.ts';
+import { runtime } from '../runtime/scope.ts';
 
 export interface DeliveryQuery {
   letterId: string;
@@ -37,7 +37,7 @@ interface EmulatorMail {
 const normalize = (text: string | undefined) => (text ?? '').replace(/\r\n/g, '\n').trim();
 
 /** The SES emulator's store as a delivery log (demo mode and the tests). */
-function emulatorLog(endpoint: string): DeliveryLog {
+export function emulatorLog(endpoint: string): DeliveryLog {
   return {
     async find(query) {
       const response = await fetch(`${endpoint.replace(/\/$/, '')}/store`);
@@ -57,7 +57,7 @@ function emulatorLog(endpoint: string): DeliveryLog {
 }
 
 /** SES Send events recorded in the table by letter id (AWS). */
-const tableLog: DeliveryLog = {
+export const tableLog: DeliveryLog = {
   async find(query) {
     const record = await findDelivery(query.letterId);
     return record ? { sesMessageId: record.sesMessageId } : undefined;
@@ -65,15 +65,13 @@ const tableLog: DeliveryLog = {
 };
 
 /** Personal mode: no readable log (see the top of this file). */
-const noLog: DeliveryLog = {
+export const noLog: DeliveryLog = {
   async find() {
     return undefined;
   },
 };
 
-/** The log of this runtime. */
+/** The log of the runtime that is running (chosen by functions/runtime/compose.ts). */
 export function deliveryLog(): DeliveryLog {
-  const { personal, sesEndpoint } = config();
-  if (personal) return noLog;
-  return sesEndpoint ? emulatorLog(sesEndpoint) : tableLog;
+  return runtime().deliveryLog;
 }

@@ -3,7 +3,8 @@
 // that stands in for the world's DNS (tests publish their DKIM keys and SPF records there).
 import { readFileSync } from 'node:fs';
 import type { DNSResolver } from 'mailauth';
-import { config } from './config.ts';
+import { runtime } from '../runtime/scope.ts';
+import type { Config } from './config.ts';
 
 type Zone = Record<string, Record<string, string[]>>;
 
@@ -20,9 +21,13 @@ export function zoneResolver(zone: Zone): DNSResolver {
   };
 }
 
-/** The resolver to use, or undefined for the system's. */
+/** The resolver of the runtime that is running, or undefined for the system's. */
 export function dnsResolver(): DNSResolver | undefined {
-  const { dnsZone, dataDir, evidenceBucket } = config();
+  return runtime().dns();
+}
+
+/** The resolver the settings ask for (read at each call: a test may publish records in the zone file meanwhile). */
+export function resolverFor({ dnsZone, dataDir, evidenceBucket }: Pick<Config, 'dnsZone' | 'dataDir' | 'evidenceBucket'>): DNSResolver | undefined {
   if (dnsZone) return zoneResolver(JSON.parse(readFileSync(dnsZone, 'utf8')) as Zone);
   // Local runtime without a zone: answer nothing rather than hang on an unreachable network.
   if (dataDir && !evidenceBucket) return zoneResolver({});

@@ -1,8 +1,9 @@
-// Mail out: raw MIME built with nodemailer's composer, sent through SES v2 (the emulator locally), or
-// in personal mode through the person's own SMTP server (useMailTransport).
-import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+// Mail out: raw MIME built with nodemailer's composer, sent through the runtime's mail port: SES v2
+// (the emulator locally; sesMail) or, in personal mode, the person's own SMTP server (smtpMail).
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { ses, sesOnce } from './clients.ts';
+import { runtime } from '../runtime/scope.ts';
+import type { MailPort } from '../runtime/ports.ts';
 import { clock } from './clock.ts';
 import { config } from './config.ts';
 
@@ -23,19 +24,43 @@ export interface OutgoingMail {
   date?: Date;
 }
 
-/**
- * Personal mode sends through the person's own SMTP server (adapters/smtp-mailer.ts) instead of SES;
- * set by the local runtime (infra/local/personal.ts), unset in demo mode and on AWS.
- */
+/** The person's own SMTP server (adapters/smtp-mailer.ts), in personal mode. */
 export interface MailTransport {
   /** Resolves only once the server accepted the message for every recipient; throws otherwise. */
   send(raw: Buffer, envelope: { from: string; to: string[] }, mail: OutgoingMail): Promise<void>;
 }
 
-let transport: MailTransport | undefined;
+/**
+ * SES v2: `ses` for status mail (the SDK may retry), `sesOnce` for letters (no retry: SES has no
+ * idempotency key, so a retried call after a lost response would be a second letter; the outbox
+ * decides about any resend from the delivery log instead).
+ */
+export function sesMail(ses: SESv2Client, sesOnce: SESv2Client, configurationSet: string | undefined): MailPort {
+  return {
+    async send({ raw, mail, from, cc, tags, once }) {
+      const result = await (once ? sesOnce : ses).send(
+        new SendEmailCommand({
+          FromEmailAddress: from,
+          Destination: { ToAddresses: mail.to, CcAddresses: cc },
+          ReplyToAddresses: mail.replyTo ? [mail.replyTo] : undefined,
+          Content: { Raw: { Data: raw } },
+          ConfigurationSetName: configurationSet,
+          EmailTags: tags ? Object.entries(tags).map(([Name, Value]) => ({ Name, Value })) : undefined,
+        }),
+      );
+      return { sesMessageId: result.MessageId ?? '' };
+    },
+  };
+}
 
-export function useMailTransport(next: MailTransport | undefined): void {
-  transport = next;
+/** The person's own SMTP server (personal mode): no SES message id. */
+export function smtpMail(transport: MailTransport): MailPort {
+  return {
+    async send({ raw, mail, from, cc }) {
+      await transport.send(raw, { from, to: [...mail.to, ...(cc ?? [])] }, mail);
+      return { sesMessageId: '' };
+    },
+  };
 }
 
 /** The sender is never copied on their own mail (personal mode: the person is the sender). */
@@ -67,48 +92,16 @@ export async function buildMime(mail: OutgoingMail): Promise<Buffer> {
 
 /**
  * Sends MIME built earlier (the outbox stores it before the first try and resends the same bytes),
- * with SES message tags (the outbox's `letter=<id>`, which SES Send events carry back). Through SES
- * without the SDK's own retries: SES has no idempotency key, so a retried call after a lost response
- * would be a second letter; the outbox decides about any resend from the delivery log instead.
+ * with SES message tags (the outbox's `letter=<id>`, which SES Send events carry back), in one attempt
+ * (see sesMail).
  */
 export async function sendRawMail(raw: Buffer, mail: OutgoingMail, tags: Record<string, string> = {}): Promise<{ sesMessageId: string }> {
-  if (transport) {
-    await transport.send(raw, { from: config().fromAddress, to: [...mail.to, ...(copies(mail) ?? [])] }, mail);
-    return { sesMessageId: '' };
-  }
-  const result = await sesOnce().send(
-    new SendEmailCommand({
-      FromEmailAddress: config().fromAddress,
-      Destination: { ToAddresses: mail.to, CcAddresses: copies(mail) },
-      ReplyToAddresses: mail.replyTo ? [mail.replyTo] : undefined,
-      Content: { Raw: { Data: raw } },
-      ConfigurationSetName: config().configurationSet,
-      EmailTags: Object.entries(tags).map(([Name, Value]) => ({ Name, Value })),
-    }),
-  );
-  return { sesMessageId: result.MessageId ?? '' };
-}
-
-/** Whether mail goes through the person's own SMTP server (personal mode) rather than SES. */
-export function sendsThroughSmtp(): boolean {
-  return transport !== undefined;
+  return runtime().mail.send({ raw, mail, from: config().fromAddress, cc: copies(mail), tags, once: true });
 }
 
 /** Sends and returns the MIME that went out, plus SES's own message id. */
 export async function sendMail(mail: OutgoingMail): Promise<{ raw: Buffer; sesMessageId: string }> {
   const raw = await buildMime(mail);
-  if (transport) {
-    await transport.send(raw, { from: config().fromAddress, to: [...mail.to, ...(copies(mail) ?? [])] }, mail);
-    return { raw, sesMessageId: '' };
-  }
-  const result = await ses().send(
-    new SendEmailCommand({
-      FromEmailAddress: config().fromAddress,
-      Destination: { ToAddresses: mail.to, CcAddresses: copies(mail) },
-      ReplyToAddresses: mail.replyTo ? [mail.replyTo] : undefined,
-      Content: { Raw: { Data: raw } },
-      ConfigurationSetName: config().configurationSet,
-    }),
-  );
-  return { raw, sesMessageId: result.MessageId ?? '' };
+  const { sesMessageId } = await runtime().mail.send({ raw, mail, from: config().fromAddress, cc: copies(mail), once: false });
+  return { raw, sesMessageId };
 }

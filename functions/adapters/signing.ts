@@ -1,12 +1,13 @@
-// The key that signs verification and status links. Locally a random key file in the data folder;
-// on AWS a Secrets Manager secret (created by the stack), fetched once per container.
+// The key that signs verification and status links. Locally a random key file in the data folder
+// (keyFileSigning); on AWS a Secrets Manager secret created by the stack (secretsManagerSigning),
+// fetched once per runtime, that is once per container.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { config, ConfigError } from './config.ts';
-
-let keyPromise: Promise<Buffer> | undefined;
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { runtime } from '../runtime/scope.ts';
+import type { SigningPort } from '../runtime/ports.ts';
+import { ConfigError } from './config.ts';
 
 function localKeyFile(dataDir: string, name: string): Buffer {
   const file = join(dataDir, 'keys', name);
@@ -24,33 +25,36 @@ function localKeyFile(dataDir: string, name: string): Buffer {
   return key;
 }
 
-async function loadKey(): Promise<Buffer> {
-  const { signingSecretArn, dataDir, region } = config();
-  if (signingSecretArn) {
-    const client = new SecretsManagerClient({ region });
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: signingSecretArn }));
+/** Fetched on first use and kept; a failed fetch is tried again at the next use. */
+function once(load: () => Promise<Buffer>): SigningPort {
+  let keyPromise: Promise<Buffer> | undefined;
+  return {
+    key() {
+      keyPromise ??= load().catch((error) => {
+        keyPromise = undefined;
+        throw error;
+      });
+      return keyPromise;
+    },
+  };
+}
+
+export function secretsManagerSigning(client: SecretsManagerClient, secretArn: string): SigningPort {
+  return once(async () => {
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
     if (!SecretString) throw new ConfigError('signing secret has no value');
     return Buffer.from(SecretString, 'utf8');
-  }
-  if (dataDir) return localKeyFile(dataDir, 'signing.key');
-  throw new ConfigError('setting SIGNING_SECRET_ARN (AWS) or OPTOUT_DATA_DIR (local) is missing');
-}
-
-function signingKey(): Promise<Buffer> {
-  keyPromise ??= loadKey().catch((error) => {
-    keyPromise = undefined;
-    throw error;
   });
-  return keyPromise;
 }
 
-export function resetSigningKey(): void {
-  keyPromise = undefined;
+/** <dataDir>/keys/signing.key, created on first use. */
+export function keyFileSigning(dataDir: string): SigningPort {
+  return once(async () => localKeyFile(dataDir, 'signing.key'));
 }
 
 /** A URL-safe MAC of `value` for one purpose ("verify", "status"), so a token for one never works for the other. */
 export async function sign(purpose: string, value: string): Promise<string> {
-  const mac = createHmac('sha256', await signingKey()).update(`${purpose}\n${value}`).digest();
+  const mac = createHmac('sha256', await runtime().signing.key()).update(`${purpose}\n${value}`).digest();
   return mac.subarray(0, 24).toString('base64url');
 }
 

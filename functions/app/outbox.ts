@@ -20,7 +20,7 @@
 // emulator's store locally) before it is ever sent again. Seen there: it is "sent". Not seen and the
 // grace period (OPTOUT_SEND_GRACE_SECONDS, on the clock) not over: LetterInDoubt, which the ASL
 // retries later. Not seen after it: sent again, the same bytes and Message-ID. The SES client for
-// letters makes no retries of its own (adapters/clients.ts sesOnce), and a definite refusal (SES
+// letters makes no retries of its own (adapters/mailer.ts sesMail: `once`), and a definite refusal (SES
 // answered 4xx, or the connection was refused) ends the doubt at once. The same code runs on AWS and
 // locally; personal mode's SMTP server keeps no log we can read (see delivery-log.ts).
 import { simpleParser } from 'mailparser';

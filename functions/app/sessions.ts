@@ -1,30 +1,11 @@
 // Provider sessions (cookies) of a person: sealed at rest (KMS envelope on AWS, AES-256-GCM with a
 // local key file), opened only inside the browser task, deleted after use unless the person keeps
 // them for re-checks. Neither cookie values nor sealed blobs go into logs or workflow state.
-import { join } from 'node:path';
 import type { CookieParam } from 'puppeteer-core';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { config, ConfigError } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
-import { kmsSecretBox, localSecretBox, type SecretBox } from '../adapters/secrets.ts';
+import { runtime } from '../runtime/scope.ts';
 import { deleteStoredSession, extendSession, getSession, putSession } from '../data/sessions.ts';
 import { expiresAt } from '../data/store.ts';
-
-let box: SecretBox | undefined;
-
-function secretBox(): SecretBox {
-  if (!box) {
-    const { sessionKeyId, dataDir, region } = config();
-    if (sessionKeyId) box = kmsSecretBox(new KMSClient({ region }), sessionKeyId);
-    else if (dataDir) box = localSecretBox(join(dataDir, 'keys', 'session.key'));
-    else throw new ConfigError('setting SESSION_KEY_ID (AWS) or OPTOUT_DATA_DIR (local) is missing');
-  }
-  return box;
-}
-
-export function resetSecretBox(): void {
-  box = undefined;
-}
 
 function context(submissionId: string, provider: string): string {
   return `session:${submissionId}:${provider}`;
@@ -38,14 +19,14 @@ export async function saveSession(
   keep: boolean,
   expires: number = expiresAt(),
 ): Promise<void> {
-  const sealed = await secretBox().seal(Buffer.from(JSON.stringify(cookies)), context(submissionId, provider));
+  const sealed = await runtime().secrets.seal(Buffer.from(JSON.stringify(cookies)), context(submissionId, provider));
   await putSession(submissionId, provider, { sealed, keep, savedAt: clock().now().toISOString() }, expires);
 }
 
 export async function loadSession(submissionId: string, provider: string): Promise<{ cookies: CookieParam[]; keep: boolean } | undefined> {
   const stored = await getSession(submissionId, provider);
   if (!stored) return undefined;
-  const plain = await secretBox().open(stored.sealed, context(submissionId, provider));
+  const plain = await runtime().secrets.open(stored.sealed, context(submissionId, provider));
   return { cookies: JSON.parse(plain.toString('utf8')) as CookieParam[], keep: stored.keep };
 }
 

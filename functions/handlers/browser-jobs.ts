@@ -2,6 +2,7 @@
 // It carries Chromium like the ApplyInBrowser function.
 import { runDueBrowserJobs } from '../app/browser-jobs.ts';
 import { claimScheduledRun } from '../data/scheduled-runs.ts';
+import { lambdaEntry } from './aws-runtime.ts';
 
 /** Jobs per invocation: each launches Chromium (a few seconds); the rest wait for the next hour. */
 const JOBS_PER_RUN = 20;
@@ -11,7 +12,7 @@ interface ScheduledEvent {
   time?: string;
 }
 
-export async function handler(event: ScheduledEvent = {}): Promise<{ ran: number; duplicate?: true }> {
+export const handler = lambdaEntry(async (event: ScheduledEvent = {}): Promise<{ ran: number; duplicate?: true }> => {
   // At most one run per scheduled time (a run started by hand, without a time, always runs).
   if (event.time && !(await claimScheduledRun('browser-jobs', event.time))) {
     console.log(JSON.stringify({ level: 'info', msg: 'browser jobs: this scheduled time ran already', time: event.time }));
@@ -20,4 +21,4 @@ export async function handler(event: ScheduledEvent = {}): Promise<{ ran: number
   const { ran } = await runDueBrowserJobs(JOBS_PER_RUN);
   console.log(JSON.stringify({ level: 'info', msg: 'browser jobs run', count: ran.length, outcomes: ran.map((r) => r.outcome) }));
   return { ran: ran.length };
-}
+});

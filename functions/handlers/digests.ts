@@ -3,6 +3,7 @@
 // the local runtime runs the same function on a timer.
 import { claimScheduledRun } from '../data/scheduled-runs.ts';
 import { sendDueDigests } from '../app/notify.ts';
+import { lambdaEntry } from './aws-runtime.ts';
 
 /** Digests per invocation; the rest go out at the next run. */
 const DIGESTS_PER_RUN = 200;
@@ -12,10 +13,10 @@ interface ScheduledEvent {
   time?: string;
 }
 
-export async function handler(event: ScheduledEvent = {}): Promise<{ sent: number; duplicate?: true }> {
+export const handler = lambdaEntry(async (event: ScheduledEvent = {}): Promise<{ sent: number; duplicate?: true }> => {
   // At most one run per scheduled time (a duplicate delivery does nothing; a run by hand always runs).
   if (event.time && !(await claimScheduledRun('digests', event.time))) return { sent: 0, duplicate: true };
   const sent = await sendDueDigests(DIGESTS_PER_RUN);
   console.log(JSON.stringify({ level: 'info', msg: 'digests run', sent }));
   return { sent };
-}
+});

@@ -1,6 +1,7 @@
 // API Gateway HTTP API (payload v2) entry: translates the event and calls the same handleHttp that
 // the local server uses.
 import { handleHttp } from './http.ts';
+import { lambdaEntry } from './aws-runtime.ts';
 
 interface HttpApiEvent {
   rawPath: string;
@@ -11,7 +12,7 @@ interface HttpApiEvent {
   requestContext: { http: { method: string; sourceIp?: string } };
 }
 
-export async function handler(event: HttpApiEvent) {
+export const handler = lambdaEntry(async (event: HttpApiEvent) => {
   const body = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const response = await handleHttp({
     method: event.requestContext.http.method,
@@ -28,4 +29,4 @@ export async function handler(event: HttpApiEvent) {
     body: binary ? (response.body as Buffer).toString('base64') : response.body,
     isBase64Encoded: binary,
   };
-}
+});

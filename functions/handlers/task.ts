@@ -1,6 +1,7 @@
 // Wraps a workflow step for both runtimes: validates the ids it gets, and names retryable failures
 // "TransientError" so the ASL's Retry (backoff + jitter) catches them and nothing else.
 import { z } from 'zod';
+import { lambdaEntry } from './aws-runtime.ts';
 import { goneOutput, submissionGone } from './gone.ts';
 
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
@@ -27,7 +28,7 @@ const Ids = z.object({
 export type Step<I, O> = (input: I) => Promise<O>;
 
 export function workflowTask<I extends object, O>(step: Step<I, O>): (input: unknown) => Promise<O> {
-  return async (input: unknown) => {
+  return lambdaEntry(async (input: unknown) => {
     const parsed = Ids.safeParse(input);
     if (!parsed.success) {
       throw new Error(`workflow task got bad ids: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
@@ -42,5 +43,5 @@ export function workflowTask<I extends object, O>(step: Step<I, O>): (input: unk
       if (isTransient(error)) throw new TransientError((error as Error).message, { cause: error });
       throw error;
     }
-  };
+  });
 }

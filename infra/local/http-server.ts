@@ -17,7 +17,10 @@ function reply(res: ServerResponse, status: number, error: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(JSON.stringify({ error }));
 }
 
-export function startHttpServer(port: number, host = '127.0.0.1'): Promise<Server> {
+/** Runs a request in the stack's runtime (functions/runtime/scope.ts). */
+export type Scope = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export function startHttpServer(port: number, host: string, scope: Scope): Promise<Server> {
   const server = createServer(async (req, res) => {
     try {
       // Path and query split by hand: new URL() would read "//host/x" as another host.
@@ -30,14 +33,16 @@ export function startHttpServer(port: number, host = '127.0.0.1'): Promise<Serve
         reply(res, 413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
         return;
       }
-      const response = await handleHttp({
+      const response = await scope(() =>
+        handleHttp({
         method: req.method ?? 'GET',
         path,
         query: Object.fromEntries(new URLSearchParams(query)),
         headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])),
         body,
-        clientAddress: req.socket.remoteAddress,
-      });
+          clientAddress: req.socket.remoteAddress,
+        }),
+      );
       res.writeHead(response.status, response.headers).end(response.body);
     } catch (error) {
       reply(res, 500, 'internal error');

@@ -1,6 +1,6 @@
 // `npm start`: the whole system on this machine, on embedded stand-ins for the AWS services.
 import { join, resolve } from 'node:path';
-import { config, type HostSettings, localSettings } from '../../functions/adapters/config.ts';
+import { type HostSettings, localSettings } from '../../functions/adapters/config.ts';
 import { startLocalStack } from './stack.ts';
 
 // Settings (functions/settings/schema.ts): a bad value stops here with one line naming the variable.
@@ -30,8 +30,8 @@ const stack = await startLocalStack({
   process.exit(1);
 });
 const dataDir = resolve(settings.dataDir);
-const { inboundDomain, clockSpeed } = config();
-const speed = `${clockSpeed}x`;
+const { inboundDomain } = stack.runtime.settings;
+const speed = `${stack.runtime.clock.speed}x`;
 
 if (stack.mode === 'personal') {
   console.log(`Optout Autopilot is running in personal mode (${join(dataDir, 'personal.json')}).

@@ -19,7 +19,9 @@ import { localSecretBox, SecretOpenError } from '../../functions/adapters/secret
 import { isLoopback, MailServerError, type ImapServer, type MailServer } from '../../functions/adapters/mail-servers.ts';
 import { checkSmtp, smtpMailer } from '../../functions/adapters/smtp-mailer.ts';
 import { checkImap, openInbox } from '../../functions/adapters/imap-inbox.ts';
-import { useMailTransport } from '../../functions/adapters/mailer.ts';
+import type { MailTransport } from '../../functions/adapters/mailer.ts';
+import type { Runtime } from '../../functions/runtime/ports.ts';
+import { runWith } from '../../functions/runtime/scope.ts';
 import { pollInbox, type InboxPollResult } from '../../functions/app/inbox.ts';
 
 const PERSONAL_FILE = 'personal.json';
@@ -134,7 +136,7 @@ export async function loadPersonalConfig(dataDir: string): Promise<PersonalSetti
   };
 }
 
-/** The environment of the runtime in personal mode (config.ts reads it). */
+/** The settings of the runtime in personal mode, as environment variables (infra/local/stack.ts passes them to localConfig). */
 export function personalEnv(settings: PersonalSettings): Record<string, string> {
   return {
     OPTOUT_MODE: 'personal',
@@ -169,28 +171,32 @@ export interface PersonalMail {
 const log = (level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}) =>
   (level === 'error' ? console.error : console.log)(JSON.stringify({ level, msg, ...extra }));
 
+/** The person's SMTP server as the runtime's mail transport (functions/runtime/compose.ts composeLocal). */
+export function personalTransport(settings: PersonalSettings): MailTransport {
+  return smtpMailer(settings.smtp, {
+    imap: settings.imap,
+    onFiled: (messageId, outcome) => {
+      if (outcome.error) log('error', 'sent letter not filed in the Sent folder', { messageId, error: outcome.error });
+    },
+  });
+}
+
 /**
- * Wires personal mail: the SMTP transport on the mail-out port, and the inbox poll every
- * `pollSeconds` (`pollMs` overrides it; 0: only when pollOnce is called).
+ * Reads the inbox, in `runtime`, every `pollSeconds` (`pollMs` overrides it; 0: only when pollOnce is
+ * called). Mail goes out through personalTransport, which the stack hands to the composition root.
  */
-export function startPersonalMail(settings: PersonalSettings, options: { pollMs?: number } = {}): PersonalMail {
-  useMailTransport(
-    smtpMailer(settings.smtp, {
-      imap: settings.imap,
-      onFiled: (messageId, outcome) => {
-        if (outcome.error) log('error', 'sent letter not filed in the Sent folder', { messageId, error: outcome.error });
-      },
-    }),
-  );
-  // Polls run one after the other: a poll asked for while one runs starts when it ends (and so sees
-  // everything that arrived before it was asked for).
+export function startPersonalMail(settings: PersonalSettings, runtime: Runtime, options: { pollMs?: number } = {}): PersonalMail {
   let last: Promise<unknown> = Promise.resolve();
   let busy = 0;
   const pollOnce = (): Promise<InboxPollResult> => {
     busy += 1;
     const run = last
       .catch(() => undefined)
-      .then(() => pollInbox(() => openInbox(settings.imap), { ownAddress: settings.email, mailbox: settings.imap.mailbox, moveTo: settings.imap.moveTo }))
+      .then(() =>
+        runWith(runtime, () =>
+          pollInbox(() => openInbox(settings.imap), { ownAddress: settings.email, mailbox: settings.imap.mailbox, moveTo: settings.imap.moveTo }),
+        ),
+      )
       .finally(() => {
         busy -= 1;
       });
@@ -216,7 +222,6 @@ export function startPersonalMail(settings: PersonalSettings, options: { pollMs?
     async stop() {
       if (timer) clearInterval(timer);
       await last.catch(() => undefined);
-      useMailTransport(undefined);
     },
   };
 }

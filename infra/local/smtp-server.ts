@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { config } from '../../functions/adapters/config.ts';
+import type { Runtime } from '../../functions/runtime/ports.ts';
+import { runWith } from '../../functions/runtime/scope.ts';
 import { receiveMail } from '../../functions/app/mail-in.ts';
 
 export interface SmtpServerHandle {
@@ -34,7 +35,9 @@ function keepDeadLetter(dir: string, raw: Buffer): string {
   return file;
 }
 
-export function startSmtpServer(port: number, host = '127.0.0.1', options: SmtpServerOptions = {}): Promise<SmtpServerHandle> {
+/** Mail for `runtime`'s inbound domain, each message received in that runtime. */
+export function startSmtpServer(runtime: Runtime, port: number, host = '127.0.0.1', options: SmtpServerOptions = {}): Promise<SmtpServerHandle> {
+  const { inboundDomain } = runtime.settings;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -42,8 +45,8 @@ export function startSmtpServer(port: number, host = '127.0.0.1', options: SmtpS
     logger: false,
     onRcptTo(address, _session, callback) {
       const domain = address.address.split('@').pop()?.toLowerCase();
-      if (domain !== config().inboundDomain.toLowerCase()) {
-        return callback(Object.assign(new Error(`550 5.1.1 we only accept mail for ${config().inboundDomain}`), { responseCode: 550 }));
+      if (domain !== inboundDomain.toLowerCase()) {
+        return callback(Object.assign(new Error(`550 5.1.1 we only accept mail for ${inboundDomain}`), { responseCode: 550 }));
       }
       callback();
     },
@@ -57,12 +60,14 @@ export function startSmtpServer(port: number, host = '127.0.0.1', options: SmtpS
         const raw = Buffer.concat(chunks);
         const receive = options.fault?.(raw)
           ? Promise.reject(new Error('mail-in failed (injected by a test)'))
-          : receiveMail(raw, {
-              rcptTo: session.envelope.rcptTo.map((r) => r.address),
-              mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-              remoteIp: session.remoteAddress,
-              helo: session.hostNameAppearsAs,
-            });
+          : runWith(runtime, () =>
+              receiveMail(raw, {
+                rcptTo: session.envelope.rcptTo.map((r) => r.address),
+                mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
+                remoteIp: session.remoteAddress,
+                helo: session.hostNameAppearsAs,
+              }),
+            );
         receive
           .then(() => callback())
           .catch((error: Error) => {

@@ -11,12 +11,11 @@ import dynalite from 'dynalite';
 import * as sesLocal from 'aws-ses-v2-local';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/data/schema.ts';
-import { configureEnvironment } from '../../functions/adapters/config.ts';
-import { resetClients } from '../../functions/adapters/clients.ts';
-import { resetSigningKey } from '../../functions/adapters/signing.ts';
-import { clock, setClock, scaledClock, systemClock } from '../../functions/adapters/clock.ts';
-import { useLocalWorkflowStarter, useLocalWorkflowStopper } from '../../functions/adapters/workflow.ts';
-import { resetSecretBox } from '../../functions/app/sessions.ts';
+import { localConfig } from '../../functions/adapters/config.ts';
+import { type Clock, clockFor } from '../../functions/adapters/clock.ts';
+import { composeLocal } from '../../functions/runtime/compose.ts';
+import type { Runtime } from '../../functions/runtime/ports.ts';
+import { runWith } from '../../functions/runtime/scope.ts';
 import { runDueBrowserJobs } from '../../functions/app/browser-jobs.ts';
 import { sendDueDigests } from '../../functions/app/notify.ts';
 import { DIGESTS_EVERY_MINUTES } from '../../functions/core/schedules.ts';
@@ -24,7 +23,7 @@ import { sweepExpired } from './retention.ts';
 import { LocalWorkflowRunner, type ExecutionRecord, type FaultPlan, type WaitTimer } from './workflow-runner.ts';
 import { startHttpServer } from './http-server.ts';
 import { startSmtpServer, type SmtpServerHandle } from './smtp-server.ts';
-import { assertLocalHost, checkMailServers, loadPersonalConfig, personalEnv, startPersonalMail, type PersonalMail } from './personal.ts';
+import { assertLocalHost, checkMailServers, loadPersonalConfig, personalEnv, personalTransport, startPersonalMail, type PersonalMail } from './personal.ts';
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -40,11 +39,14 @@ export interface LocalStackOptions {
    */
   sesEndpoint?: string;
   retryIntervalMs?: number;
+  /** Settings as environment variables, over this process's environment (the stack never writes process.env). */
   env?: Record<string, string>;
   onExecutionFinished?: (record: ExecutionRecord) => void;
   onWorkflowEvent?: (entry: unknown) => void;
   /** The bench only: drives the workflow's long waits by simulated time (infra/local/workflow-runner.ts WaitTimer). */
   waitTimer?: WaitTimer;
+  /** The bench only: the clock every function of the stack reads (default: system time, or scaled by clockSpeed). */
+  clock?: Clock;
   /** How often (real ms) the browser-job scheduler looks for due re-checks; EventBridge does this hourly on AWS. */
   browserJobsIntervalMs?: number;
   /** Tests only (main.ts never sets them): permanent errors injected into Task states and into mail-in. */
@@ -63,6 +65,8 @@ export interface LocalStack {
   /** Personal mode only: the person's address and their inbox reader. */
   personal?: { email: string; inbox: PersonalMail };
   dynamoEndpoint: string;
+  /** The ports the functions of this stack use (functions/runtime/compose.ts); tests run their own checks in it (runWith). */
+  runtime: Runtime;
   runner: LocalWorkflowRunner;
   resumed: string[];
   stop(): Promise<void>;
@@ -110,14 +114,14 @@ function clockOrigin(dataDir: string, speed: number): { realMs: number; simMs: n
 const HOUR_MS = 3_600_000;
 const DIGESTS_EVERY_MS = DIGESTS_EVERY_MINUTES * 60_000;
 
-/** Runs `run` every `intervalMs` of real time, one run at a time (a run still busy skips a tick). */
-function startRepeating(intervalMs: number, run: () => Promise<void>): { stop(): Promise<void> } {
+/** Runs `run` in `runtime` every `intervalMs` of real time, one run at a time (a run still busy skips a tick). */
+function startRepeating(runtime: Runtime, intervalMs: number, run: () => Promise<void>): { stop(): Promise<void> } {
   let current: Promise<unknown> = Promise.resolve();
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    current = run().finally(() => {
+    current = runWith(runtime, run).finally(() => {
       busy = false;
     });
   }, intervalMs);
@@ -139,25 +143,25 @@ function logFailure(what: string) {
  * light timer of its own, apart from the browser jobs, every 10 minutes of the (possibly scaled)
  * clock, at least every minute and at most every 50 ms of real time.
  */
-function startDigests(): { stop(): Promise<void> } {
-  const intervalMs = Math.min(60_000, Math.max(50, DIGESTS_EVERY_MS / clock().speed));
-  return startRepeating(intervalMs, () => sendDueDigests().then(() => undefined, logFailure('digests')));
+function startDigests(runtime: Runtime): { stop(): Promise<void> } {
+  const intervalMs = Math.min(60_000, Math.max(50, DIGESTS_EVERY_MS / runtime.clock.speed));
+  return startRepeating(runtime, intervalMs, () => sendDueDigests().then(() => undefined, logFailure('digests')));
 }
 
 /**
  * The local stand-in for the hourly EventBridge schedule (browser jobs) and for DynamoDB TTL and the S3
  * lifecycle (the retention sweep).
  */
-function startHousekeeping(intervalMs: number): { stop(): Promise<void> } {
+function startHousekeeping(runtime: Runtime, intervalMs: number): { stop(): Promise<void> } {
   // The sweep scans the whole table: at most once per hour of the (possibly scaled) clock.
   let lastSweep = Number.NEGATIVE_INFINITY;
   const sweepIfDue = async () => {
-    const now = clock().now().getTime();
+    const now = runtime.clock.now().getTime();
     if (now - lastSweep < HOUR_MS) return;
     lastSweep = now;
     await sweepExpired();
   };
-  return startRepeating(intervalMs, () =>
+  return startRepeating(runtime, intervalMs, () =>
     runDueBrowserJobs()
       .then(() => undefined, logFailure('browser jobs'))
       .then(sweepIfDue)
@@ -188,12 +192,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     sesUrl = `http://${host}:${(started.address() as AddressInfo).port}`;
   }
 
-  const http = await startHttpServer(options.port, host);
+  // The web server answers in the runtime, which needs the server's URL: it is set just below.
+  let runtime: Runtime | undefined;
+  const http = await startHttpServer(options.port, host, (fn) => {
+    if (!runtime) return Promise.reject(new Error('the local stack is still starting'));
+    return runWith(runtime, fn);
+  });
   const url = `http://${host}:${(http.address() as AddressInfo).port}`;
 
-  // The functions read their settings from the environment, as on AWS: set ours, fill in the local
-  // defaults (functions/settings/schema.ts) of the rest, and parse them now, so a bad value stops here.
-  const settings = configureEnvironment(
+  // The functions' settings, as on AWS from the environment: ours over this process's, with the local
+  // defaults (functions/settings/schema.ts) of the rest, parsed now, so a bad value stops here.
+  const settings = localConfig(
     {
       TABLE_NAME: 'optout',
       DYNAMODB_ENDPOINT: dynamoEndpoint,
@@ -206,33 +215,35 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     },
     { publicUrl: url },
   );
-  resetClients();
-  resetSigningKey();
-  resetSecretBox();
   const speed = options.clockSpeed ?? settings.clockSpeed;
-  setClock(speed === 1 ? systemClock : scaledClock(speed, clockOrigin(dataDir, speed)));
+  const stackClock = options.clock ?? clockFor(speed, speed === 1 ? undefined : clockOrigin(dataDir, speed));
 
   await ensureTable(dynamoEndpoint, 'optout');
 
-  const runner = new LocalWorkflowRunner({
+  const runner: LocalWorkflowRunner = new LocalWorkflowRunner({
     retryIntervalMs: options.retryIntervalMs,
     onFinish: options.onExecutionFinished,
     onEvent: options.onWorkflowEvent,
     waitTimer: options.waitTimer,
     faults: options.faults?.tasks,
+    scope: (fn) => runWith(built, fn),
   });
-  useLocalWorkflowStarter((name, input) => runner.start(name, input));
-  useLocalWorkflowStopper((name) => runner.stopExecution(name));
+  const built = composeLocal(settings, {
+    clock: stackClock,
+    workflow: { start: (name, input) => runner.start(name, input), stop: (name) => runner.stopExecution(name) },
+    mailTransport: personal ? personalTransport(personal) : undefined,
+  });
+  runtime = built;
   const smtp: SmtpServerHandle | undefined = personal
     ? undefined
-    : await startSmtpServer(options.smtpPort, host, {
+    : await startSmtpServer(built, options.smtpPort, host, {
         deadLetterDir: join(dataDir, 'dead-letter', 'mail-in'),
         fault: options.faults?.mailIn,
       });
-  const personalMail = personal ? startPersonalMail(personal, { pollMs: options.inboxPollMs }) : undefined;
+  const personalMail = personal ? startPersonalMail(personal, built, { pollMs: options.inboxPollMs }) : undefined;
   const resumed = await runner.resumeUnfinished();
-  const jobs = startHousekeeping(options.browserJobsIntervalMs ?? settings.browserJobsIntervalMs);
-  const digests = startDigests();
+  const jobs = startHousekeeping(built, options.browserJobsIntervalMs ?? settings.browserJobsIntervalMs);
+  const digests = startDigests(built);
 
   return {
     mode: personal ? 'personal' : 'demo',
@@ -241,20 +252,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     smtpPort: smtp?.port ?? 0,
     personal: personal && personalMail ? { email: personal.email, inbox: personalMail } : undefined,
     dynamoEndpoint,
+    runtime: built,
     runner,
     resumed,
     async stop() {
       await jobs.stop();
       await digests.stop();
       await runner.stop();
-      useLocalWorkflowStarter(undefined);
-      useLocalWorkflowStopper(undefined);
       await smtp?.close();
       await personalMail?.stop();
       const httpClosed = new Promise<void>((r) => http.close(() => r()));
       http.closeAllConnections();
       await httpClosed;
-      resetClients();
+      built.close?.();
       await new Promise<void>((r) => dynamo.close(() => r()));
       if (ses) {
         const sesClosed = new Promise<void>((r) => ses!.close(() => r()));

@@ -195,6 +195,7 @@ export class LocalWorkflowRunner {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly handlers: Record<string, (input: unknown) => Promise<unknown>>;
   private stopped = false;
+  private readonly scope: <T>(fn: () => T) => T;
 
   constructor(
     private readonly options: {
@@ -208,8 +209,14 @@ export class LocalWorkflowRunner {
       onWaitTimer?: (state: string, clockMs: number) => void;
       /** The bench only: a timer driven by simulated time instead of real timers (default realTimer). */
       waitTimer?: WaitTimer;
+      /**
+       * Runs its argument in the stack's runtime (functions/runtime/scope.ts): every public method and
+       * every task and wait goes through it, so a test may call waitFor() from anywhere.
+       */
+      scope?: <T>(fn: () => T) => T;
     } = {},
   ) {
+    this.scope = options.scope ?? ((fn) => fn());
     const { definition, waits } = localDefinition();
     this.waits = waits;
     this.machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
@@ -222,7 +229,7 @@ export class LocalWorkflowRunner {
           if (this.stopped) return Promise.reject(new Error('the local runtime is stopping'));
           const fault = this.options.faults?.(state, (input ?? {}) as TaskInput);
           if (fault === 'before') return Promise.reject(new InjectedFault(`${state} failed (injected by a test)`));
-          const call = (handler as (input: unknown) => Promise<unknown>)(input);
+          const call = this.scope(() => (handler as (input: unknown) => Promise<unknown>)(input));
           this.inFlight.add(call);
           void call.catch(() => undefined).finally(() => this.inFlight.delete(call));
           if (fault === 'after') {
@@ -240,7 +247,11 @@ export class LocalWorkflowRunner {
    * Starts an execution unless one of that name exists (as StartExecution with the same name does).
    * A FAILED one is run again from the start, like a redrive: its tasks are idempotent.
    */
-  async start(name: string, input: { submissionId: string }): Promise<void> {
+  start(name: string, input: { submissionId: string }): Promise<void> {
+    return this.scope(() => this.startHere(name, input));
+  }
+
+  private async startHere(name: string, input: { submissionId: string }): Promise<void> {
     const record: ExecutionRecord = { name, input, status: 'RUNNING', startedAt: new Date().toISOString() };
     if (await createExecution(record)) {
       this.run(record);
@@ -254,7 +265,11 @@ export class LocalWorkflowRunner {
   }
 
   /** Runs again every execution the table still lists as RUNNING (after a restart). */
-  async resumeUnfinished(): Promise<string[]> {
+  resumeUnfinished(): Promise<string[]> {
+    return this.scope(() => this.resumeHere());
+  }
+
+  private async resumeHere(): Promise<string[]> {
     const records = await listExecutions();
     const unfinished = records.filter((r) => r.status === 'RUNNING' && !this.running.has(r.name));
     for (const record of unfinished) this.run(record);
@@ -266,7 +281,11 @@ export class LocalWorkflowRunner {
    * running finishes on its own, and the record says ABORTED, so neither start() nor a restart runs it
    * again. Unknown or finished executions are left as they are.
    */
-  async stopExecution(name: string): Promise<void> {
+  stopExecution(name: string): Promise<void> {
+    return this.scope(() => this.stopHere(name));
+  }
+
+  private async stopHere(name: string): Promise<void> {
     const run = this.running.get(name);
     if (run) {
       run.abort();
@@ -278,8 +297,8 @@ export class LocalWorkflowRunner {
     }
   }
 
-  async get(name: string): Promise<ExecutionRecord | undefined> {
-    return getExecution(name);
+  get(name: string): Promise<ExecutionRecord | undefined> {
+    return this.scope(() => getExecution(name));
   }
 
   /** Resolves when the named execution (started by this runner) has finished. */
@@ -303,7 +322,7 @@ export class LocalWorkflowRunner {
       [...this.waits].map(([state, path]) => [
         state,
         async (input: unknown) => {
-          await waitLong(Number(valueAt(input, path)), signal, (ms) => this.options.onWaitTimer?.(state, ms), this.options.waitTimer);
+          await this.scope(() => waitLong(Number(valueAt(input, path)), signal, (ms) => this.options.onWaitTimer?.(state, ms), this.options.waitTimer));
           return {};
         },
       ]),

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { resetConfig } from '../../functions/adapters/config.ts';
 import { runPlaybook } from '../../functions/browser/engine.ts';
 import { closeGuardedPage, launchBrowser, openGuardedPage } from '../../functions/browser/launch.ts';
 import { getProvider } from '../../functions/core/providers/catalog.ts';
@@ -47,7 +46,6 @@ export async function benchBrowser(): Promise<{ coldStartMs: number; coldRunMs: 
   const unpackDir = mkdtempSync(join(tmpdir(), 'optout-bench-'));
   process.env.TMPDIR = unpackDir;
   process.env.OPTOUT_ALLOW_ORIGIN_OVERRIDE = '1';
-  resetConfig(); // settings are read once: read the flag anew
   const sites = await startFixtureSites();
   const provider = getProvider('pinterest');
   const playbook = provider.playbooks['genai-training']!;
@@ -90,7 +88,6 @@ export async function benchBrowser(): Promise<{ coldStartMs: number; coldRunMs: 
     else process.env.TMPDIR = previous.tmp;
     if (previous.flag === undefined) delete process.env.OPTOUT_ALLOW_ORIGIN_OVERRIDE;
     else process.env.OPTOUT_ALLOW_ORIGIN_OVERRIDE = previous.flag;
-    resetConfig();
     rmSync(unpackDir, { recursive: true, force: true });
   }
 }

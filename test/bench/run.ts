@@ -80,19 +80,18 @@ async function drive(t: TestStack, time: VirtualTime, finished: () => Promise<bo
     }
     if (++quiet < 3) continue;
     quiet = 0;
-    const digests = await dueDigests('9999', 1);
+    const digests = await t.run(() => dueDigests('9999', 1));
     const candidates = [time.nextTimer, digests[0] ? Date.parse(digests[0].dueAt) : undefined].filter((x): x is number => x !== undefined);
     if (candidates.length === 0) continue;
     time.advanceTo(Math.min(...candidates));
-    await sendDueDigests();
+    await t.run(() => sendDueDigests());
   }
 }
 
 async function largestNoAnswerPath(label: string, jurisdiction: string, email: string): Promise<PathFigures> {
   const log: WorkflowEntry[] = [];
   const time = new VirtualTime();
-  const t = await startTestStack({ clockSpeed: 1, waitTimer: time, onWorkflowEvent: (entry) => log.push(entry as WorkflowEntry) });
-  time.install();
+  const t = await startTestStack({ clockSpeed: 1, clock: time.clock, waitTimer: time, onWorkflowEvent: (entry) => log.push(entry as WorkflowEntry) });
   try {
     // The SES emulator keeps its store per process: start this path with an empty one.
     await t.clearMails();
@@ -106,7 +105,7 @@ async function largestNoAnswerPath(label: string, jurisdiction: string, email: s
       return r && r.status !== 'RUNNING' ? r : undefined;
     };
     // Until the execution ended and the digests of its last changes went out.
-    await drive(t, time, async () => (await execution()) !== undefined && (await queryPartition('DIGESTJOB')).length === 0);
+    await drive(t, time, async () => (await execution()) !== undefined && (await t.run(() => queryPartition('DIGESTJOB'))).length === 0);
     const record = (await execution())!;
     const ms = performance.now() - started;
     const entered = log.filter((e) => e.type === 'StateEntered' && e.state);

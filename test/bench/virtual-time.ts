@@ -2,7 +2,7 @@
 // of the clock, as on AWS), but the clock jumps to the next timer as soon as nothing runs, so the
 // no-answer path of months passes in seconds while every task sees a realistic clock (no time passes
 // while a task runs, which a fast clock would eat into the waits).
-import { setClock, type Clock } from '../../functions/adapters/clock.ts';
+import type { Clock } from '../../functions/adapters/clock.ts';
 import type { WaitTimer } from '../../infra/local/workflow-runner.ts';
 
 export class VirtualTime implements WaitTimer {
@@ -16,11 +16,6 @@ export class VirtualTime implements WaitTimer {
     now: () => new Date(Date.now() + this.offset),
     realSecondsUntil: (at: Date) => Math.max(0, Math.ceil((at.getTime() - Date.now() - this.offset) / 1000)),
   };
-
-  /** Makes this the clock every handler reads (after the stack started, which sets its own). */
-  install(): void {
-    setClock(this.clock);
-  }
 
   sleep(clockMs: number, signal: AbortSignal): Promise<void> {
     this.timers += 1;

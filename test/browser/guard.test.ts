@@ -1,7 +1,6 @@
 // The page guard: only the provider's origins, Sec-GPC on every request, overrides only outside production.
 import type { Browser } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { resetConfig } from '../../functions/adapters/config.ts';
 import { runPlaybook } from '../../functions/browser/engine.ts';
 import { closeGuardedPage, launchBrowser, openGuardedPage } from '../../functions/browser/launch.ts';
 import { type FixtureSites, startFixtureSites } from '../support/fixture-sites.ts';
@@ -22,8 +21,6 @@ afterAll(async () => {
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  // Settings are read once (functions/adapters/config.ts): the next test reads its own stubs.
-  resetConfig();
 });
 
 const PINTEREST = ['https://www.pinterest.com'];

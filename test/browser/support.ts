@@ -1,7 +1,6 @@
 // Shared by the browser tests: the catalog's own playbooks, run against the fixture sites.
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
-import { resetConfig } from '../../functions/adapters/config.ts';
 import { closeGuardedPage, launchBrowser, openGuardedPage } from '../../functions/browser/launch.ts';
 import { type PlaybookResult, runPlaybook } from '../../functions/browser/engine.ts';
 import { getProvider } from '../../functions/core/providers/catalog.ts';
@@ -93,7 +92,6 @@ export function useFixtureBrowser(ready: (browser: Browser, sites: FixtureSites)
   let sites: FixtureSites | undefined;
   beforeAll(async () => {
     vi.stubEnv('OPTOUT_ALLOW_ORIGIN_OVERRIDE', '1');
-    resetConfig();
     sites = await startFixtureSites();
     browser = await launchBrowser();
     ready(browser, sites);
@@ -102,6 +100,5 @@ export function useFixtureBrowser(ready: (browser: Browser, sites: FixtureSites)
     await browser?.close();
     await sites?.close();
     vi.unstubAllEnvs();
-    resetConfig();
   });
 }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ddb } from '../../functions/adapters/clients.ts';
 import { launchBrowser } from '../../functions/browser/launch.ts';
 import { startFixtureSites, type FixtureSites } from '../support/fixture-sites.ts';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
@@ -123,7 +122,7 @@ describe('a Pinterest session given through the form', () => {
     expect(workflowEvents.length).toBeGreaterThan(0);
     expect(workflowEvents.join('\n')).not.toContain(cookieValue);
     expect(logged.join('')).not.toContain(cookieValue);
-    const { Items } = await ddb().send(new ScanCommand({ TableName: 'optout' }));
+    const { Items } = await t.stack.runtime.table.send(new ScanCommand({ TableName: 'optout' }));
     expect(JSON.stringify(Items)).not.toContain(cookieValue);
     for (const file of filesUnder(t.dataDir)) {
       expect(readFileSync(file).includes(Buffer.from(cookieValue)), file).toBe(false);

@@ -2,8 +2,10 @@
 // number of seconds (a month and more); the local runner runs that Wait itself, in timers of at most
 // 20 days (setTimeout cannot wait longer than 24.8 days), and counts it as the Wait it is on AWS.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { scaledClock, setClock } from '../../functions/adapters/clock.ts';
+import { describe, expect, it } from 'vitest';
+import { scaledClock, systemClock } from '../../functions/adapters/clock.ts';
+import { runWith } from '../../functions/runtime/scope.ts';
+import { memoryRuntime } from '../support/memory-runtime.ts';
 import { ASL_FILE, estimateHistoryEvents, localDefinition, MAX_TIMER_MS, waitLong } from '../../infra/local/workflow-runner.ts';
 
 const DAY_MS = 86_400_000;
@@ -18,8 +20,6 @@ interface Node {
 function followUpStates(definition: Node): Record<string, Node> {
   return definition.States!.FollowUpRequests!.ItemProcessor!.States!;
 }
-
-afterEach(() => setClock(undefined));
 
 describe('the follow-up loop in the workflow file', () => {
   it('is Wait -> FollowUp -> FollowUpChoice, with the wait taken from the task, uncapped', () => {
@@ -51,10 +51,9 @@ describe('waitLong', () => {
   it('waits 45 days of the clock as timers of 20, 20 and 5 days, and not less', async () => {
     // A thousand days of the clock pass in a real second: 20 days in 20 ms.
     const clock = scaledClock(1000 * 86_400, { realMs: Date.now(), simMs: Date.UTC(2026, 0, 5) });
-    setClock(clock);
     const timers: number[] = [];
     const from = clock.now().getTime();
-    await waitLong(45 * 86_400, new AbortController().signal, (ms) => timers.push(ms));
+    await runWith({ ...memoryRuntime(), clock }, () => waitLong(45 * 86_400, new AbortController().signal, (ms) => timers.push(ms)));
     expect(clock.now().getTime() - from).toBeGreaterThanOrEqual(45 * DAY_MS);
     expect(timers.length).toBeGreaterThanOrEqual(3);
     expect(timers.slice(0, 2)).toEqual([MAX_TIMER_MS, MAX_TIMER_MS]);
@@ -64,13 +63,13 @@ describe('waitLong', () => {
   it('ends at once when the execution is stopped, however long the wait', async () => {
     const controller = new AbortController();
     const timers: number[] = [];
-    const waiting = waitLong(60 * 86_400, controller.signal, (ms) => timers.push(ms));
+    const waiting = runWith({ ...memoryRuntime(), clock: systemClock }, () => waitLong(60 * 86_400, controller.signal, (ms) => timers.push(ms)));
     controller.abort();
     await waiting;
     expect(timers).toEqual([MAX_TIMER_MS]);
   });
 
   it('refuses a wait that is not a number of seconds', async () => {
-    await expect(waitLong(Number.NaN, new AbortController().signal)).rejects.toThrow('Wait needs a number of seconds');
+    await expect(runWith(memoryRuntime(), () => waitLong(Number.NaN, new AbortController().signal))).rejects.toThrow('Wait needs a number of seconds');
   });
 });

@@ -3,7 +3,6 @@
 import { request } from 'node:http';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ddb } from '../../functions/adapters/clients.ts';
 import { person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack | undefined;
@@ -36,7 +35,7 @@ function postFrom(from: string, path: string, body: unknown): Promise<{ status: 
 }
 
 async function submissionsInTable(): Promise<number> {
-  const { Items } = await ddb().send(new ScanCommand({ TableName: 'optout', ConsistentRead: true }));
+  const { Items } = await t!.stack.runtime.table.send(new ScanCommand({ TableName: 'optout', ConsistentRead: true }));
   return (Items ?? []).filter((i) => i.type === 'submission').length;
 }
 
@@ -124,7 +123,7 @@ describe('unconfirmed submissions', () => {
     expect((await t.api(`/api/verify?token=${verificationToken(mails.k)}`)).status).toBe(200);
 
     const items = async (id: string) => {
-      const { Items } = await ddb().send(new ScanCommand({ TableName: 'optout', ConsistentRead: true }));
+      const { Items } = await t!.stack.runtime.table.send(new ScanCommand({ TableName: 'optout', ConsistentRead: true }));
       return (Items ?? []).filter((i) => String(i.PK) === `SUB#${id}`).map((i) => String(i.SK));
     };
     expect(await items(forgottenId)).toEqual(expect.arrayContaining(['#SUB', 'SESSION#reddit']));

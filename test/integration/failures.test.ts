@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { handler as browserJobsHandler } from '../../functions/handlers/browser-jobs.ts';
+import * as browserJobs from '../../functions/handlers/browser-jobs.ts';
 import { key } from '../../functions/data/schema.ts';
-import { getEvent, getItem } from '../../functions/data/store.ts';
+import * as store from '../../functions/data/store.ts';
 import type { ExecutionRecord, TaskInput } from '../../infra/local/workflow-runner.ts';
 import { person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
 import { composeReply, deliver } from '../support/mail.ts';
@@ -45,6 +45,10 @@ let mailInBroken = false;
 const errorLines: Record<string, unknown>[] = [];
 
 let t: TestStack;
+// What this file reads or calls directly, in the stack's runtime (functions/runtime/scope.ts).
+const getItem = <T,>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
+const getEvent = (...args: Parameters<typeof store.getEvent>) => t.run(() => store.getEvent(...args));
+const browserJobsHandler = (...args: Parameters<typeof browserJobs.handler>) => t.run(() => browserJobs.handler(...args));
 
 beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation((line: unknown) => {

@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeadlineLaw, deadlineEnd, deadlinePlaceFor, dueDate, receiptDate, toDateString } from '../../functions/core/deadlines.ts';
 import type { Law } from '../../functions/core/jurisdiction.ts';
 import { getProvider } from '../../functions/core/providers/catalog.ts';
-import { sendReminder } from '../../functions/app/followup.ts';
-import { sesEvent } from '../../functions/handlers/mail-in-lambda.ts';
+import * as followup from '../../functions/app/followup.ts';
+import * as mailIn from '../../functions/handlers/mail-in-lambda.ts';
 import { formatLetterDate } from '../../functions/core/letters.ts';
 import { key } from '../../functions/data/schema.ts';
-import { getEvent, getItem, queryPartition } from '../../functions/data/store.ts';
-import { resetConfig } from '../../functions/adapters/config.ts';
-import { resetClients } from '../../functions/adapters/clients.ts';
-import { clock } from '../../functions/adapters/clock.ts';
+import * as store from '../../functions/data/store.ts';
+import { createSesClient } from '../../functions/adapters/clients.ts';
+import { sesMail } from '../../functions/adapters/mailer.ts';
+import { runWith } from '../../functions/runtime/scope.ts';
 import { executionName } from '../../functions/adapters/workflow.ts';
 import type { ExecutionRecord } from '../../infra/local/workflow-runner.ts';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
@@ -42,6 +42,14 @@ const wrongKey = dkimKey('s2025'); // same selector as Reddit's, but not the pub
 
 let t: TestStack;
 let zoneDir: string;
+
+// What this file reads or calls directly, in the stack's runtime (functions/runtime/scope.ts).
+const getItem = <T>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
+const getEvent = (...args: Parameters<typeof store.getEvent>) => t.run(() => store.getEvent(...args));
+const queryPartition = <T>(pk: string) => t.run(() => store.queryPartition<T>(pk));
+const sesEvent = (...args: Parameters<typeof mailIn.sesEvent>) => t.run(() => mailIn.sesEvent(...args));
+const sendReminder = (...args: Parameters<typeof followup.sendReminder>) => t.run(() => followup.sendReminder(...args));
+const clock = () => t.stack.runtime.clock;
 
 beforeAll(async () => {
   zoneDir = mkdtempSync(join(tmpdir(), 'optout-zone-'));
@@ -753,17 +761,9 @@ describe('a follow-up send that failed half-way', () => {
     await waitUntil('the deadline passed', async () => clock().now() > due, NO_ANSWER_MS);
     // SES unreachable on the first try: the outbox has claimed the reminder and applied its event
     // (the request is "reminded"), and nothing went out.
-    const sesEndpoint = process.env.SES_ENDPOINT;
-    process.env.SES_ENDPOINT = 'http://127.0.0.1:9';
-    resetConfig();
-    resetClients();
-    try {
-      await expect(sendReminder(ref)).rejects.toThrow(/ECONNREFUSED|connect/);
-    } finally {
-      process.env.SES_ENDPOINT = sesEndpoint;
-      resetConfig();
-      resetClients();
-    }
+    const unreachable = { region: 'local', sesEndpoint: 'http://127.0.0.1:9' };
+    const sesDown = { ...t.stack.runtime, mail: sesMail(createSesClient(unreachable, false), createSesClient(unreachable, true), undefined) };
+    await expect(runWith(sesDown, () => followup.sendReminder(ref))).rejects.toThrow(/ECONNREFUSED|connect/);
     const claimed = await statusOf(s);
     expect(claimed.status).toBe('reminded');
     expect(claimed.events.filter((e) => e.kind === 'reminder')).toEqual([]);

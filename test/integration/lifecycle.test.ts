@@ -1,7 +1,6 @@
 // The lifecycle on the embedded services: submit, verify, letters out, records and status.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ddb } from '../../functions/adapters/clients.ts';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;
@@ -17,7 +16,7 @@ beforeEach(async () => {
 });
 
 async function tableItems(): Promise<Record<string, unknown>[]> {
-  const { Items } = await ddb().send(new ScanCommand({ TableName: 'optout' }));
+  const { Items } = await t.stack.runtime.table.send(new ScanCommand({ TableName: 'optout' }));
   return Items ?? [];
 }
 

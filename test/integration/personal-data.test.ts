@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ddb } from '../../functions/adapters/clients.ts';
 import { key } from '../../functions/data/schema.ts';
-import { getItem } from '../../functions/data/store.ts';
+import * as store from '../../functions/data/store.ts';
 import { TASK_HANDLERS } from '../../functions/handlers/tasks-by-state.ts';
 import { composeReply, deliver } from '../support/mail.ts';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
@@ -21,6 +20,7 @@ const REDDIT = 'redditdatarequests@reddit.com';
 const DELETED_SUBJECT = /Your data is deleted|Ihre Daten sind gelöscht/;
 
 let t: TestStack;
+const getItem = <T,>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
 
 beforeAll(async () => {
   // Unconfirmed submissions must not expire (72 simulated hours are under a second here) before the test confirms them.
@@ -67,7 +67,7 @@ async function submitAndVerify(email: string, accounts: Record<string, unknown>[
 
 /** Every item of the submission's partition, as stored (expired or not). */
 async function partition(id: string): Promise<Record<string, unknown>[]> {
-  const { Items } = await ddb().send(
+  const { Items } = await t.stack.runtime.table.send(
     new QueryCommand({ TableName: 'optout', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `SUB#${id}` }, ConsistentRead: true }),
   );
   return Items ?? [];
@@ -177,7 +177,7 @@ describe("the person's own data", () => {
     const mailsBefore = (await t.mails()).length;
     for (const [state, handler] of Object.entries(TASK_HANDLERS)) {
       const input = state === 'PlanRequests' || state === 'SendSummary' ? { submissionId: a.id } : ids;
-      await expect((handler as (input: unknown) => Promise<unknown>)(input), state).resolves.toMatchObject({ gone: true, submissionId: a.id });
+      await expect(t.run(() => (handler as (input: unknown) => Promise<unknown>)(input)), state).resolves.toMatchObject({ gone: true, submissionId: a.id });
     }
     expect((await t.mails()).length).toBe(mailsBefore);
     expect(await partition(a.id)).toHaveLength(1);

@@ -52,7 +52,6 @@ function stackOptions(dataDir: string): LocalStackOptions {
 }
 
 async function start(dataDir: string): Promise<LocalStack> {
-  delete process.env.OPTOUT_PUBLIC_URL;
   const stack = await startLocalStack(stackOptions(dataDir));
   stacks.push(stack);
   return stack;

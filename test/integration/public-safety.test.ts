@@ -4,7 +4,6 @@
 // stores and mails nothing.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ddb } from '../../functions/adapters/clients.ts';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;
@@ -40,7 +39,7 @@ async function submitAndVerify(email: string, provider: string): Promise<Person>
 }
 
 async function tableItems(): Promise<string[]> {
-  const { Items } = await ddb().send(new ScanCommand({ TableName: 'optout', ConsistentRead: true }));
+  const { Items } = await t.stack.runtime.table.send(new ScanCommand({ TableName: 'optout', ConsistentRead: true }));
   return (Items ?? []).map((item) => JSON.stringify(item)).sort();
 }
 

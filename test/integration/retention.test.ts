@@ -5,15 +5,18 @@ import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ddb } from '../../functions/adapters/clients.ts';
-import { clock, DAY_MS } from '../../functions/adapters/clock.ts';
+import { DAY_MS } from '../../functions/adapters/clock.ts';
 import { key } from '../../functions/data/schema.ts';
-import { getItem, putItem } from '../../functions/data/store.ts';
+import * as store from '../../functions/data/store.ts';
 import { sweepExpired } from '../../infra/local/retention.ts';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
 
 const RETENTION_DAYS = 20;
 let t: TestStack;
+// What this file reads or writes directly, in the stack's runtime (functions/runtime/scope.ts).
+const getItem = <T,>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
+const putItem = (...args: Parameters<typeof store.putItem>) => t.run(() => store.putItem(...args));
+const clock = () => t.stack.runtime.clock;
 
 beforeAll(async () => {
   t = await startTestStack({ clockSpeed: 86_400 * 10, browserJobsIntervalMs: 200, env: { OPTOUT_RETENTION_DAYS: String(RETENTION_DAYS) } });
@@ -24,7 +27,7 @@ afterAll(async () => {
 
 /** What dynalite holds under a partition key, expired or not (the store hides expired items; this does not). */
 async function stored(pk: string): Promise<Record<string, unknown>[]> {
-  const { Items } = await ddb().send(new QueryCommand({ TableName: 'optout', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+  const { Items } = await t.stack.runtime.table.send(new QueryCommand({ TableName: 'optout', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
   return Items ?? [];
 }
 
@@ -68,7 +71,7 @@ describe('the local retention sweep', () => {
     const recent = clock().now();
     utimesSync(newFile, recent, recent);
 
-    await sweepExpired();
+    await t.run(() => sweepExpired());
     expect(await stored('SUB#expired-item')).toEqual([]);
     expect(await stored('SUB#fresh-item')).toHaveLength(1);
     expect(await getItem(key.contact('reddit', 'old@reddit.example'))).toMatchObject({ failing: true });

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as sesLocal from 'aws-ses-v2-local';
+import { runWith } from '../../functions/runtime/scope.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 
 type SesStart = (config?: { host?: string; port?: number }) => Promise<Server>;
@@ -35,6 +36,8 @@ export interface TestStack {
   clearMails(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** Runs `fn` in the stack's runtime (functions/runtime/scope.ts): for checks that read the table or call a function directly. */
+  run<T>(fn: () => T): T;
 }
 
 export async function startTestStack(options: Partial<LocalStackOptions> = {}): Promise<TestStack> {
@@ -78,9 +81,11 @@ export async function startTestStack(options: Partial<LocalStackOptions> = {}): 
     async clearMails() {
       await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
     },
+    run(fn) {
+      return runWith(handle.stack.runtime, fn);
+    },
     async restart() {
       await handle.stack.stop();
-      delete process.env.OPTOUT_PUBLIC_URL;
       handle.stack = await startLocalStack(stackOptions);
     },
     async stop() {

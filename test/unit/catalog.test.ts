@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resetConfig } from '../../functions/adapters/config.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runWith } from '../../functions/runtime/scope.ts';
+import { memoryRuntime } from '../support/memory-runtime.ts';
 import { handleHttp } from '../../functions/handlers/http.ts';
 import {
   CatalogError,
@@ -256,11 +257,6 @@ function minimalProvider(slug: string): Record<string, unknown> {
 }
 
 describe('reach: the size of the catalog and providers without an opt-out of their own', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    resetConfig();
-  });
-
   it('has at least 45 providers', () => {
     expect(getCatalog().size).toBeGreaterThanOrEqual(45);
   });
@@ -276,22 +272,17 @@ describe('reach: the size of the catalog and providers without an opt-out of the
     expect(ProviderSchema.safeParse({ ...minimalProvider('acme'), individualOptOut: 'no' }).success).toBe(false);
   });
 
-  it('says so in GET /api/providers and in the form, whose option text stays the bare name', async () => {
+  it('says so in GET /api/providers and in the form, whose option text stays the bare name', () =>
+    runWith(memoryRuntime({ env: { AWS_REGION: 'eu-central-1', TABLE_NAME: 'test-table', OPTOUT_FROM_ADDRESS: 'optout@example.org', OPTOUT_INBOUND_DOMAIN: 'in.example.org', OPTOUT_PUBLIC_URL: 'https://optout.example.org' } }), async () => {
     const list = await handleHttp({ method: 'GET', path: '/api/providers', query: {}, headers: {} });
     const providers = JSON.parse(String(list.body)).providers as { slug: string; individualOptOut: boolean }[];
     expect(providers.find((p) => p.slug === 'stack-overflow')?.individualOptOut).toBe(false);
     expect(providers.find((p) => p.slug === 'mistral')?.individualOptOut).toBe(true);
 
-    vi.stubEnv('AWS_REGION', 'eu-central-1');
-    vi.stubEnv('TABLE_NAME', 'test-table');
-    vi.stubEnv('OPTOUT_FROM_ADDRESS', 'optout@example.org');
-    vi.stubEnv('OPTOUT_INBOUND_DOMAIN', 'in.example.org');
-    vi.stubEnv('OPTOUT_PUBLIC_URL', 'https://optout.example.org');
-    resetConfig();
     const form = async (lang: string) => String((await handleHttp({ method: 'GET', path: '/', query: { lang }, headers: {} })).body);
     const en = await form('en');
     expect(en).toMatch(/<option value="stack-overflow" [^>]*label="Stack Overflow: no opt-out of its own; we send the legal letter">Stack Overflow<\/option>/);
     expect(en).toMatch(/<option value="mistral" [^>]*label="Mistral AI">Mistral AI<\/option>/);
     expect(await form('de')).toContain('label="Stack Overflow: kein eigenes Opt-out; wir senden das rechtliche Schreiben"');
-  });
+  }));
 });

@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError, hostSettings, loadConfig, loadHostSettings, localSettings, resetConfig } from '../../functions/adapters/config.ts';
+import { ConfigError, config, hostSettings, loadConfig, loadHostSettings, localConfig, localSettings } from '../../functions/adapters/config.ts';
+import { runWith } from '../../functions/runtime/scope.ts';
+import { memoryRuntime } from '../support/memory-runtime.ts';
 import { defaultCell, renderTables, updateReadme } from '../../functions/settings/readme.ts';
 import { ALL_SETTINGS, CONTEXT_SETTINGS, formatValue, REQUIRED, RUNTIME_SETTINGS } from '../../functions/settings/schema.ts';
 import { parseSettings } from '../../infra/cdk/settings.ts';
@@ -29,7 +31,6 @@ const envOf = (name: string) => RUNTIME_SETTINGS.find((e) => e.meta.env === name
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  resetConfig();
 });
 
 describe('the settings schema', () => {
@@ -146,19 +147,27 @@ describe('the runtime configuration', () => {
     vi.stubEnv('TABLE_NAME', '');
     vi.stubEnv('OPTOUT_CHROME_PATH', '/opt/chrome');
     vi.stubEnv('OPTOUT_ALLOW_ORIGIN_OVERRIDE', '1');
-    resetConfig();
     expect(hostSettings()).toMatchObject({ chromePath: '/opt/chrome', allowOriginOverride: true, tableName: undefined });
     expect(() => loadHostSettings({ PORT: 'x' })).toThrow('setting PORT must be a port number');
   });
 
-  it('reads the environment once, until reset', () => {
+  it('reads the settings of the runtime that runs, and the environment only outside one', () => {
     vi.stubEnv('OPTOUT_CLOCK_SPEED', '2');
-    resetConfig();
     expect(hostSettings().clockSpeed).toBe(2);
-    vi.stubEnv('OPTOUT_CLOCK_SPEED', '3');
-    expect(hostSettings().clockSpeed).toBe(2);
-    resetConfig();
-    expect(hostSettings().clockSpeed).toBe(3);
+    const runtime = memoryRuntime({ env: { OPTOUT_CLOCK_SPEED: '3' } });
+    runWith(runtime, () => {
+      expect(hostSettings().clockSpeed).toBe(3);
+      expect(config()).toBe(runtime.settings);
+    });
+    expect(() => config()).toThrow('no runtime');
+  });
+
+  it('builds the local runtime\'s settings without writing the environment', () => {
+    vi.stubEnv('OPTOUT_CLOCK_SPEED', '5');
+    const before = { ...process.env };
+    const settings = localConfig({ TABLE_NAME: 'optout', OPTOUT_DATA_DIR: '/tmp/stack' }, { publicUrl: 'http://127.0.0.1:4321' });
+    expect(settings).toMatchObject({ tableName: 'optout', dataDir: '/tmp/stack', clockSpeed: 5, publicUrl: 'http://127.0.0.1:4321', fromAddress: 'optout@autopilot.localhost' });
+    expect(process.env).toEqual(before);
   });
 
   it("gives the local runtime's launcher the local defaults (npm start, optout setup)", () => {
@@ -260,7 +269,7 @@ function sources(dir: string): string[] {
 
 /** Modules that may touch process.env, each with its reason. */
 const ENV_READERS: Record<string, string> = {
-  'functions/adapters/config.ts': 'the config module: parses the environment with the schema, and is the one place that writes it (configureEnvironment, for the local runtime)',
+  'functions/adapters/config.ts': 'the config module: parses the environment with the schema (the local runtime passes its settings to the composition root instead of writing them here)',
   'infra/cdk/app.ts': "the CDK app's entry reads CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION, which the CDK CLI sets for it; they are not settings of the deployment",
 };
 
@@ -277,6 +286,19 @@ describe('process.env', () => {
         });
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('is written by no module: the runtimes hand a settings object to the composition root (functions/runtime/compose.ts)', () => {
+    const writers: string[] = [];
+    for (const file of ['functions', 'infra', 'cli', 'bin'].flatMap((dir) => sources(join(ROOT, dir)))) {
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
+          if (/Object\.assign\(\s*process\.env|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete\s+process\.env/.test(line)) writers.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(writers).toEqual([]);
   });
 
   it('has a reason for each exception, and each exception still needs it', () => {

@@ -1,7 +1,8 @@
 // The form's input rules, without the services: the law a jurisdiction gives, jurisdiction limits, and
 // session files per account.
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { resetConfig } from '../../functions/adapters/config.ts';
+import { describe, expect, it } from 'vitest';
+import { runWith } from '../../functions/runtime/scope.ts';
+import { memoryRuntime } from '../support/memory-runtime.ts';
 import { jurisdictionAllowed, submissionSchema } from '../../functions/app/submissions.ts';
 import { GROUND_CHOICES, GROUNDS_TEXT_MAX, GroundsSchema } from '../../functions/core/grounds.ts';
 import { defaultLanguage, lawFor, regionTags } from '../../functions/core/jurisdiction.ts';
@@ -254,14 +255,9 @@ describe("the person's own grounds for the objection", () => {
   it('the form offers exactly these choices, each with a label, in both languages', () => {
     // The form page reads the deployment's settings (allowed jurisdictions, operator name).
     const env = { OPTOUT_FROM_ADDRESS: 'optout@autopilot.localhost', OPTOUT_INBOUND_DOMAIN: 'inbound.localhost', OPTOUT_PUBLIC_URL: 'http://127.0.0.1:8000', AWS_REGION: 'us-east-1', TABLE_NAME: 'optout' };
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    resetConfig();
-    onTestFinished(() => {
-      vi.unstubAllEnvs();
-      resetConfig();
-    });
+    const runtime = memoryRuntime({ env });
     for (const lang of ['en', 'de'] as const) {
-      const html = formPage(lang);
+      const html = runWith(runtime, () => formPage(lang));
       const choices = [...html.matchAll(/<label class="check"><input type="checkbox" name="ground" value="([a-z-]+)"> ([^<]*)<\/label>/g)];
       expect(choices.map((m) => m[1])).toEqual([...GROUND_CHOICES]);
       for (const [, , label] of choices) expect(label).toMatch(/\S/);
