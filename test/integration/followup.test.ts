@@ -758,7 +758,9 @@ describe('a follow-up send that failed half-way', () => {
     // deadline has passed on the (fast) clock.
     await t.stack.runner.stopExecution(executionName(s.id));
     const due = deadlineEnd((await statusOf(s)).dueAt!, deadlinePlaceFor(getProvider('discord'), 'gdpr').timeZones);
-    await waitUntil('the deadline passed', async () => clock().now() > due, NO_ANSWER_MS);
+    // Passed where the provider is, and over in UTC too: the letter is dated by the UTC day, and says the deadline was missed.
+    const { dueAt } = await statusOf(s);
+    await waitUntil('the deadline passed', async () => clock().now() > due && toDateString(clock().now()) > dueAt!, NO_ANSWER_MS);
     // SES unreachable on the first try: the outbox has claimed the reminder and applied its event
     // (the request is "reminded"), and nothing went out.
     const unreachable = { region: 'local', sesEndpoint: 'http://127.0.0.1:9' };
