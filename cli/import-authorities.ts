@@ -21,7 +21,10 @@ const RecordSchema = z.object({
   address: z.string().min(1),
   email: z.string().email().optional(),
   webform: z.string().url().optional(),
-  'complaint-language': z.string().regex(/^[a-z]{2}$/).optional(),
+  'complaint-language': z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
   comments: z.array(z.string()).optional(),
 });
 
@@ -75,7 +78,9 @@ export function importAuthorities(checkoutDir: string, warn: (message: string) =
 
   const problems: string[] = [];
   const authorities: Authority[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -113,7 +118,9 @@ export function importAuthorities(checkoutDir: string, warn: (message: string) =
     const correction = CORRECTIONS[record.slug];
     let email = correction?.email ?? record.email;
     if (email && CERTIFIED_MAIL.test(email)) {
-      warn(`${file}: email ${email} is a certified-mail (PEC) address that takes no ordinary email; left out (add the ordinary one to CORRECTIONS in cli/import-authorities.ts)`);
+      warn(
+        `${file}: email ${email} is a certified-mail (PEC) address that takes no ordinary email; left out (add the ordinary one to CORRECTIONS in cli/import-authorities.ts)`,
+      );
       email = undefined;
     }
     const notes = [record.comments?.length ? oneLine(record.comments) : '', correction?.note ?? ''].filter(Boolean);

@@ -26,7 +26,10 @@ const RecordSchema = z.object({
   email: z.string().trim().optional(),
   webform: z.string().trim().optional(),
   web: z.string().trim().optional(),
-  'request-language': z.string().regex(/^[a-z]{2}$/).optional(),
+  'request-language': z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
   quality: z.enum(RECORD_QUALITIES),
 });
 
@@ -35,23 +38,97 @@ const RecordSchema = z.object({
  * English" (the datenanfragen schema); these are the names the records use.
  */
 const COUNTRY_BY_NAME: Record<string, string> = {
-  australia: 'AU', austria: 'AT', österreich: 'AT', belgium: 'BE', belgië: 'BE', belgique: 'BE', bulgaria: 'BG',
-  canada: 'CA', china: 'CN', croatia: 'HR', hrvatska: 'HR', cyprus: 'CY', 'czech republic': 'CZ', czechia: 'CZ',
-  denmark: 'DK', danmark: 'DK', estonia: 'EE', finland: 'FI', suomi: 'FI', france: 'FR', germany: 'DE',
-  deutschland: 'DE', gibraltar: 'GI', greece: 'GR', 'hong kong': 'HK', hungary: 'HU', iceland: 'IS', india: 'IN',
-  ireland: 'IE', 'isle of man': 'IM', israel: 'IL', italy: 'IT', italia: 'IT', japan: 'JP', latvia: 'LV',
-  liechtenstein: 'LI', lithuania: 'LT', luxembourg: 'LU', malaysia: 'MY', malta: 'MT', 'marshall islands': 'MH',
-  morocco: 'MA', netherlands: 'NL', 'the netherlands': 'NL', nederland: 'NL', 'new zealand': 'NZ', norway: 'NO',
-  norge: 'NO', pakistan: 'PK', panama: 'PA', poland: 'PL', polska: 'PL', portugal: 'PT', qatar: 'QA',
-  romania: 'RO', russia: 'RU', seychelles: 'SC', singapore: 'SG', 'republic of singapore': 'SG', slovakia: 'SK',
-  slovenia: 'SI', spain: 'ES', españa: 'ES', sweden: 'SE', sverige: 'SE', switzerland: 'CH', schweiz: 'CH',
-  suisse: 'CH', taiwan: 'TW', 'united arab emirates': 'AE', 'united kingdom': 'GB', uk: 'GB',
-  'united states of america': 'US', 'united states': 'US', usa: 'US',
+  australia: 'AU',
+  austria: 'AT',
+  österreich: 'AT',
+  belgium: 'BE',
+  belgië: 'BE',
+  belgique: 'BE',
+  bulgaria: 'BG',
+  canada: 'CA',
+  china: 'CN',
+  croatia: 'HR',
+  hrvatska: 'HR',
+  cyprus: 'CY',
+  'czech republic': 'CZ',
+  czechia: 'CZ',
+  denmark: 'DK',
+  danmark: 'DK',
+  estonia: 'EE',
+  finland: 'FI',
+  suomi: 'FI',
+  france: 'FR',
+  germany: 'DE',
+  deutschland: 'DE',
+  gibraltar: 'GI',
+  greece: 'GR',
+  'hong kong': 'HK',
+  hungary: 'HU',
+  iceland: 'IS',
+  india: 'IN',
+  ireland: 'IE',
+  'isle of man': 'IM',
+  israel: 'IL',
+  italy: 'IT',
+  italia: 'IT',
+  japan: 'JP',
+  latvia: 'LV',
+  liechtenstein: 'LI',
+  lithuania: 'LT',
+  luxembourg: 'LU',
+  malaysia: 'MY',
+  malta: 'MT',
+  'marshall islands': 'MH',
+  morocco: 'MA',
+  netherlands: 'NL',
+  'the netherlands': 'NL',
+  nederland: 'NL',
+  'new zealand': 'NZ',
+  norway: 'NO',
+  norge: 'NO',
+  pakistan: 'PK',
+  panama: 'PA',
+  poland: 'PL',
+  polska: 'PL',
+  portugal: 'PT',
+  qatar: 'QA',
+  romania: 'RO',
+  russia: 'RU',
+  seychelles: 'SC',
+  singapore: 'SG',
+  'republic of singapore': 'SG',
+  slovakia: 'SK',
+  slovenia: 'SI',
+  spain: 'ES',
+  españa: 'ES',
+  sweden: 'SE',
+  sverige: 'SE',
+  switzerland: 'CH',
+  schweiz: 'CH',
+  suisse: 'CH',
+  taiwan: 'TW',
+  'united arab emirates': 'AE',
+  'united kingdom': 'GB',
+  uk: 'GB',
+  'united states of america': 'US',
+  'united states': 'US',
+  usa: 'US',
 };
 
 /** The language letters to a company in the country go in when its record names none. */
 const COUNTRY_LANGUAGE: Record<string, string> = {
-  AT: 'de', CH: 'de', DE: 'de', LI: 'de', ES: 'es', FR: 'fr', LU: 'fr', MC: 'fr', IT: 'it', SM: 'it', NL: 'nl', PL: 'pl',
+  AT: 'de',
+  CH: 'de',
+  DE: 'de',
+  LI: 'de',
+  ES: 'es',
+  FR: 'fr',
+  LU: 'fr',
+  MC: 'fr',
+  IT: 'it',
+  SM: 'it',
+  NL: 'nl',
+  PL: 'pl',
 };
 
 /** A certified-mail (PEC) box: "x@pec.example.it". Ordinary email to it is refused. */
@@ -69,14 +146,12 @@ export interface CompanyImport {
  * Reads `<checkoutDir>/companies/*.json` and returns the companies sorted by slug. `curated` is the
  * curated catalog, whose companies win; `warn` gets one line per record left out or changed.
  */
-export function importCompanies(
-  checkoutDir: string,
-  curated: Iterable<CuratedFacts>,
-  warn: (message: string) => void = () => {},
-): CompanyImport {
+export function importCompanies(checkoutDir: string, curated: Iterable<CuratedFacts>, warn: (message: string) => void = () => {}): CompanyImport {
   const dir = join(checkoutDir, 'companies');
   if (!existsSync(dir)) throw new CompanyImportError(`${dir} does not exist: is ${checkoutDir} a datenanfragen data checkout?`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new CompanyImportError(`${dir} holds no company records (*.json)`);
 
   const index = new CuratedIndex(curated);

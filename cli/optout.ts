@@ -102,7 +102,13 @@ async function main(argv: string[]): Promise<number> {
       const rows = [...getCatalog().values()].map((p) => [p.slug, p.name, [...new Set(p.channels.map((c) => c.type))].join('+'), p.quality, p.checkedAt]);
       const header = ['slug', 'name', 'channels', 'quality', 'checked'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+      for (const row of [header, ...rows])
+        console.log(
+          row
+            .map((cell, i) => cell.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd(),
+        );
       return 0;
     }
     case 'letter': {
@@ -184,7 +190,13 @@ async function main(argv: string[]): Promise<number> {
       const provider = getProvider(need(values, 'provider'));
       const route = complaintAuthority(parsed.data, provider);
       const shown = (a: AuthorityContact | null) =>
-        a && { name: a.name, ...(a.email ? { email: a.email } : {}), ...(a.web ? { web: a.web } : {}), ...(a.address ? { address: a.address } : {}), language: a.language };
+        a && {
+          name: a.name,
+          ...(a.email ? { email: a.email } : {}),
+          ...(a.web ? { web: a.web } : {}),
+          ...(a.address ? { address: a.address } : {}),
+          language: a.language,
+        };
       console.log(JSON.stringify({ complaintTo: shown(route.complaintTo), lead: shown(route.lead), law: route.law, remedy: route.remedy }, null, 2));
       return 0;
     }
@@ -220,7 +232,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: Error) => {
-    const usage = error instanceof UsageError || error.name === 'TypeError' && /option|argument/i.test(error.message);
+    const usage = error instanceof UsageError || (error.name === 'TypeError' && /option|argument/i.test(error.message));
     console.error(`optout: ${error.message}`);
     if (usage) console.error(`\n${USAGE}`);
     process.exitCode = usage ? 2 : 1;

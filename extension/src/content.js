@@ -7,13 +7,16 @@
   const TEXTS = {
     en: {
       heading: 'Hand over your session in one click',
-      intro: 'These requests can be done for you in your browser session: {names}. You are logged in there in this browser? Then hand the session over instead of exporting a cookie file.',
+      intro:
+        'These requests can be done for you in your browser session: {names}. You are logged in there in this browser? Then hand the session over instead of exporting a cookie file.',
       button: 'Hand over my session for {names}…',
       unknown: 'This version of the extension does not know {names}: use the cookie file upload for it.',
       dialogHeading: 'What will be sent',
-      dialogWhat: 'For each service you tick: every cookie this browser holds for the addresses below (name and value; among them the ones that keep you logged in). Nothing else: no password, no other site, no browsing history.',
+      dialogWhat:
+        'For each service you tick: every cookie this browser holds for the addresses below (name and value; among them the ones that keep you logged in). Nothing else: no password, no other site, no browsing history.',
       dialogWhere: 'Sent to:',
-      dialogSealed: 'This is your Optout service (the page you are on). It seals the cookies at once, uses them only to switch the setting, and deletes them after use unless you tick the box below.',
+      dialogSealed:
+        'This is your Optout service (the page you are on). It seals the cookies at once, uses them only to switch the setting, and deletes them after use unless you tick the box below.',
       keep: 'Keep my session for monthly re-checks of the setting',
       send: 'Send',
       cancel: 'Cancel',
@@ -25,13 +28,16 @@
     },
     de: {
       heading: 'Sitzung mit einem Klick übergeben',
-      intro: 'Diese Anfragen können in Ihrer Browser-Sitzung für Sie erledigt werden: {names}. Sind Sie dort in diesem Browser angemeldet? Dann übergeben Sie die Sitzung, statt eine Cookie-Datei zu exportieren.',
+      intro:
+        'Diese Anfragen können in Ihrer Browser-Sitzung für Sie erledigt werden: {names}. Sind Sie dort in diesem Browser angemeldet? Dann übergeben Sie die Sitzung, statt eine Cookie-Datei zu exportieren.',
       button: 'Meine Sitzung für {names} übergeben…',
       unknown: 'Diese Version der Erweiterung kennt {names} nicht: Laden Sie dafür eine Cookie-Datei hoch.',
       dialogHeading: 'Was gesendet wird',
-      dialogWhat: 'Für jeden angekreuzten Dienst: alle Cookies, die dieser Browser für die unten genannten Adressen hält (Name und Wert; darunter die, die Sie angemeldet halten). Sonst nichts: kein Passwort, keine andere Website, kein Verlauf.',
+      dialogWhat:
+        'Für jeden angekreuzten Dienst: alle Cookies, die dieser Browser für die unten genannten Adressen hält (Name und Wert; darunter die, die Sie angemeldet halten). Sonst nichts: kein Passwort, keine andere Website, kein Verlauf.',
       dialogWhere: 'Gesendet an:',
-      dialogSealed: 'Das ist Ihr Optout-Dienst (die Seite, auf der Sie sind). Er versiegelt die Cookies sofort, verwendet sie nur, um die Einstellung umzuschalten, und löscht sie danach, außer Sie kreuzen unten das Kästchen an.',
+      dialogSealed:
+        'Das ist Ihr Optout-Dienst (die Seite, auf der Sie sind). Er versiegelt die Cookies sofort, verwendet sie nur, um die Einstellung umzuschalten, und löscht sie danach, außer Sie kreuzen unten das Kästchen an.',
       keep: 'Sitzung für monatliche Nachprüfungen der Einstellung behalten',
       send: 'Senden',
       cancel: 'Abbrechen',
@@ -130,7 +136,8 @@
       button.addEventListener('click', () => dialog.showModal());
       panel.append(el('p', {}, [fill(text.intro, { names: listed })]), el('p', {}, [button]), dialog);
     }
-    if (described.unknown.length > 0) panel.append(el('p', { class: 'optout-handover-unknown' }, [fill(text.unknown, { names: described.unknown.join(', ') })]));
+    if (described.unknown.length > 0)
+      panel.append(el('p', { class: 'optout-handover-unknown' }, [fill(text.unknown, { names: described.unknown.join(', ') })]));
     panel.append(results);
     const main = document.querySelector('main') ?? document.body;
     main.insertBefore(panel, main.querySelector('h1')?.nextSibling ?? main.firstChild);

@@ -66,7 +66,9 @@ export function s3Evidence(s3: S3Client, bucket: string): EvidencePort {
           if (batch.length === 0) return;
           const result = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }));
           if (result.Errors?.length) {
-            throw new Error(`could not delete ${result.Errors.length} evidence object(s) under ${prefix}: ${result.Errors[0]!.Code} ${result.Errors[0]!.Message}`);
+            throw new Error(
+              `could not delete ${result.Errors.length} evidence object(s) under ${prefix}: ${result.Errors[0]!.Code} ${result.Errors[0]!.Message}`,
+            );
           }
           deleted += batch.length;
           batch = [];

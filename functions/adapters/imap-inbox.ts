@@ -94,11 +94,7 @@ export async function openInbox(server: ImapServer): Promise<InboxSession> {
     async headersAfter(afterUid) {
       if (mailbox.exists === 0) return [];
       const out: InboxHeaders[] = [];
-      for await (const message of client.fetch(
-        `${afterUid + 1}:*`,
-        { uid: true, envelope: true, headers: ['references', 'in-reply-to'] },
-        { uid: true },
-      )) {
+      for await (const message of client.fetch(`${afterUid + 1}:*`, { uid: true, envelope: true, headers: ['references', 'in-reply-to'] }, { uid: true })) {
         // "n:*" always returns the last message, even when its UID is below n.
         if (message.uid <= afterUid) continue;
         const headers = message.headers?.toString('utf8').replace(/\r?\n[ \t]+/g, ' ') ?? '';

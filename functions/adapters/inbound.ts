@@ -5,7 +5,10 @@ import type { InboundPort } from '../runtime/ports.ts';
 import { type Config, ConfigError } from './config.ts';
 
 /** Where the receipt rule stored a message: the stack sets both, so a missing one is a deployment error. */
-export function inboundObject({ inboundBucket, inboundPrefix }: Pick<Config, 'inboundBucket' | 'inboundPrefix'>, messageId: string): { Bucket: string; Key: string } {
+export function inboundObject(
+  { inboundBucket, inboundPrefix }: Pick<Config, 'inboundBucket' | 'inboundPrefix'>,
+  messageId: string,
+): { Bucket: string; Key: string } {
   if (!inboundBucket) throw new ConfigError('setting INBOUND_BUCKET is missing');
   if (!inboundPrefix) throw new ConfigError('setting INBOUND_PREFIX is missing');
   return { Bucket: inboundBucket, Key: `${inboundPrefix}${messageId}` };

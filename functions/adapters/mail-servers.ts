@@ -79,7 +79,18 @@ function chain(error: unknown): ErrorFacts[] {
 }
 
 const TLS_PATTERN = /\b(tls|ssl|certificate|cert_|self[- ]signed|wrong version number|handshake|packet length)\b/i;
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNECTION', 'ESOCKET', 'EPIPE']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNECTION',
+  'ESOCKET',
+  'EPIPE',
+]);
 
 /** One line, without the server's multi-line noise. */
 function short(text: string | undefined): string {
@@ -126,7 +137,11 @@ export function explainMailError(protocol: MailProtocol, server: MailServer, err
   }
   if (first.responseCode) {
     const permanent = first.responseCode >= 500;
-    return new MailServerError(`the ${protocol} server ${where} refused ${first.command ? `"${first.command}"` : 'the request'}: ${detail}`, `${prefix}.host`, !permanent);
+    return new MailServerError(
+      `the ${protocol} server ${where} refused ${first.command ? `"${first.command}"` : 'the request'}: ${detail}`,
+      `${prefix}.host`,
+      !permanent,
+    );
   }
   if (/greeting never received/i.test(text)) {
     return new MailServerError(

@@ -105,9 +105,7 @@ export function localSecretBox(keyFile: string): SecretBox {
 export function kmsSecretBox(kms: Pick<KMSClient, 'send'>, keyId: string): SecretBox {
   return {
     async seal(plaintext, context) {
-      const out = await kms.send(
-        new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256', EncryptionContext: { context } }),
-      );
+      const out = await kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256', EncryptionContext: { context } }));
       if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS GenerateDataKey returned no data key');
       const dataKey = Buffer.from(out.Plaintext);
       try {

@@ -54,7 +54,9 @@ export function keyFileSigning(dataDir: string): SigningPort {
 
 /** A URL-safe MAC of `value` for one purpose ("verify", "status"), so a token for one never works for the other. */
 export async function sign(purpose: string, value: string): Promise<string> {
-  const mac = createHmac('sha256', await runtime().signing.key()).update(`${purpose}\n${value}`).digest();
+  const mac = createHmac('sha256', await runtime().signing.key())
+    .update(`${purpose}\n${value}`)
+    .digest();
   return mac.subarray(0, 24).toString('base64url');
 }
 

@@ -49,7 +49,9 @@ export function sfnWorkflow(sfn: SFNClient, stateMachineArn: string | undefined)
     async stop(name) {
       const machine = stateMachine();
       try {
-        await sfn.send(new StopExecutionCommand({ executionArn: executionArn(machine, name), error: 'SubmissionDeleted', cause: 'The person deleted their data.' }));
+        await sfn.send(
+          new StopExecutionCommand({ executionArn: executionArn(machine, name), error: 'SubmissionDeleted', cause: 'The person deleted their data.' }),
+        );
       } catch (error) {
         if (error instanceof ExecutionDoesNotExist) return;
         // Not fatal: the submission is already a tombstone, so every task of the execution ends quietly

@@ -4,13 +4,7 @@
 // agent. The PDF is stored once as evidence under letters/<submission>/authorization.pdf (so the
 // person's download and deletion include it) and rendered again, byte for byte the same, by each
 // letter task (those tasks may write evidence but not read it), or taken from the process's recent renders.
-import {
-  AUTHORIZATION_VERSION,
-  renderAuthorizationText,
-  sha256,
-  type SignedAuthorization,
-  type VerificationTrail,
-} from '../core/authorization.ts';
+import { AUTHORIZATION_VERSION, renderAuthorizationText, sha256, type SignedAuthorization, type VerificationTrail } from '../core/authorization.ts';
 import type { Law } from '../core/jurisdiction.ts';
 import type { Language } from '../core/model.ts';
 import { getProvider, letterAddressee } from '../core/providers/catalog.ts';

@@ -39,7 +39,13 @@ export async function applyBounce(request: RequestRecord, provider: Provider, su
   if (bounce.trusted && request.target) {
     await markContactFailing(provider.slug, request.target, { since: clock().now().toISOString(), reason, reportedBy: bounce.source });
   }
-  await handToPerson(request, provider, submission, message(submission.lang, 'bounced', { target: request.target ?? provider.name, status: bounce.status }), 'bounced');
+  await handToPerson(
+    request,
+    provider,
+    submission,
+    message(submission.lang, 'bounced', { target: request.target ?? provider.name, status: bounce.status }),
+    'bounced',
+  );
   return 'handed_over';
 }
 
@@ -55,9 +61,7 @@ export interface SesBounceDetail {
   };
 }
 
-export type SesBounceResult =
-  | { outcome: 'ignored' | 'unmatched' }
-  | { outcome: BounceOutcome; repeated: boolean; submissionId: string; requestId: string };
+export type SesBounceResult = { outcome: 'ignored' | 'unmatched' } | { outcome: BounceOutcome; repeated: boolean; submissionId: string; requestId: string };
 
 /**
  * SES reports a bounce of a message we sent with the configuration set. The event comes from AWS,

@@ -33,7 +33,15 @@ export async function runDueBrowserJobs(limit = 5): Promise<JobsRun> {
         ran.push({ requestId: ref.requestId, outcome: await runJob(ref) });
       } catch (error) {
         ran.push({ requestId: ref.requestId, outcome: `error: ${(error as Error).message}` });
-        console.error(JSON.stringify({ level: 'error', msg: 'browser job failed', submissionId: ref.submissionId, requestId: ref.requestId, error: (error as Error).message }));
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            msg: 'browser job failed',
+            submissionId: ref.submissionId,
+            requestId: ref.requestId,
+            error: (error as Error).message,
+          }),
+        );
       }
     }
     await dropBrowserJob(job.SK);

@@ -9,15 +9,7 @@ import type { Basis, Language } from '../core/model.ts';
 import { message } from '../core/messages.ts';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
-import {
-  addEvent,
-  ensureRequest,
-  expiresAt,
-  getRequest,
-  getSubmission,
-  type RequestRecord,
-  type Submission,
-} from '../data/store.ts';
+import { addEvent, ensureRequest, expiresAt, getRequest, getSubmission, type RequestRecord, type Submission } from '../data/store.ts';
 import { contactFailing } from '../data/contacts.ts';
 import { getSession } from '../data/sessions.ts';
 import { notifyStatusChange } from './notify.ts';
@@ -85,8 +77,7 @@ export async function hasSession(submissionId: string, provider: string): Promis
 /** The addresses a person's letter may go to, best first: open in their jurisdiction, for this basis, for a person. */
 export function emailChannels(provider: Provider, jurisdiction: string, basis: Basis) {
   return channelsFor(provider, jurisdiction).filter(
-    (c): c is Extract<Channel, { type: 'email' }> =>
-      c.type === 'email' && !c.failing && c.audience === 'person' && (!c.bases || c.bases.includes(basis)),
+    (c): c is Extract<Channel, { type: 'email' }> => c.type === 'email' && !c.failing && c.audience === 'person' && (!c.bases || c.bases.includes(basis)),
   );
 }
 
@@ -190,12 +181,17 @@ export async function handToPerson(
 ): Promise<void> {
   const { channel: manual, userAction, deepLink } = handover(submission.lang, provider, submission.jurisdiction, why);
   const ref = { submissionId: request.submissionId, requestId: request.id };
-  const moved = await applyEvent(ref, event, {
-    channel: manual?.type ?? 'none',
-    target: manual?.url,
-    userAction,
-    deepLink,
-  }, request.status);
+  const moved = await applyEvent(
+    ref,
+    event,
+    {
+      channel: manual?.type ?? 'none',
+      target: manual?.url,
+      userAction,
+      deepLink,
+    },
+    request.status,
+  );
   if (!moved) return;
   const at = clock().now().toISOString();
   await addEvent({ submissionId: request.submissionId, requestId: request.id, at, kind: 'needs_user_action', detail: userAction });

@@ -75,7 +75,8 @@ export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
     // Follow-up starts after every dispatch branch ended: a request still queued (and not by a browser
     // job, which queues a request while it runs) is one whose dispatch failed and whose failure could
     // not be recorded then. FollowUpFailed records it now and tells the person.
-    if (request.status === 'queued' && !request.browserJobAt) throw new DispatchUnfinished(`request ${ref.requestId} was never dispatched: its dispatch failed`);
+    if (request.status === 'queued' && !request.browserJobAt)
+      throw new DispatchUnfinished(`request ${ref.requestId} was never dispatched: its dispatch failed`);
     const next = nextFollowUp(followUpState(request), settings());
     if (next.action === 'done') return { ...ref, next: 'done', waitSeconds: 0 };
     const waitMs = next.at.getTime() - clock().now().getTime();
@@ -89,7 +90,12 @@ export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
 
 async function originalLetter(request: RequestRecord) {
   const sentAt = request.sentAt ?? clock().now().toISOString();
-  return { basis: request.basis, date: toDateString(new Date(sentAt)), reference: request.reference, dueDate: request.dueDate ?? toDateString(new Date(sentAt)) };
+  return {
+    basis: request.basis,
+    date: toDateString(new Date(sentAt)),
+    reference: request.reference,
+    dueDate: request.dueDate ?? toDateString(new Date(sentAt)),
+  };
 }
 
 /**
@@ -237,7 +243,13 @@ export async function escalate(ref: RequestRef): Promise<RequestRef> {
           ? message(lang, 'submitToEnforcer', { enforcer: state.enforcer, act: state.act, citation: state.enforcerCitation })
           : message(lang, 'noAuthority');
       return {
-        mail: { to: [submission.email], subject: letter.subject, text: `${opening}\n${where}\n\n----------\n\n${letter.text}`, attachments, autoSubmitted: true },
+        mail: {
+          to: [submission.email],
+          subject: letter.subject,
+          text: `${opening}\n${where}\n\n----------\n\n${letter.text}`,
+          attachments,
+          autoSubmitted: true,
+        },
         patch: { escalatedAt: at.toISOString() },
         history: {
           key: 'escalation',

@@ -124,7 +124,15 @@ export async function receiveMail(raw: Buffer, envelope: Envelope): Promise<Mail
     auth: auth.summary,
   });
   await finishInboundMail(hash, classification.class);
-  return { outcome: 'applied', hash, submissionId: request.submissionId, requestId: request.id, class: classification.class, authenticated: auth.authenticated, status };
+  return {
+    outcome: 'applied',
+    hash,
+    submissionId: request.submissionId,
+    requestId: request.id,
+    class: classification.class,
+    authenticated: auth.authenticated,
+    status,
+  };
 }
 
 interface ReplyFacts {
@@ -186,17 +194,23 @@ async function apply(
       await escalate(ref);
       break;
     case 'identity_requested': {
-      if (await change('reply_needs_person', {
-        userAction: say('identityRequested', { provider: provider.name, asked: c.identityAsk, reference: request.reference }),
-        deepLink: c.otherChannelUrl ?? provider.sources[0],
-      })) await notify();
+      if (
+        await change('reply_needs_person', {
+          userAction: say('identityRequested', { provider: provider.name, asked: c.identityAsk, reference: request.reference }),
+          deepLink: c.otherChannelUrl ?? provider.sources[0],
+        })
+      )
+        await notify();
       break;
     }
     case 'use_other_channel':
-      if (await change('reply_needs_person', {
-        userAction: say('otherChannel', { provider: provider.name, url: c.otherChannelUrl, reference: request.reference }),
-        deepLink: c.otherChannelUrl ?? provider.sources[0],
-      })) await notify();
+      if (
+        await change('reply_needs_person', {
+          userAction: say('otherChannel', { provider: provider.name, url: c.otherChannelUrl, reference: request.reference }),
+          deepLink: c.otherChannelUrl ?? provider.sources[0],
+        })
+      )
+        await notify();
       break;
     case 'extension':
       await applyExtension(request, provider, c, facts, notify, say, submission.jurisdiction);
@@ -260,7 +274,13 @@ async function applyExtension(
   const claim = { months: c.extensionMonths, days: c.extensionDays, until: c.extensionUntil };
   const extension = extendedDueDate({ basis: request.basis, receipt: sentDate, claimedOn: toDateString(new Date(facts.at)), claim, place });
   const extendedDue = extension.due;
-  const named = c.extensionUntil ? ` until ${c.extensionUntil.replace(/^--/, '')}` : c.extensionDays ? ` for ${c.extensionDays} days` : c.extensionMonths ? ` for ${c.extensionMonths} months` : '';
+  const named = c.extensionUntil
+    ? ` until ${c.extensionUntil.replace(/^--/, '')}`
+    : c.extensionDays
+      ? ` for ${c.extensionDays} days`
+      : c.extensionMonths
+        ? ` for ${c.extensionMonths} months`
+        : '';
   const moved = await applyEvent(ref, 'reply_extension', {
     extended: true,
     dueDate: extendedDue,

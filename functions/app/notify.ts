@@ -80,7 +80,7 @@ const STATUS_TEXT: Record<Language, Record<RequestStatus, string>> = {
     cancelled: 'cancelada',
   },
   it: {
-    queued: "in attesa di invio",
+    queued: 'in attesa di invio',
     sent: 'inviata, in attesa di risposta',
     acknowledged: 'ricevuta dalla società, in attesa della sua decisione',
     confirmed: 'confermata: fatto',
@@ -156,11 +156,7 @@ async function statusLink(submissionId: string): Promise<string> {
 export async function sendSummary(input: { submissionId: string }): Promise<{ submissionId: string }> {
   const submission = await getSubmission(input.submissionId);
   if (!submission) throw new Error(`submission ${input.submissionId} not found`);
-  const claimed = await putItem(
-    { PK: `SUB#${submission.id}`, SK: 'NOTIFY#summary' },
-    { type: 'notification', expiresAt: submission.expiresAt },
-    true,
-  );
+  const claimed = await putItem({ PK: `SUB#${submission.id}`, SK: 'NOTIFY#summary' }, { type: 'notification', expiresAt: submission.expiresAt }, true);
   if (!claimed) return input;
   const { requests } = await listRequests(submission.id);
   const lang = submission.lang;
@@ -318,7 +314,13 @@ async function sendDigest(due: { submissionId: string; dueAt: string; key: { PK:
     // Changes recorded while this mail went out wait for the next one: a prompt one for a complaint
     // draft, otherwise the next day's digest.
     const left = await pendingDigestChanges(submission.id);
-    if (left.length > 0) await planNext(submission.id, submission.expiresAt, left.some((c) => c.prompt), sentAt);
+    if (left.length > 0)
+      await planNext(
+        submission.id,
+        submission.expiresAt,
+        left.some((c) => c.prompt),
+        sentAt,
+      );
     return sentAt !== undefined;
   }
 }

@@ -210,9 +210,7 @@ async function deletePointers(id: string, requests: RequestRecord[], events: Eve
       if (raw) hashes.add(createHash('sha256').update(raw).digest('hex'));
     }
   }
-  return (
-    (await deleteMessagePointers(id, messageIds)) + (await deleteInboundMailRecords(id, hashes)) + (await deleteBrowserJobPointers(id))
-  );
+  return (await deleteMessagePointers(id, messageIds)) + (await deleteInboundMailRecords(id, hashes)) + (await deleteBrowserJobPointers(id));
 }
 
 /** The last mail: what was deleted, and that letters already delivered cannot be recalled. Once only. */

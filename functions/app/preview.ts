@@ -77,7 +77,14 @@ const MAX_INCLUDED = 40;
 const IncludeSchema = z
   .string()
   .max(4000, 'is too long')
-  .transform((list) => [...new Set(list.split(',').map((slug) => slug.trim().toLowerCase()).filter(Boolean))])
+  .transform((list) => [
+    ...new Set(
+      list
+        .split(',')
+        .map((slug) => slug.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
       .array(z.string().refine((slug) => findProvider(slug) !== undefined, { message: 'is not a provider in the catalog (see GET /api/companies)' }))

@@ -59,10 +59,14 @@ export async function uploadSession(id: string, token: string | undefined, body:
   try {
     cookies = parseCookieExport(input.cookies, provider.origins);
   } catch (error) {
-    throw new ValidationError(Array.isArray(rawCookies) ? 'invalid cookie list' : 'invalid cookie file', [{ path: 'cookies', message: (error as Error).message }]);
+    throw new ValidationError(Array.isArray(rawCookies) ? 'invalid cookie list' : 'invalid cookie file', [
+      { path: 'cookies', message: (error as Error).message },
+    ]);
   }
   if (cookies.length === 0) {
-    throw new ValidationError(Array.isArray(rawCookies) ? 'invalid cookie list' : 'invalid cookie file', [{ path: 'cookies', message: `holds no cookie for ${provider.name} (${provider.origins.join(', ')})` }]);
+    throw new ValidationError(Array.isArray(rawCookies) ? 'invalid cookie list' : 'invalid cookie file', [
+      { path: 'cookies', message: `holds no cookie for ${provider.name} (${provider.origins.join(', ')})` },
+    ]);
   }
   await saveSession(id, provider.slug, cookies, input.keep);
   const scheduled: string[] = [];

@@ -12,13 +12,7 @@ function context(submissionId: string, provider: string): string {
 }
 
 /** Seals and stores a session; it expires with the retention period unless `expires` (epoch seconds) says sooner. */
-export async function saveSession(
-  submissionId: string,
-  provider: string,
-  cookies: CookieParam[],
-  keep: boolean,
-  expires: number = expiresAt(),
-): Promise<void> {
+export async function saveSession(submissionId: string, provider: string, cookies: CookieParam[], keep: boolean, expires: number = expiresAt()): Promise<void> {
   const sealed = await runtime().secrets.seal(Buffer.from(JSON.stringify(cookies)), context(submissionId, provider));
   await putSession(submissionId, provider, { sealed, keep, savedAt: clock().now().toISOString() }, expires);
 }

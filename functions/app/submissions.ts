@@ -46,48 +46,53 @@ export function jurisdictionAllowed(jurisdiction: string, allowed: string[]): bo
 export function submissionSchema(maxAccounts: number, allowedJurisdictions: string[] = []) {
   // Strict objects: a key we do not know is refused (and named), never stored.
   return z
-    .strictObject({
-      name: singleLine(200),
-      email: z
-        .string({ message: 'must be a text: an email address' })
-        .trim()
-        .toLowerCase()
-        .max(254, 'is too long (254 characters at most)')
-        .pipe(z.email('is not a valid email address')),
-      jurisdiction: JurisdictionSchema.refine((code) => jurisdictionAllowed(code, allowedJurisdictions), {
-        message: `is not served by this deployment (it serves ${allowedJurisdictions.join(', ')})`,
-      }),
-      accounts: z
-        .array(
-          z.strictObject({
-            provider: z
-              .string({ message: 'must be a text: a provider slug from GET /api/providers' })
-              .trim()
-              .toLowerCase()
-              // A curated slug, or a long-tail company "dn:<slug>" (GET /api/companies); one a curated
-              // provider covers becomes that provider's slug (the curated catalog wins).
-              .refine((slug) => findProvider(slug) !== undefined, { message: 'is not a provider in the catalog (see GET /api/providers and GET /api/companies)' })
-              .transform((slug) => findProvider(slug)?.slug ?? slug),
-            identifier: singleLine(200),
-            /** An exported cookie file of the person's logged-in session, for the browser channel. */
-            session: multiLine(200_000).optional(),
-            keepSession: z.boolean({ message: 'must be true or false' }).default(false),
-          }),
-          { message: 'must be a list of accounts' },
-        )
-        .min(1, 'must list at least one account')
-        .max(maxAccounts, `may list at most ${maxAccounts} accounts`),
-      consent: z.literal(true, { message: 'must be true: the person instructs us to send these requests' }),
-      /**
-       * The person's full name, typed as their signature under the authorization text (core/authorization.ts).
-       * Every letter goes out as their authorized agent, so every submission needs it.
-       */
-      signature: z.string({ message: 'is required: type your full name as your signature under the authorization' }).pipe(singleLine(200)),
-      /** The person's language for emails and pages; by default the main language of their jurisdiction. */
-      lang: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
-      /** Optional: the person's own grounds for a GDPR objection (core/grounds.ts), stated in its letters. */
-      grounds: GroundsSchema.optional(),
-    }, { message: 'must be a JSON object' })
+    .strictObject(
+      {
+        name: singleLine(200),
+        email: z
+          .string({ message: 'must be a text: an email address' })
+          .trim()
+          .toLowerCase()
+          .max(254, 'is too long (254 characters at most)')
+          .pipe(z.email('is not a valid email address')),
+        jurisdiction: JurisdictionSchema.refine((code) => jurisdictionAllowed(code, allowedJurisdictions), {
+          message: `is not served by this deployment (it serves ${allowedJurisdictions.join(', ')})`,
+        }),
+        accounts: z
+          .array(
+            z.strictObject({
+              provider: z
+                .string({ message: 'must be a text: a provider slug from GET /api/providers' })
+                .trim()
+                .toLowerCase()
+                // A curated slug, or a long-tail company "dn:<slug>" (GET /api/companies); one a curated
+                // provider covers becomes that provider's slug (the curated catalog wins).
+                .refine((slug) => findProvider(slug) !== undefined, {
+                  message: 'is not a provider in the catalog (see GET /api/providers and GET /api/companies)',
+                })
+                .transform((slug) => findProvider(slug)?.slug ?? slug),
+              identifier: singleLine(200),
+              /** An exported cookie file of the person's logged-in session, for the browser channel. */
+              session: multiLine(200_000).optional(),
+              keepSession: z.boolean({ message: 'must be true or false' }).default(false),
+            }),
+            { message: 'must be a list of accounts' },
+          )
+          .min(1, 'must list at least one account')
+          .max(maxAccounts, `may list at most ${maxAccounts} accounts`),
+        consent: z.literal(true, { message: 'must be true: the person instructs us to send these requests' }),
+        /**
+         * The person's full name, typed as their signature under the authorization text (core/authorization.ts).
+         * Every letter goes out as their authorized agent, so every submission needs it.
+         */
+        signature: z.string({ message: 'is required: type your full name as your signature under the authorization' }).pipe(singleLine(200)),
+        /** The person's language for emails and pages; by default the main language of their jurisdiction. */
+        lang: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+        /** Optional: the person's own grounds for a GDPR objection (core/grounds.ts), stated in its letters. */
+        grounds: GroundsSchema.optional(),
+      },
+      { message: 'must be a JSON object' },
+    )
     .superRefine((input, ctx) => {
       // (An empty signature or name has its own issue already.)
       const readable = (text: string) => !!text && !textProblem(text);
@@ -163,11 +168,10 @@ export async function submit(
     await saveSession(id, provider.slug, parseCookieExport(account.session, provider.origins), account.keepSession, unverifiedExpiry(now));
   }
   const lang = input.lang ?? defaultLanguage(input.jurisdiction);
-  const authorization = signAuthorization(
-    { ...input, law: lawFor(input.jurisdiction), lang, providers: input.accounts.map((a) => a.provider) },
-    now,
-    { clientAddress, userAgent },
-  );
+  const authorization = signAuthorization({ ...input, law: lawFor(input.jurisdiction), lang, providers: input.accounts.map((a) => a.provider) }, now, {
+    clientAddress,
+    userAgent,
+  });
   const submission: Submission = {
     id,
     name: input.name,
@@ -230,7 +234,11 @@ export async function verify(
     await extendSessions(id, [...new Set(submission.accounts.map((a) => a.provider))], expiresAt());
     const now = clock().now();
     const authorization = submission.authorization && { ...submission.authorization, verification: verificationTrail(submission, now, method, context) };
-    await transitionSubmission(id, ['awaiting_verification'], 'verified', { verifiedAt: now.toISOString(), expiresAt: expiresAt(), ...(authorization ? { authorization } : {}) });
+    await transitionSubmission(id, ['awaiting_verification'], 'verified', {
+      verifiedAt: now.toISOString(),
+      expiresAt: expiresAt(),
+      ...(authorization ? { authorization } : {}),
+    });
   }
   // Starting is idempotent (execution name = submission id), so a second click, or a crash between
   // the two writes above and here, is mended by clicking the link again.
@@ -287,9 +295,7 @@ export function toRequestView(request: RequestRecord, events: EventRecord[]): Re
     dueAt: request.dueDate ?? null,
     userAction: request.userAction ?? null,
     deepLink: request.deepLink ?? null,
-    events: events
-      .filter((e) => e.requestId === request.id)
-      .map((e) => ({ at: e.at, kind: e.kind, detail: e.detail, evidence: e.evidence ?? [] })),
+    events: events.filter((e) => e.requestId === request.id).map((e) => ({ at: e.at, kind: e.kind, detail: e.detail, evidence: e.evidence ?? [] })),
   };
 }
 
@@ -313,12 +319,7 @@ const PERSON_ACTIONS = {
 } as const;
 
 /** The person marks a request confirmed or cancels it; either ends its follow-up loop. */
-export async function personAction(
-  id: string,
-  token: string | undefined,
-  requestId: string,
-  action: keyof typeof PERSON_ACTIONS,
-): Promise<void> {
+export async function personAction(id: string, token: string | undefined, requestId: string, action: keyof typeof PERSON_ACTIONS): Promise<void> {
   await authorized(id, token);
   const { requests } = await listRequests(id);
   const request = requests.find((r) => r.id === requestId);

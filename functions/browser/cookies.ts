@@ -104,7 +104,9 @@ function parseNetscape(text: string): Parsed[] {
     }
     const fields = line.split('\t');
     if (fields.length !== 7) {
-      throw new CookieFileError(`line ${i + 1}: expected 7 tab-separated fields (domain, subdomains, path, secure, expiry, name, value), found ${fields.length}`);
+      throw new CookieFileError(
+        `line ${i + 1}: expected 7 tab-separated fields (domain, subdomains, path, secure, expiry, name, value), found ${fields.length}`,
+      );
     }
     const [domain, subdomains, path, secure, expiry, name, value] = fields as [string, string, string, string, string, string, string];
     const flag = (v: string, what: string) => {

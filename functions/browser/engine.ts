@@ -9,7 +9,6 @@ import { guardOf } from './launch.ts';
 import { createRun, HandOver, type PlaybookContext, type Run, StepFailure, type Wall, WallHit } from './run.ts';
 import { HANDLERS } from './steps.ts';
 
-
 export interface PlaybookResult {
   /**
    * done: every step ran (for a setting: switched off and read back as off after a reload);
@@ -57,7 +56,13 @@ export async function runPlaybook(page: Page, playbook: Playbook, ctx: PlaybookC
 
   const stopped = async (err: unknown, stepNumber: number, step: PlaybookStep): Promise<PlaybookResult> => {
     // A failed step may be a wall that appeared late: name the wall rather than the missing control.
-    const wall = err instanceof WallHit ? err : await run.checkWall().then(() => null, (w: unknown) => (w instanceof WallHit ? w : null));
+    const wall =
+      err instanceof WallHit
+        ? err
+        : await run.checkWall().then(
+            () => null,
+            (w: unknown) => (w instanceof WallHit ? w : null),
+          );
     if (wall) {
       await run.screenshot(`needs_user_action: ${wall.wall}`);
       return finish('needs_user_action', `step ${stepNumber}: the site ${wallWords(wall.wall)} (${wall.evidence}). Do it by hand at ${playbook.deepLink}`, {
@@ -67,7 +72,9 @@ export async function runPlaybook(page: Page, playbook: Playbook, ctx: PlaybookC
     }
     if (err instanceof HandOver) {
       await run.screenshot('needs_user_action');
-      return finish('needs_user_action', `step ${stepNumber} (${step.action}): ${err.message}. Do it by hand at ${playbook.deepLink}`, { failedStep: stepNumber });
+      return finish('needs_user_action', `step ${stepNumber} (${step.action}): ${err.message}. Do it by hand at ${playbook.deepLink}`, {
+        failedStep: stepNumber,
+      });
     }
     await run.screenshot(`failed: step ${stepNumber}`);
     const message = err instanceof StepFailure ? err.message : `unexpected error: ${(err as Error).message}`;

@@ -20,7 +20,29 @@ interface Dialog extends DialogInfo {
 }
 
 /** Words in a notice button that would agree to something: such a button is never a way out. */
-const AGREEING = ['agree', 'accept', 'allow', 'turn on', 'enable', 'consent', 'zustimmen', 'akzeptieren', 'aktivieren', 'einschalten', 'erlauben', 'accepter', 'activer', 'aceptar', 'activar', 'accetta', 'attiva', 'accepteren', 'inschakelen', 'akceptuj', 'włącz'];
+const AGREEING = [
+  'agree',
+  'accept',
+  'allow',
+  'turn on',
+  'enable',
+  'consent',
+  'zustimmen',
+  'akzeptieren',
+  'aktivieren',
+  'einschalten',
+  'erlauben',
+  'accepter',
+  'activer',
+  'aceptar',
+  'activar',
+  'accetta',
+  'attiva',
+  'accepteren',
+  'inschakelen',
+  'akceptuj',
+  'włącz',
+];
 
 /** The visible dialogs and banners of the page and its same-origin frames, with their buttons. */
 export async function openDialogs(run: Run): Promise<Dialog[]> {
@@ -114,7 +136,9 @@ export async function confirmByMeaning(run: Run, before: Set<string>): Promise<b
     if (choice < 0) {
       const generic = d.buttons.map((b, i) => (namedLike(b.name, CONFIRM) && !namedLike(b.name, CANCEL) ? i : -1)).filter((i) => i >= 0);
       if (generic.length > 1) {
-        throw new StepFailure(`a dialog ("${d.text.slice(0, 120)}") has several buttons that could confirm (${generic.map((i) => `"${d.buttons[i]!.name}"`).join(', ')}); nothing was pressed`);
+        throw new StepFailure(
+          `a dialog ("${d.text.slice(0, 120)}") has several buttons that could confirm (${generic.map((i) => `"${d.buttons[i]!.name}"`).join(', ')}); nothing was pressed`,
+        );
       }
       choice = generic[0] ?? -1;
     }

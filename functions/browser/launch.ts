@@ -105,9 +105,7 @@ export async function openGuardedPage(browser: Browser, opts: GuardOptions): Pro
   const override = new Map<string, string>();
   if (opts.originOverride && Object.keys(opts.originOverride).length > 0) {
     if (!originOverrideAllowed()) {
-      throw new Error(
-        'originOverride is refused: it needs OPTOUT_ALLOW_ORIGIN_OVERRIDE=1 and NODE_ENV other than production',
-      );
+      throw new Error('originOverride is refused: it needs OPTOUT_ALLOW_ORIGIN_OVERRIDE=1 and NODE_ENV other than production');
     }
   }
   const providerOrigins = new Set(opts.allowedOrigins.map((o) => originOf(o, 'allowed origin')));
@@ -126,9 +124,7 @@ export async function openGuardedPage(browser: Browser, opts: GuardOptions): Pro
   const blockedRequests: string[] = [];
   await page.setExtraHTTPHeaders({ 'Sec-GPC': '1' });
   // A string, not a function: the test runner's transpiler can add helpers a page does not have.
-  await page.evaluateOnNewDocument(
-    "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });",
-  );
+  await page.evaluateOnNewDocument("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });");
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     void handleRequest(request).catch(() => {

@@ -182,7 +182,10 @@ export function createRun(page: Page, guard: Guard, playbook: Playbook, ctx: Pla
     const blockedCaptcha = guard.blockedRequests.find((u) => CAPTCHA_VENDORS.test(u));
     const captchaText = said(playbook.walls.captcha);
     if (frame || captchaText || blockedCaptcha) {
-      return new WallHit('captcha', frame ? `a frame from ${new URL(frame, p.url).host}` : captchaText ? `the page says "${captchaText}"` : `a request to ${blockedCaptcha}`);
+      return new WallHit(
+        'captcha',
+        frame ? `a frame from ${new URL(frame, p.url).host}` : captchaText ? `the page says "${captchaText}"` : `a request to ${blockedCaptcha}`,
+      );
     }
     const codeText = said(playbook.walls.twoFactor);
     if (p.oneTimeCodeField || codeText) {

@@ -205,7 +205,8 @@ export async function switchOff(run: Run, step: { saveAs?: string; timeoutMs?: n
         return saves.pending.size === 0 ? true : null; // the read-back after the reload is the proof
       },
       timeoutMs,
-      () => `${shown(run)} still lets the provider train, or its save had not finished, ${timeoutMs} ms after switching it${saves.pending.size ? ` (${saves.pending.size} save request(s) unanswered)` : ''}`,
+      () =>
+        `${shown(run)} still lets the provider train, or its save had not finished, ${timeoutMs} ms after switching it${saves.pending.size ? ` (${saves.pending.size} save request(s) unanswered)` : ''}`,
     );
   } finally {
     saves.stop();

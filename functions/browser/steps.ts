@@ -67,7 +67,11 @@ async function goto(run: Run, step: StepOf<'goto'>): Promise<void> {
 async function dismissCookies(run: Run, step: StepOf<'dismissCookies'>): Promise<void> {
   const timeoutMs = step.timeoutMs ?? COOKIE_BANNER_TIMEOUT_MS;
   const answered = await run
-    .waitFor(async () => ((await passInterruption(run, { notices: false, extra: step.buttons })) ? true : null), timeoutMs, () => 'no banner')
+    .waitFor(
+      async () => ((await passInterruption(run, { notices: false, extra: step.buttons })) ? true : null),
+      timeoutMs,
+      () => 'no banner',
+    )
     .catch((err: unknown) => {
       if (err instanceof StepFailure) return false; // no banner: consent already stored, or none asked here
       throw err;
@@ -83,7 +87,11 @@ async function dismissCookies(run: Run, step: StepOf<'dismissCookies'>): Promise
 
 async function waitForText(run: Run, step: StepOf<'waitForText'> | StepOf<'expectText'>): Promise<void> {
   const timeoutMs = step.timeoutMs ?? run.timeoutMs;
-  await run.waitFor(() => hasText(run, step.text), timeoutMs, () => `the text "${step.text}" did not appear within ${timeoutMs} ms on ${run.where()}`);
+  await run.waitFor(
+    () => hasText(run, step.text),
+    timeoutMs,
+    () => `the text "${step.text}" did not appear within ${timeoutMs} ms on ${run.where()}`,
+  );
 }
 
 async function click(run: Run, step: StepOf<'click'>): Promise<void> {
@@ -120,7 +128,7 @@ async function fill(run: Run, step: StepOf<'fill'>): Promise<void> {
   await run.page.keyboard.press('Backspace');
   // One insertText instead of a key press per character: long letters go in at once.
   await run.page.keyboard.sendCharacter(text);
-  const value = await el.evaluate((node) => (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement ? node.value : node.textContent ?? ''));
+  const value = await el.evaluate((node) => (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement ? node.value : (node.textContent ?? '')));
   if (value.replace(/\r\n/g, '\n') !== text.replace(/\r\n/g, '\n')) {
     throw new StepFailure(`${describeControl(step.control)} did not keep the value typed into it (it may limit the length)`);
   }

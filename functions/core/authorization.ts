@@ -195,7 +195,7 @@ const WORDING: Record<Language, RequestWording> = {
     own: ' (como solicitud propia, que el representante transmite por mí)',
   },
   it: {
-    ai: "chiedere che i miei dati personali, compresi i contenuti che ho pubblicato, non siano utilizzati per addestrare, perfezionare o comunque sviluppare modelli di IA",
+    ai: 'chiedere che i miei dati personali, compresi i contenuti che ho pubblicato, non siano utilizzati per addestrare, perfezionare o comunque sviluppare modelli di IA',
     gdpr: (c) =>
       `oppormi al trattamento dei miei dati personali per l'addestramento dell'IA (${c(21, 1)}) e chiedere la limitazione di tale trattamento (${c(18, 1, 'd')}) e la cancellazione dei dati utilizzati a tal fine (${c(17, 1, 'c')})`,
     ccpa: [
@@ -244,14 +244,13 @@ export function authorizedRequests(law: Law, jurisdiction: string, lang: Languag
     case 'us-state': {
       const state = usStateLaw(jurisdiction);
       if (!state) return [w.ai];
-      const purposes = joinList(state.optOutOf.map((p) => PURPOSES[p][lang]), lang);
+      const purposes = joinList(
+        state.optOutOf.map((p) => PURPOSES[p][lang]),
+        lang,
+      );
       const own = (covered: boolean) => (covered ? '' : w.own);
       const agentOptOut = !!state.agent && state.optOutOf.every((p) => state.agent!.optOutOf.includes(p));
-      return [
-        `${w.stateOptOut(purposes, state.optOut)}${own(agentOptOut)}`,
-        `${w.stateDeletion(state.deletion)}${own(!!state.agent?.deletion)}`,
-        w.ai,
-      ];
+      return [`${w.stateOptOut(purposes, state.optOut)}${own(agentOptOut)}`, `${w.stateDeletion(state.deletion)}${own(!!state.agent?.deletion)}`, w.ai];
     }
     case 'none':
       return [w.ai];

@@ -6,8 +6,36 @@ import { GERMAN_LAENDER, isKnownJurisdiction, SUBDIVISION_REQUIRED } from './cou
 
 /** EU member states plus the EEA (IS, LI, NO): GDPR applies. */
 export const GDPR_COUNTRIES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
-  'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'IS',
+  'LI',
+  'NO',
 ] as const;
 
 /** 'us-state': one of the state consumer privacy acts in functions/core/us-states.ts. */
@@ -22,7 +50,10 @@ export const JurisdictionSchema = z
   .pipe(
     z
       .string()
-      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO country code like "FR", "DE-BE" for a German Land, or "US-CA" for a US state', abort: true })
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+        message: 'must be an ISO country code like "FR", "DE-BE" for a German Land, or "US-CA" for a US state',
+        abort: true,
+      })
       .refine(isKnownJurisdiction, {
         message: 'is not a country code in ISO 3166-1 nor a supported subdivision (German Länder: "DE-BE" style; US states: "US-CA" style)',
         abort: true,

@@ -30,9 +30,7 @@ export interface ListItem {
   details: Line[];
 }
 
-export type Block =
-  | { kind: 'para'; lines: Line[] }
-  | { kind: 'list'; bullet: '-' | '*'; spaced: boolean; items: ListItem[] };
+export type Block = { kind: 'para'; lines: Line[] } | { kind: 'list'; bullet: '-' | '*'; spaced: boolean; items: ListItem[] };
 
 export interface MailDocument {
   lang: Language;

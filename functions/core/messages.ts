@@ -26,8 +26,7 @@ const en = {
     `${v.provider} answered, but we could not tell what the answer means. Please read it (linked on your status page) and mark the request confirmed if it is done.`,
   refusedNoData: () => 'The company says it holds no data for your account. If that is wrong (for example, another email address), tell it directly.',
   refusedNotApplicable: () => 'The company says the law does not apply to it or to this request.',
-  refusedCompellingGrounds: () =>
-    'The company claims compelling legitimate grounds that override your objection (GDPR Art. 21(1)); it must demonstrate them.',
+  refusedCompellingGrounds: () => 'The company claims compelling legitimate grounds that override your objection (GDPR Art. 21(1)); it must demonstrate them.',
   refusedExemption: () => 'The company claims an exemption.',
   refusedOther: () => 'The company refused your request.',
   refusedNext: () => 'You can complain to the competent authority; we sent you a draft.',
@@ -48,8 +47,7 @@ const en = {
     `Submit it to the ${v.enforcer}, who enforces the ${v.act}${v.citation ? ` (${v.citation})` : ''}: add the office's address, or use its online complaint form.`,
   requestFailed: (v: Vars) => `We could not finish this request (${v.reason}). You can send it yourself, or contact the operator of this service.`,
   recheckReverted: (v: Vars) => `"${v.label}" had been switched back on. We switched it off again and read it back as off.`,
-  recheckStopped: (v: Vars) =>
-    `We could not re-check "${v.label}": ${v.reason}. Upload a fresh session on your status page to keep the re-checks going.`,
+  recheckStopped: (v: Vars) => `We could not re-check "${v.label}": ${v.reason}. Upload a fresh session on your status page to keep the re-checks going.`,
   recheckFailed: (v: Vars) => `Re-checking "${v.label}" failed: ${v.reason}. We will try again at the next re-check.`,
 } satisfies Record<string, Message>;
 
@@ -111,7 +109,7 @@ const fr: Record<MessageKey, Message> = {
   handoverNone: (v) => `${v.provider} n'offre pour votre région aucun canal que nous puissions utiliser ; contactez-le via ${v.source}.`,
   browserStopped: (v) => `Le navigateur a dû s'arrêter : ${v.reason}.`,
   browserCouldNot: (v) => `Nous n'avons pas pu le faire pour vous (${v.reason}).`,
-  browserLateTryFailed: () => "Nous avons essayé avec votre session, sans pouvoir terminer.",
+  browserLateTryFailed: () => 'Nous avons essayé avec votre session, sans pouvoir terminer.',
   bounced: (v) => `Notre courrier à ${v.target} n'a pas pu être remis${v.status ? ` (${v.status})` : ''} ; cette adresse ne fonctionne plus.`,
   identityRequested: (v) =>
     `${v.provider} vous demande de prouver votre identité. ${v.asked ? `Message reçu : « ${v.asked} ». ` : ''}Nous n'envoyons jamais de pièce d'identité pour vous. Pour une opposition à la vente ou au partage au titre du CCPA, elle ne peut pas être exigée (11 CCR §7026(d)) ; pour une opposition au titre du RGPD, seul ce qui est nécessaire pour vous identifier peut être demandé (article 12, paragraphe 6, du RGPD). Répondez directement en rappelant la référence ${v.reference}.`,
@@ -123,7 +121,8 @@ const fr: Record<MessageKey, Message> = {
     `Nous avons reçu de ${v.from} ce qui ressemble à une confirmation, mais le message n'a pas passé l'authentification de l'expéditeur (${v.auth}) ; nous n'en tenons donc pas compte. Si vous lui faites confiance, marquez la demande comme confirmée sur votre page de suivi.`,
   unclearAnswer: (v) =>
     `${v.provider} a répondu, mais nous n'avons pas pu déterminer le sens de la réponse. Lisez-la (lien sur votre page de suivi) et marquez la demande comme confirmée si elle est réglée.`,
-  refusedNoData: () => "L'entreprise indique ne détenir aucune donnée pour votre compte. Si c'est inexact (par exemple une autre adresse e-mail), dites-le-lui directement.",
+  refusedNoData: () =>
+    "L'entreprise indique ne détenir aucune donnée pour votre compte. Si c'est inexact (par exemple une autre adresse e-mail), dites-le-lui directement.",
   refusedNotApplicable: () => "L'entreprise estime que la loi ne s'applique pas à elle ou à cette demande.",
   refusedCompellingGrounds: () =>
     "L'entreprise invoque des motifs légitimes impérieux qui prévaudraient sur votre opposition (article 21, paragraphe 1, du RGPD) ; il lui appartient de les démontrer.",
@@ -135,7 +134,8 @@ const fr: Record<MessageKey, Message> = {
   extensionLate: (v) =>
     `${v.provider} n'a demandé une prolongation qu'après l'expiration du délai du ${v.due} ; la loi ne la permet que pendant le premier délai (article 12, paragraphe 3, du RGPD, et de même les lois américaines), le délai est donc maintenu.`,
   extended: (v) => `${v.provider} a prolongé le délai jusqu'au ${v.due}, comme la loi le permet une fois.`,
-  escalatedRefused: (v) => `${v.provider} a refusé votre demande. Vous pouvez introduire une réclamation auprès de l'autorité compétente ; un projet figure ci-dessous.`,
+  escalatedRefused: (v) =>
+    `${v.provider} a refusé votre demande. Vous pouvez introduire une réclamation auprès de l'autorité compétente ; un projet figure ci-dessous.`,
   escalatedNoAnswer: (v) =>
     `${v.provider} n'a pas répondu dans les délais, même après un rappel et une mise en demeure. Vous pouvez introduire une réclamation auprès de l'autorité compétente ; un projet figure ci-dessous.`,
   complaintAttached: (v) => `Le projet de réclamation concernant ${v.provider} est joint (${v.file}) : ouvrez-le, vérifiez-le et déposez-le vous-même.`,
@@ -145,7 +145,8 @@ const fr: Record<MessageKey, Message> = {
     "Nous ne connaissons pas d'autorité pour votre région : indiquez l'autorité de protection des consommateurs ou des données à laquelle vous l'adressez, à l'endroit prévu dans le projet.",
   submitToEnforcer: (v) =>
     `Adressez-le au ${v.enforcer}, chargé de faire appliquer le ${v.act}${v.citation ? ` (${v.citation})` : ''} : ajoutez l'adresse du service ou utilisez son formulaire de plainte en ligne.`,
-  requestFailed: (v) => `Nous n'avons pas pu mener cette demande à bien (${v.reason}). Vous pouvez l'envoyer vous-même ou contacter l'exploitant de ce service.`,
+  requestFailed: (v) =>
+    `Nous n'avons pas pu mener cette demande à bien (${v.reason}). Vous pouvez l'envoyer vous-même ou contacter l'exploitant de ce service.`,
   recheckReverted: (v) => `« ${v.label} » avait été réactivé. Nous l'avons désactivé de nouveau et avons vérifié qu'il est bien désactivé.`,
   recheckStopped: (v) =>
     `Nous n'avons pas pu revérifier « ${v.label} » : ${v.reason}. Téléversez une nouvelle session sur votre page de suivi pour poursuivre les vérifications.`,
@@ -192,7 +193,8 @@ const es: Record<MessageKey, Message> = {
     'No conocemos ninguna autoridad para su región: indique la autoridad de consumo o de protección de datos a la que la envía, en el lugar previsto del borrador.',
   submitToEnforcer: (v) =>
     `Preséntela ante el ${v.enforcer}, encargado de aplicar la ${v.act}${v.citation ? ` (${v.citation})` : ''}: añada la dirección de la oficina o utilice su formulario de reclamación en línea.`,
-  requestFailed: (v) => `No hemos podido completar esta solicitud (${v.reason}). Puede enviarla usted mismo o ponerse en contacto con quien gestiona este servicio.`,
+  requestFailed: (v) =>
+    `No hemos podido completar esta solicitud (${v.reason}). Puede enviarla usted mismo o ponerse en contacto con quien gestiona este servicio.`,
   recheckReverted: (v) => `«${v.label}» se había vuelto a activar. Lo hemos desactivado de nuevo y comprobado que está desactivado.`,
   recheckStopped: (v) =>
     `No hemos podido volver a comprobar «${v.label}»: ${v.reason}. Suba una sesión nueva en su página de estado para que las comprobaciones continúen.`,
@@ -217,7 +219,8 @@ const it: Record<MessageKey, Message> = {
     `Abbiamo ricevuto da ${v.from} qualcosa che sembra una conferma, ma non ha superato l'autenticazione del mittente (${v.auth}), quindi non ne teniamo conto. Se la ritiene affidabile, segni la richiesta come confermata nella sua pagina di stato.`,
   unclearAnswer: (v) =>
     `${v.provider} ha risposto, ma non siamo riusciti a capire che cosa significhi la risposta. La legga (il link è nella sua pagina di stato) e segni la richiesta come confermata se è stata evasa.`,
-  refusedNoData: () => "La società afferma di non avere dati per il suo account. Se non è così (ad esempio per un altro indirizzo e-mail), glielo comunichi direttamente.",
+  refusedNoData: () =>
+    'La società afferma di non avere dati per il suo account. Se non è così (ad esempio per un altro indirizzo e-mail), glielo comunichi direttamente.',
   refusedNotApplicable: () => 'La società sostiene che la legge non si applica a essa o a questa richiesta.',
   refusedCompellingGrounds: () =>
     'La società invoca motivi legittimi cogenti che prevarrebbero sulla sua opposizione (articolo 21, paragrafo 1, del RGPD); spetta a essa dimostrarli.',
@@ -264,7 +267,8 @@ const nl: Record<MessageKey, Message> = {
     `Wij hebben van ${v.from} iets ontvangen dat op een bevestiging lijkt, maar het doorstond de afzendercontrole niet (${v.auth}), dus tellen wij het niet mee. Vertrouwt u het, markeer het verzoek dan op uw statuspagina als bevestigd.`,
   unclearAnswer: (v) =>
     `${v.provider} heeft geantwoord, maar wij konden niet vaststellen wat het antwoord betekent. Lees het (gelinkt op uw statuspagina) en markeer het verzoek als bevestigd als het is afgehandeld.`,
-  refusedNoData: () => 'Het bedrijf zegt geen gegevens over uw account te hebben. Klopt dat niet (bijvoorbeeld door een ander e-mailadres), laat het dat dan rechtstreeks weten.',
+  refusedNoData: () =>
+    'Het bedrijf zegt geen gegevens over uw account te hebben. Klopt dat niet (bijvoorbeeld door een ander e-mailadres), laat het dat dan rechtstreeks weten.',
   refusedNotApplicable: () => 'Het bedrijf stelt dat de wet niet op hem of op dit verzoek van toepassing is.',
   refusedCompellingGrounds: () =>
     'Het bedrijf beroept zich op dwingende gerechtvaardigde gronden die zwaarder zouden wegen dan uw bezwaar (artikel 21, lid 1, AVG); die moet het aantonen.',
@@ -311,7 +315,8 @@ const pl: Record<MessageKey, Message> = {
     `Otrzymaliśmy od ${v.from} wiadomość wyglądającą na potwierdzenie, ale nie przeszła ona uwierzytelnienia nadawcy (${v.auth}), więc jej nie uwzględniamy. Jeśli uznają ją Państwo za wiarygodną, prosimy oznaczyć żądanie jako potwierdzone na stronie statusu.`,
   unclearAnswer: (v) =>
     `${v.provider} odpowiedział, ale nie udało się nam ustalić, co oznacza ta odpowiedź. Prosimy ją przeczytać (link na stronie statusu) i oznaczyć żądanie jako potwierdzone, jeśli zostało załatwione.`,
-  refusedNoData: () => 'Firma twierdzi, że nie ma danych dotyczących Państwa konta. Jeśli to nieprawda (np. z powodu innego adresu e-mail), prosimy poinformować ją o tym bezpośrednio.',
+  refusedNoData: () =>
+    'Firma twierdzi, że nie ma danych dotyczących Państwa konta. Jeśli to nieprawda (np. z powodu innego adresu e-mail), prosimy poinformować ją o tym bezpośrednio.',
   refusedNotApplicable: () => 'Firma twierdzi, że prawo nie ma zastosowania do niej lub do tego żądania.',
   refusedCompellingGrounds: () =>
     'Firma powołuje się na ważne prawnie uzasadnione podstawy, które miałyby być nadrzędne wobec Państwa sprzeciwu (art. 21 ust. 1 RODO); musi je wykazać.',
@@ -333,7 +338,8 @@ const pl: Record<MessageKey, Message> = {
     'Nie znamy organu dla Państwa regionu: prosimy wpisać w przewidzianym miejscu projektu organ ochrony konsumentów lub danych, do którego ją Państwo kierują.',
   submitToEnforcer: (v) =>
     `Prosimy złożyć ją do: ${v.enforcer}, który egzekwuje ${v.act}${v.citation ? ` (${v.citation})` : ''}; prosimy dopisać adres urzędu lub skorzystać z jego formularza skargi online.`,
-  requestFailed: (v) => `Nie udało się nam zakończyć tego żądania (${v.reason}). Mogą Państwo wysłać je samodzielnie lub skontaktować się z operatorem tej usługi.`,
+  requestFailed: (v) =>
+    `Nie udało się nam zakończyć tego żądania (${v.reason}). Mogą Państwo wysłać je samodzielnie lub skontaktować się z operatorem tej usługi.`,
   recheckReverted: (v) => `„${v.label}” zostało ponownie włączone. Wyłączyliśmy je ponownie i sprawdziliśmy, że jest wyłączone.`,
   recheckStopped: (v) =>
     `Nie udało się ponownie sprawdzić „${v.label}”: ${v.reason}. Prosimy przesłać nową sesję na stronie statusu, aby kontrole były kontynuowane.`,

@@ -10,7 +10,7 @@ export const fr: PageText = {
   formOtherLanguage: 'English',
   formYou: 'Vous',
   formName: 'Nom complet',
-  formEmail: "Adresse e-mail (nous envoyons un lien de confirmation ; les entreprises répondent en vous mettant en copie)",
+  formEmail: 'Adresse e-mail (nous envoyons un lien de confirmation ; les entreprises répondent en vous mettant en copie)',
   formAccounts: 'Vos comptes',
   formService: 'Service',
   formChoose: 'Choisir…',
@@ -28,7 +28,8 @@ export const fr: PageText = {
   formGroundSpecial: 'Mes publications révèlent des informations sensibles (santé, religion, opinions politiques, sexualité)',
   formGroundMinor: "J'en ai publié une partie lorsque j'étais mineur(e)",
   formGroundSafety: "J'ai subi du harcèlement ou des menaces, ou je le crains",
-  formGroundsText: "Dans vos propres mots (facultatif, 500 caractères au plus ; repris mot pour mot dans les courriers, y compris ceux rédigés dans d'autres langues)",
+  formGroundsText:
+    "Dans vos propres mots (facultatif, 500 caractères au plus ; repris mot pour mot dans les courriers, y compris ceux rédigés dans d'autres langues)",
   formConsent: "Je charge Optout Autopilot d'envoyer ces demandes en mon nom, en qualité de mandataire.",
   formAuthorization: 'Votre autorisation signée',
   formAuthorizationText:
@@ -39,19 +40,23 @@ export const fr: PageText = {
   formSent: "Presque terminé : nous vous avons envoyé un e-mail. Ouvrez le lien qu'il contient pour confirmer votre adresse ; rien n'est envoyé avant.",
   // form
   formResidence: 'Votre lieu de résidence',
-  formResidenceHint: "En Allemagne, choisissez votre Land ; aux États-Unis, votre État. La loi qui vous protège, et l'autorité auprès de laquelle vous pouvez vous plaindre, en dépendent.",
+  formResidenceHint:
+    "En Allemagne, choisissez votre Land ; aux États-Unis, votre État. La loi qui vous protège, et l'autorité auprès de laquelle vous pouvez vous plaindre, en dépendent.",
   formResidenceGermany: 'Allemagne : votre Land',
   formResidenceUs: 'États-Unis : votre État',
   formResidenceCountries: 'Pays',
-  formBasicHint: "Choisissez ici un service. Avec JavaScript activé, ce formulaire vous permet d'en choisir plusieurs, de chercher n'importe quelle entreprise et de voir les courriers à l'avance.",
+  formBasicHint:
+    "Choisissez ici un service. Avec JavaScript activé, ce formulaire vous permet d'en choisir plusieurs, de chercher n'importe quelle entreprise et de voir les courriers à l'avance.",
   formServices: 'Services',
   formChooseResidenceFirst: 'Choisissez plus haut votre lieu de résidence : la liste montre alors ce que nous faisons pour chaque service.',
   formGroupLetter: 'Nous envoyons un courrier',
   formGroupLetterHint: "Une opposition écrite par e-mail, en qualité de mandataire, avec vous en copie. Nous relançons jusqu'à ce que l'entreprise réponde.",
   formGroupSession: 'Nous pouvons modifier le paramètre pour vous, avec votre session',
-  formGroupSessionHint: "Une fois votre adresse confirmée, vous pouvez transmettre votre session connectée sur votre page de suivi (jamais votre mot de passe) : notre navigateur désactive alors le paramètre, le relit et conserve une capture d'écran. D'ici là, nous vous montrons où le faire vous-même.",
+  formGroupSessionHint:
+    "Une fois votre adresse confirmée, vous pouvez transmettre votre session connectée sur votre page de suivi (jamais votre mot de passe) : notre navigateur désactive alors le paramètre, le relit et conserve une capture d'écran. D'ici là, nous vous montrons où le faire vous-même.",
   formGroupYourself: 'Vous remplissez un formulaire ou modifiez le paramètre vous-même ; nous vous montrons exactement où',
-  formGroupYourselfHint: "Cette entreprise n'accepte l'opposition que par son propre formulaire ou paramètre. Nous vous montrons le chemin et le lien, et suivons la demande jusqu'à ce que vous la marquiez comme faite.",
+  formGroupYourselfHint:
+    "Cette entreprise n'accepte l'opposition que par son propre formulaire ou paramètre. Nous vous montrons le chemin et le lien, et suivons la demande jusqu'à ce que vous la marquiez comme faite.",
   formIdentifierFor: 'Votre compte {name} ({hint})',
   formWhere: 'Où le faire chez {name}',
   formSessionOptional: 'Facultatif : joindre maintenant un fichier de cookies exporté',
@@ -60,7 +65,8 @@ export const fr: PageText = {
   formChosenCount: '{count} choisi(s)',
   formPreview: 'Aperçu de ce que nous envoyons',
   formPreviewHeading: 'Ce que nous enverrons',
-  formPreviewNote: "Chaque courrier tel qu'il partira. {reference} tient lieu de sa référence, attribuée à l'envoi ; le délai court à partir d'aujourd'hui. Rien n'a été envoyé ni enregistré.",
+  formPreviewNote:
+    "Chaque courrier tel qu'il partira. {reference} tient lieu de sa référence, attribuée à l'envoi ; le délai court à partir d'aujourd'hui. Rien n'a été envoyé ni enregistré.",
   formPreviewTo: 'À',
   formPreviewCc: 'Copie à',
   formPreviewSubject: 'Objet',
@@ -82,7 +88,7 @@ export const fr: PageText = {
   formErrGrounds: 'Vérifiez vos raisons : votre texte peut compter au plus 500 caractères.',
   formErrSignature: 'Saisissez comme signature votre nom complet, exactement comme plus haut.',
   formErrConsent: "Cochez la case pour nous charger d'envoyer les demandes.",
-  formErrOther: "Quelque chose a été refusé",
+  formErrOther: 'Quelque chose a été refusé',
   formSentTitle: 'Consultez vos e-mails',
   formSentBack: 'Retour au formulaire',
   verifyTitle: 'Confirmez vos demandes',
@@ -217,19 +223,24 @@ export const es: PageText = {
   formSent: 'Casi listo: le hemos enviado un correo electrónico. Abra el enlace que contiene para confirmar su dirección; antes no se envía nada.',
   // form
   formResidence: 'Dónde reside',
-  formResidenceHint: 'En Alemania, elija su Land; en Estados Unidos, su estado. De ello dependen la ley que le protege y la autoridad ante la que puede reclamar.',
+  formResidenceHint:
+    'En Alemania, elija su Land; en Estados Unidos, su estado. De ello dependen la ley que le protege y la autoridad ante la que puede reclamar.',
   formResidenceGermany: 'Alemania: su Land',
   formResidenceUs: 'Estados Unidos: su estado',
   formResidenceCountries: 'Países',
-  formBasicHint: 'Elija aquí un servicio. Con JavaScript activado, este formulario le permite elegir varios, buscar cualquier empresa y ver los escritos por adelantado.',
+  formBasicHint:
+    'Elija aquí un servicio. Con JavaScript activado, este formulario le permite elegir varios, buscar cualquier empresa y ver los escritos por adelantado.',
   formServices: 'Servicios',
   formChooseResidenceFirst: 'Elija arriba dónde reside: la lista mostrará entonces lo que hacemos para cada servicio.',
   formGroupLetter: 'Enviamos un escrito',
-  formGroupLetterHint: 'Una oposición o exclusión por escrito, por correo electrónico, como su representante autorizado y con usted en copia. Insistimos hasta que la empresa responda.',
+  formGroupLetterHint:
+    'Una oposición o exclusión por escrito, por correo electrónico, como su representante autorizado y con usted en copia. Insistimos hasta que la empresa responda.',
   formGroupSession: 'Podemos cambiar el ajuste por usted, con su sesión',
-  formGroupSessionHint: 'Cuando haya confirmado su dirección, puede entregar su sesión iniciada en su página de seguimiento (nunca su contraseña): nuestro navegador desactiva entonces el ajuste, lo vuelve a leer y guarda una captura de pantalla. Hasta entonces le indicamos dónde hacerlo usted.',
+  formGroupSessionHint:
+    'Cuando haya confirmado su dirección, puede entregar su sesión iniciada en su página de seguimiento (nunca su contraseña): nuestro navegador desactiva entonces el ajuste, lo vuelve a leer y guarda una captura de pantalla. Hasta entonces le indicamos dónde hacerlo usted.',
   formGroupYourself: 'Usted rellena un formulario o cambia el ajuste; le indicamos exactamente dónde',
-  formGroupYourselfHint: 'Esta empresa solo acepta la exclusión en su propio formulario o ajuste. Le indicamos el camino y el enlace, y hacemos el seguimiento hasta que lo marque como hecho.',
+  formGroupYourselfHint:
+    'Esta empresa solo acepta la exclusión en su propio formulario o ajuste. Le indicamos el camino y el enlace, y hacemos el seguimiento hasta que lo marque como hecho.',
   formIdentifierFor: 'Su cuenta de {name} ({hint})',
   formWhere: 'Dónde hacerlo en {name}',
   formSessionOptional: 'Opcional: entregar ahora un archivo de cookies exportado',
@@ -238,7 +249,8 @@ export const es: PageText = {
   formChosenCount: '{count} elegidos',
   formPreview: 'Vista previa de lo que enviamos',
   formPreviewHeading: 'Lo que enviaremos',
-  formPreviewNote: 'Cada escrito exactamente como saldrá. {reference} ocupa el lugar de su referencia, que recibe al enviarse; el plazo cuenta desde hoy. No se ha enviado ni guardado nada.',
+  formPreviewNote:
+    'Cada escrito exactamente como saldrá. {reference} ocupa el lugar de su referencia, que recibe al enviarse; el plazo cuenta desde hoy. No se ha enviado ni guardado nada.',
   formPreviewTo: 'Para',
   formPreviewCc: 'Copia a',
   formPreviewSubject: 'Asunto',
@@ -375,7 +387,7 @@ export const it: PageText = {
   formSearchLetter: 'una lettera al suo contatto privacy',
   formSearchForm: 'il suo modulo web per la privacy, che compila lei',
   formNoOptOut: '{name}: nessun opt-out proprio; inviamo la lettera legale',
-  formIdentifier: "Account (nome utente o indirizzo e-mail)",
+  formIdentifier: 'Account (nome utente o indirizzo e-mail)',
   formGrounds: 'I suoi motivi (facoltativo)',
   formGroundsHint:
     "Un'opposizione ai sensi del RGPD deve indicare motivi connessi alla sua situazione particolare. Le lettere riportano quelli che sceglie qui; senza scelta, indicano motivi generali.",
@@ -395,19 +407,23 @@ export const it: PageText = {
   formSent: "Quasi fatto: le abbiamo inviato un'e-mail. Apra il link che contiene per confermare il suo indirizzo; prima non viene inviato nulla.",
   // form
   formResidence: 'Dove risiede',
-  formResidenceHint: "In Germania scelga il suo Land, negli Stati Uniti il suo Stato: ne dipendono la legge che la tutela e l'autorità a cui può presentare reclamo.",
+  formResidenceHint:
+    "In Germania scelga il suo Land, negli Stati Uniti il suo Stato: ne dipendono la legge che la tutela e l'autorità a cui può presentare reclamo.",
   formResidenceGermany: 'Germania: il suo Land',
   formResidenceUs: 'Stati Uniti: il suo Stato',
   formResidenceCountries: 'Paesi',
-  formBasicHint: "Scelga qui un servizio. Con JavaScript attivo, questo modulo le permette di sceglierne diversi, cercare qualsiasi azienda e vedere le lettere in anteprima.",
+  formBasicHint:
+    'Scelga qui un servizio. Con JavaScript attivo, questo modulo le permette di sceglierne diversi, cercare qualsiasi azienda e vedere le lettere in anteprima.',
   formServices: 'Servizi',
   formChooseResidenceFirst: 'Scelga sopra dove risiede: la lista mostrerà allora che cosa facciamo per ogni servizio.',
   formGroupLetter: 'Inviamo una lettera',
   formGroupLetterHint: "Un'opposizione scritta via e-mail, come suo rappresentante autorizzato, con lei in copia. Solleciteremo finché l'azienda non risponde.",
   formGroupSession: "Possiamo modificare l'impostazione per lei, con la sua sessione",
-  formGroupSessionHint: "Dopo aver confermato il suo indirizzo, può consegnare la sua sessione attiva nella pagina di stato (mai la password): il nostro browser disattiva allora l'impostazione, la rilegge e conserva uno screenshot. Fino ad allora le mostriamo dove farlo da sé.",
+  formGroupSessionHint:
+    "Dopo aver confermato il suo indirizzo, può consegnare la sua sessione attiva nella pagina di stato (mai la password): il nostro browser disattiva allora l'impostazione, la rilegge e conserva uno screenshot. Fino ad allora le mostriamo dove farlo da sé.",
   formGroupYourself: "Lei compila un modulo o modifica l'impostazione; le mostriamo esattamente dove",
-  formGroupYourselfHint: "Questa azienda accetta l'opposizione solo tramite il proprio modulo o la propria impostazione. Le mostriamo il percorso e il link e seguiamo la richiesta finché non la segna come fatta.",
+  formGroupYourselfHint:
+    "Questa azienda accetta l'opposizione solo tramite il proprio modulo o la propria impostazione. Le mostriamo il percorso e il link e seguiamo la richiesta finché non la segna come fatta.",
   formIdentifierFor: 'Il suo account {name} ({hint})',
   formWhere: 'Dove farlo su {name}',
   formSessionOptional: 'Facoltativo: consegnare ora un file di cookie esportato',
@@ -416,7 +432,8 @@ export const it: PageText = {
   formChosenCount: '{count} scelti',
   formPreview: 'Anteprima di ciò che inviamo',
   formPreviewHeading: 'Che cosa invieremo',
-  formPreviewNote: "Ogni lettera esattamente come partirà. {reference} sta per il suo riferimento, assegnato all'invio; il termine decorre da oggi. Non è stato inviato né salvato nulla.",
+  formPreviewNote:
+    "Ogni lettera esattamente come partirà. {reference} sta per il suo riferimento, assegnato all'invio; il termine decorre da oggi. Non è stato inviato né salvato nulla.",
   formPreviewTo: 'A',
   formPreviewCc: 'Copia a',
   formPreviewSubject: 'Oggetto',
@@ -443,7 +460,8 @@ export const it: PageText = {
   formSentBack: 'Torna al modulo',
   verifyTitle: 'Confermi le sue richieste',
   verifyHeading: 'Confermi le sue {count} richieste di opt-out',
-  verifyBody: 'Con ciò conferma che {email} è il suo indirizzo e che Optout Autopilot può inviare le richieste per suo conto. Non è ancora stato inviato nulla.',
+  verifyBody:
+    'Con ciò conferma che {email} è il suo indirizzo e che Optout Autopilot può inviare le richieste per suo conto. Non è ancora stato inviato nulla.',
   verifyButton: 'Confermare e inviare le mie richieste',
   verifiedTitle: 'Indirizzo confermato',
   verifiedHeading: 'Grazie, il suo indirizzo è confermato',
@@ -573,7 +591,8 @@ export const nl: PageText = {
   formSent: 'Bijna klaar: wij hebben u een e-mail gestuurd. Open de link daarin om uw adres te bevestigen; eerder wordt er niets verstuurd.',
   // form
   formResidence: 'Waar u woont',
-  formResidenceHint: 'Kies in Duitsland uw deelstaat, in de Verenigde Staten uw staat: daarvan hangen de wet die u beschermt en de autoriteit waar u kunt klagen af.',
+  formResidenceHint:
+    'Kies in Duitsland uw deelstaat, in de Verenigde Staten uw staat: daarvan hangen de wet die u beschermt en de autoriteit waar u kunt klagen af.',
   formResidenceGermany: 'Duitsland: uw deelstaat',
   formResidenceUs: 'Verenigde Staten: uw staat',
   formResidenceCountries: 'Landen',
@@ -583,9 +602,11 @@ export const nl: PageText = {
   formGroupLetter: 'Wij sturen een brief',
   formGroupLetterHint: 'Een schriftelijk bezwaar of opt-out per e-mail, als uw gemachtigde, met u in kopie. Wij blijven aandringen tot het bedrijf antwoordt.',
   formGroupSession: 'Wij kunnen de instelling voor u omzetten, met uw sessie',
-  formGroupSessionHint: 'Zodra u uw adres hebt bevestigd, kunt u op uw statuspagina uw ingelogde sessie overdragen (nooit uw wachtwoord): onze browser zet de instelling dan uit, leest haar terug en bewaart een schermafbeelding. Tot dan laten wij u zien waar u het zelf doet.',
+  formGroupSessionHint:
+    'Zodra u uw adres hebt bevestigd, kunt u op uw statuspagina uw ingelogde sessie overdragen (nooit uw wachtwoord): onze browser zet de instelling dan uit, leest haar terug en bewaart een schermafbeelding. Tot dan laten wij u zien waar u het zelf doet.',
   formGroupYourself: 'U vult een formulier in of zet het zelf om; wij laten u precies zien waar',
-  formGroupYourselfHint: 'Dit bedrijf neemt de opt-out alleen aan via zijn eigen formulier of instelling. Wij laten u de weg en de link zien en houden het bij tot u het als gedaan markeert.',
+  formGroupYourselfHint:
+    'Dit bedrijf neemt de opt-out alleen aan via zijn eigen formulier of instelling. Wij laten u de weg en de link zien en houden het bij tot u het als gedaan markeert.',
   formIdentifierFor: 'Uw {name}-account ({hint})',
   formWhere: 'Waar u het bij {name} doet',
   formSessionOptional: 'Optioneel: nu een geëxporteerd cookiebestand meegeven',
@@ -594,7 +615,8 @@ export const nl: PageText = {
   formChosenCount: '{count} gekozen',
   formPreview: 'Voorbeeld van wat wij versturen',
   formPreviewHeading: 'Wat wij zullen versturen',
-  formPreviewNote: 'Elke brief precies zoals hij verstuurd wordt. {reference} staat voor zijn kenmerk, dat hij bij verzending krijgt; de termijn telt vanaf vandaag. Er is niets verstuurd of opgeslagen.',
+  formPreviewNote:
+    'Elke brief precies zoals hij verstuurd wordt. {reference} staat voor zijn kenmerk, dat hij bij verzending krijgt; de termijn telt vanaf vandaag. Er is niets verstuurd of opgeslagen.',
   formPreviewTo: 'Aan',
   formPreviewCc: 'Kopie aan',
   formPreviewSubject: 'Onderwerp',
@@ -751,19 +773,24 @@ export const pl: PageText = {
   formSent: 'Prawie gotowe: wysłaliśmy Państwu e-mail. Proszę otworzyć zawarty w nim link, aby potwierdzić adres; wcześniej nic nie zostanie wysłane.',
   // form
   formResidence: 'Miejsce zamieszkania',
-  formResidenceHint: 'W Niemczech proszę wybrać swój land, w Stanach Zjednoczonych swój stan: od tego zależą chroniące Państwa prawo i organ, do którego można złożyć skargę.',
+  formResidenceHint:
+    'W Niemczech proszę wybrać swój land, w Stanach Zjednoczonych swój stan: od tego zależą chroniące Państwa prawo i organ, do którego można złożyć skargę.',
   formResidenceGermany: 'Niemcy: Państwa land',
   formResidenceUs: 'Stany Zjednoczone: Państwa stan',
   formResidenceCountries: 'Kraje',
-  formBasicHint: 'Proszę wybrać tu jedną usługę. Z włączonym JavaScriptem ten formularz pozwala wybrać kilka, wyszukać dowolną firmę i obejrzeć pisma z wyprzedzeniem.',
+  formBasicHint:
+    'Proszę wybrać tu jedną usługę. Z włączonym JavaScriptem ten formularz pozwala wybrać kilka, wyszukać dowolną firmę i obejrzeć pisma z wyprzedzeniem.',
   formServices: 'Usługi',
   formChooseResidenceFirst: 'Proszę wybrać powyżej miejsce zamieszkania: lista pokaże wtedy, co robimy dla każdej usługi.',
   formGroupLetter: 'Wysyłamy pismo',
-  formGroupLetterHint: 'Pisemny sprzeciw lub rezygnację e-mailem, jako Państwa upoważniony pełnomocnik, z Państwem w kopii. Ponaglamy, dopóki firma nie odpowie.',
+  formGroupLetterHint:
+    'Pisemny sprzeciw lub rezygnację e-mailem, jako Państwa upoważniony pełnomocnik, z Państwem w kopii. Ponaglamy, dopóki firma nie odpowie.',
   formGroupSession: 'Możemy przełączyć ustawienie za Państwa, z Państwa sesją',
-  formGroupSessionHint: 'Po potwierdzeniu adresu mogą Państwo przekazać na stronie statusu swoją zalogowaną sesję (nigdy hasła): nasza przeglądarka wyłączy wtedy ustawienie, odczyta je ponownie i zachowa zrzut ekranu. Do tego czasu pokazujemy, gdzie zrobić to samodzielnie.',
+  formGroupSessionHint:
+    'Po potwierdzeniu adresu mogą Państwo przekazać na stronie statusu swoją zalogowaną sesję (nigdy hasła): nasza przeglądarka wyłączy wtedy ustawienie, odczyta je ponownie i zachowa zrzut ekranu. Do tego czasu pokazujemy, gdzie zrobić to samodzielnie.',
   formGroupYourself: 'Wypełniają Państwo formularz lub przełączają ustawienie sami; pokazujemy dokładnie gdzie',
-  formGroupYourselfHint: 'Ta firma przyjmuje rezygnację tylko przez własny formularz lub ustawienie. Pokazujemy drogę i link oraz śledzimy sprawę, dopóki nie oznaczą jej Państwo jako załatwionej.',
+  formGroupYourselfHint:
+    'Ta firma przyjmuje rezygnację tylko przez własny formularz lub ustawienie. Pokazujemy drogę i link oraz śledzimy sprawę, dopóki nie oznaczą jej Państwo jako załatwionej.',
   formIdentifierFor: 'Państwa konto w {name} ({hint})',
   formWhere: 'Gdzie to zrobić w {name}',
   formSessionOptional: 'Opcjonalnie: przekazać teraz wyeksportowany plik cookie',
@@ -772,7 +799,8 @@ export const pl: PageText = {
   formChosenCount: 'Wybrano: {count}',
   formPreview: 'Podgląd tego, co wysyłamy',
   formPreviewHeading: 'Co wyślemy',
-  formPreviewNote: 'Każde pismo dokładnie w takiej postaci, w jakiej zostanie wysłane. {reference} zastępuje jego sygnaturę, nadawaną przy wysyłce; termin liczy się od dziś. Nic nie zostało wysłane ani zapisane.',
+  formPreviewNote:
+    'Każde pismo dokładnie w takiej postaci, w jakiej zostanie wysłane. {reference} zastępuje jego sygnaturę, nadawaną przy wysyłce; termin liczy się od dziś. Nic nie zostało wysłane ani zapisane.',
   formPreviewTo: 'Do',
   formPreviewCc: 'Kopia do',
   formPreviewSubject: 'Temat',
@@ -799,7 +827,8 @@ export const pl: PageText = {
   formSentBack: 'Powrót do formularza',
   verifyTitle: 'Potwierdzenie żądań',
   verifyHeading: 'Proszę potwierdzić żądania opt-out ({count})',
-  verifyBody: 'W ten sposób potwierdzają Państwo, że {email} to Państwa adres i że Optout Autopilot może wysłać żądania w Państwa imieniu. Nic jeszcze nie zostało wysłane.',
+  verifyBody:
+    'W ten sposób potwierdzają Państwo, że {email} to Państwa adres i że Optout Autopilot może wysłać żądania w Państwa imieniu. Nic jeszcze nie zostało wysłane.',
   verifyButton: 'Potwierdź i wyślij moje żądania',
   verifiedTitle: 'Adres potwierdzony',
   verifiedHeading: 'Dziękujemy, adres został potwierdzony',
@@ -881,8 +910,7 @@ export const pl: PageText = {
   deleteConfirmTitle: 'Usunąć wszystko?',
   deleteExplain:
     'Spowoduje to zakończenie obsługi każdego żądania (nie zostanie wysłane żadne przypomnienie, ostateczne wezwanie ani projekt skargi) i usunięcie Państwa imienia i nazwiska, adresu i kont, każdego żądania wraz z historią, sesji oraz przechowywanych pism, odpowiedzi i zrzutów ekranu. Otrzymają Państwo ostatni e-mail z potwierdzeniem; potem ta strona przestanie istnieć. Tego nie można cofnąć: jeśli chcą Państwo zachować dane, prosimy je najpierw pobrać.',
-  deleteCannot:
-    'Pism już doręczonych firmom nie można wycofać: firmy je mają, nadal muszą na nie odpowiedzieć i mogą teraz pisać do Państwa bezpośrednio.',
+  deleteCannot: 'Pism już doręczonych firmom nie można wycofać: firmy je mają, nadal muszą na nie odpowiedzieć i mogą teraz pisać do Państwa bezpośrednio.',
   deleteConfirm: 'Tak, usuń wszystko. Rozumiem, że tego nie można cofnąć.',
   deleteConfirmMissing: 'Proszę zaznaczyć pole, aby potwierdzić usunięcie.',
   deleteButton: 'Usuń wszystko',

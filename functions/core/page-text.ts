@@ -40,7 +40,8 @@ const en = {
   formSent: 'Almost done: we sent you an email. Open the link in it to confirm your address; nothing is sent before that.',
   // form
   formResidence: 'Where you live',
-  formResidenceHint: 'In Germany, choose your Land; in the United States, your state. The law that protects you, and the authority you can complain to, depend on it.',
+  formResidenceHint:
+    'In Germany, choose your Land; in the United States, your state. The law that protects you, and the authority you can complain to, depend on it.',
   formResidenceGermany: 'Germany: your Land',
   formResidenceUs: 'United States: your state',
   formResidenceCountries: 'Countries',
@@ -50,9 +51,11 @@ const en = {
   formGroupLetter: 'We send a letter',
   formGroupLetterHint: 'A written objection or opt-out by email, as your authorized agent, with you in copy. We follow up until the company answers.',
   formGroupSession: 'We can switch the setting for you, with your session',
-  formGroupSessionHint: 'Once you have confirmed your address, you can hand over your logged-in session on your status page (never your password): our browser then switches the setting off, reads it back and keeps a screenshot. Until then we show you where to do it yourself.',
+  formGroupSessionHint:
+    'Once you have confirmed your address, you can hand over your logged-in session on your status page (never your password): our browser then switches the setting off, reads it back and keeps a screenshot. Until then we show you where to do it yourself.',
   formGroupYourself: 'You fill in a form or switch it yourself; we show you exactly where',
-  formGroupYourselfHint: 'This company takes the opt-out only in its own form or setting. We show you the way and the link, and keep track until you mark it done.',
+  formGroupYourselfHint:
+    'This company takes the opt-out only in its own form or setting. We show you the way and the link, and keep track until you mark it done.',
   formIdentifierFor: 'Your {name} account ({hint})',
   formWhere: 'Where to do it at {name}',
   formSessionOptional: 'Optional: give an exported cookie file now',
@@ -61,7 +64,8 @@ const en = {
   formChosenCount: '{count} chosen',
   formPreview: 'Preview what we send',
   formPreviewHeading: 'What we will send',
-  formPreviewNote: 'Each letter exactly as it will go out. {reference} stands for its reference, which it gets when it is sent; the due date counts from today. Nothing has been sent or stored.',
+  formPreviewNote:
+    'Each letter exactly as it will go out. {reference} stands for its reference, which it gets when it is sent; the due date counts from today. Nothing has been sent or stored.',
   formPreviewTo: 'To',
   formPreviewCc: 'Copy to',
   formPreviewSubject: 'Subject',
@@ -170,8 +174,7 @@ const en = {
   deleteConfirmTitle: 'Delete everything?',
   deleteExplain:
     'This stops the follow-up of every request (no reminder, final notice or complaint draft will be sent) and deletes your name, address and accounts, every request and its history, your sessions, and the letters, replies and screenshots we keep. You get one last email confirming it; this page then no longer exists. It cannot be undone: download your data first if you want to keep it.',
-  deleteCannot:
-    'Letters already delivered to companies cannot be recalled: they hold them and must still answer them, and may now write to you directly.',
+  deleteCannot: 'Letters already delivered to companies cannot be recalled: they hold them and must still answer them, and may now write to you directly.',
   deleteConfirm: 'Yes, delete everything. I understand that this cannot be undone.',
   deleteConfirmMissing: 'Tick the box to confirm the deletion.',
   deleteButton: 'Delete everything',
@@ -220,19 +223,24 @@ const de: PageText = {
   formSent: 'Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Öffnen Sie den Link darin, um Ihre Adresse zu bestätigen; vorher wird nichts gesendet.',
   // form
   formResidence: 'Wo Sie wohnen',
-  formResidenceHint: 'In Deutschland wählen Sie Ihr Bundesland, in den USA Ihren Bundesstaat: Davon hängen das Recht ab, das Sie schützt, und die Behörde, bei der Sie sich beschweren können.',
+  formResidenceHint:
+    'In Deutschland wählen Sie Ihr Bundesland, in den USA Ihren Bundesstaat: Davon hängen das Recht ab, das Sie schützt, und die Behörde, bei der Sie sich beschweren können.',
   formResidenceGermany: 'Deutschland: Ihr Bundesland',
   formResidenceUs: 'Vereinigte Staaten: Ihr Bundesstaat',
   formResidenceCountries: 'Weitere Länder',
-  formBasicHint: 'Wählen Sie hier einen Dienst. Mit eingeschaltetem JavaScript können Sie in diesem Formular mehrere wählen, jedes Unternehmen suchen und die Briefe vorab ansehen.',
+  formBasicHint:
+    'Wählen Sie hier einen Dienst. Mit eingeschaltetem JavaScript können Sie in diesem Formular mehrere wählen, jedes Unternehmen suchen und die Briefe vorab ansehen.',
   formServices: 'Dienste',
   formChooseResidenceFirst: 'Wählen Sie oben, wo Sie wohnen: Die Liste zeigt dann, was wir für jeden Dienst tun.',
   formGroupLetter: 'Wir schicken einen Brief',
-  formGroupLetterHint: 'Ein schriftlicher Widerspruch oder Opt-out per E-Mail, als Ihr bevollmächtigter Vertreter, mit Ihnen in Kopie. Wir fassen nach, bis das Unternehmen antwortet.',
+  formGroupLetterHint:
+    'Ein schriftlicher Widerspruch oder Opt-out per E-Mail, als Ihr bevollmächtigter Vertreter, mit Ihnen in Kopie. Wir fassen nach, bis das Unternehmen antwortet.',
   formGroupSession: 'Wir können die Einstellung für Sie umschalten, mit Ihrer Sitzung',
-  formGroupSessionHint: 'Sobald Sie Ihre Adresse bestätigt haben, können Sie auf Ihrer Statusseite Ihre angemeldete Sitzung übergeben (nie Ihr Passwort): Unser Browser schaltet die Einstellung dann aus, liest sie zur Kontrolle wieder aus und speichert ein Bildschirmfoto. Bis dahin zeigen wir Ihnen, wo Sie es selbst tun.',
+  formGroupSessionHint:
+    'Sobald Sie Ihre Adresse bestätigt haben, können Sie auf Ihrer Statusseite Ihre angemeldete Sitzung übergeben (nie Ihr Passwort): Unser Browser schaltet die Einstellung dann aus, liest sie zur Kontrolle wieder aus und speichert ein Bildschirmfoto. Bis dahin zeigen wir Ihnen, wo Sie es selbst tun.',
   formGroupYourself: 'Sie füllen ein Formular aus oder schalten es selbst um; wir zeigen Ihnen genau, wo',
-  formGroupYourselfHint: 'Dieses Unternehmen nimmt den Widerspruch nur über sein eigenes Formular oder seine Einstellung an. Wir zeigen Ihnen den Weg und den Link und behalten es im Blick, bis Sie es als erledigt markieren.',
+  formGroupYourselfHint:
+    'Dieses Unternehmen nimmt den Widerspruch nur über sein eigenes Formular oder seine Einstellung an. Wir zeigen Ihnen den Weg und den Link und behalten es im Blick, bis Sie es als erledigt markieren.',
   formIdentifierFor: 'Ihr Konto bei {name} ({hint})',
   formWhere: 'Wo Sie es bei {name} tun',
   formSessionOptional: 'Optional: jetzt eine exportierte Cookie-Datei mitgeben',
@@ -241,7 +249,8 @@ const de: PageText = {
   formChosenCount: '{count} ausgewählt',
   formPreview: 'Vorschau: was wir senden',
   formPreviewHeading: 'Was wir senden werden',
-  formPreviewNote: 'Jeder Brief genau so, wie er verschickt wird. {reference} steht für sein Aktenzeichen, das er beim Versand bekommt; die Frist zählt ab heute. Es wurde nichts gesendet und nichts gespeichert.',
+  formPreviewNote:
+    'Jeder Brief genau so, wie er verschickt wird. {reference} steht für sein Aktenzeichen, das er beim Versand bekommt; die Frist zählt ab heute. Es wurde nichts gesendet und nichts gespeichert.',
   formPreviewTo: 'An',
   formPreviewCc: 'Kopie an',
   formPreviewSubject: 'Betreff',
@@ -268,7 +277,8 @@ const de: PageText = {
   formSentBack: 'Zurück zum Formular',
   verifyTitle: 'Anfragen bestätigen',
   verifyHeading: 'Bestätigen Sie Ihre {count} Opt-out-Anfragen',
-  verifyBody: 'Damit bestätigen Sie, dass {email} Ihre Adresse ist und Optout Autopilot die Anfragen in Ihrem Auftrag senden darf. Bisher wurde nichts gesendet.',
+  verifyBody:
+    'Damit bestätigen Sie, dass {email} Ihre Adresse ist und Optout Autopilot die Anfragen in Ihrem Auftrag senden darf. Bisher wurde nichts gesendet.',
   verifyButton: 'Bestätigen und Anfragen senden',
   verifiedTitle: 'Adresse bestätigt',
   verifiedHeading: 'Danke, Ihre Adresse ist bestätigt',
@@ -374,14 +384,20 @@ export function pageText(lang: Language): PageText {
  * Accept-Language we have, else English.
  */
 export function pickLanguage(query: string | undefined, acceptLanguage: string | undefined): Language {
-  const known = (code: string | undefined) => (LANGUAGES as readonly string[]).find((l) => l === code?.trim().slice(0, 2).toLowerCase()) as Language | undefined;
+  const known = (code: string | undefined) =>
+    (LANGUAGES as readonly string[]).find((l) => l === code?.trim().slice(0, 2).toLowerCase()) as Language | undefined;
   const asked = known(query);
   if (asked) return asked;
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, i) => {
       const [tag, ...params] = part.split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { tag, q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((entry) => entry.q > 0)

@@ -86,9 +86,14 @@ function plannedDays(request: CardRequest, settings: FollowUpSettings): Partial<
   const next = followUp(request, settings);
   if (next.action === 'remind') {
     const finalNotice = plus(next.at, settings.reminderGraceDays);
-    return { reminder: day(next.at.toISOString())!, finalNotice: day(finalNotice.toISOString())!, complaint: day(plus(finalNotice, settings.finalNoticeGraceDays).toISOString())! };
+    return {
+      reminder: day(next.at.toISOString())!,
+      finalNotice: day(finalNotice.toISOString())!,
+      complaint: day(plus(finalNotice, settings.finalNoticeGraceDays).toISOString())!,
+    };
   }
-  if (next.action === 'final_notice') return { finalNotice: day(next.at.toISOString())!, complaint: day(plus(next.at, settings.finalNoticeGraceDays).toISOString())! };
+  if (next.action === 'final_notice')
+    return { finalNotice: day(next.at.toISOString())!, complaint: day(plus(next.at, settings.finalNoticeGraceDays).toISOString())! };
   if (next.action === 'escalate') return { complaint: day(next.at.toISOString())! };
   return {};
 }
@@ -126,7 +131,10 @@ export function progress(request: CardRequest, settings: FollowUpSettings, today
   }
   const rank: Record<StepState, number> = { done: 0, planned: 1, skipped: 2 };
   // A stable sort keeps the order within each state.
-  return steps.map((s, i) => ({ s, i })).sort((a, b) => rank[a.s.state] - rank[b.s.state] || a.i - b.i).map(({ s }) => s);
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank[a.s.state] - rank[b.s.state] || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /** What happens next, and the day it is planned for (null when it does not wait for a day). */

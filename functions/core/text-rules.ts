@@ -49,8 +49,5 @@ export function singleLine(max: number) {
 
 /** Text that may span lines (a postal address, a pasted cookie file), at most `max`. */
 export function multiLine(max: number) {
-  return z
-    .string({ message: 'must be a text' })
-    .max(max, `is too large (${max} characters at most)`)
-    .superRefine(checked(true));
+  return z.string({ message: 'must be a text' }).max(max, `is too large (${max} characters at most)`).superRefine(checked(true));
 }

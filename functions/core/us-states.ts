@@ -75,7 +75,8 @@ const LAWS: readonly UsStateLaw[] = [
     appeal: true,
     enforcer: 'Colorado Attorney General',
     enforcerCitation: 'C.R.S. § 6-1-1311',
-    source: 'https://casetext.com/statute/colorado-revised-statutes/title-6-consumer-and-commercial-affairs/fair-trade-and-restraint-of-trade/article-1-colorado-consumer-protection-act/part-13-colorado-privacy-act/section-6-1-1306-consumer-personal-data-rights-repeal',
+    source:
+      'https://casetext.com/statute/colorado-revised-statutes/title-6-consumer-and-commercial-affairs/fair-trade-and-restraint-of-trade/article-1-colorado-consumer-protection-act/part-13-colorado-privacy-act/section-6-1-1306-consumer-personal-data-rights-repeal',
     verify: '(1)(d) deletion and (2) response period were seen in the Colorado rules and a summary, not in the statute text',
   },
   {
@@ -241,8 +242,7 @@ const LAWS: readonly UsStateLaw[] = [
     appeal: true,
     agent: { optOutOf: ['targeted-advertising', 'sale', 'profiling-solely-automated'], deletion: false, citation: '6 Del. C. § 12D-104(b)' },
     enforcer: 'Delaware Department of Justice',
-    source:
-      'https://online.flipbuilder.com/bzaa/mvgs/files/basic-html/page183.html (§ 12D-104(b)-(c), text; (a) cut off on page182.html)',
+    source: 'https://online.flipbuilder.com/bzaa/mvgs/files/basic-html/page183.html (§ 12D-104(b)-(c), text; (a) cut off on page182.html)',
     verify:
       'the paragraphs of § 12D-104(a) were cut off (deletion (a)(3), opt-out and its "solely automated" profiling seen in summaries: recordinglaw.com, cookie-script.com), so (a) is cited; the enforcement section was not seen',
   },
@@ -306,8 +306,7 @@ const LAWS: readonly UsStateLaw[] = [
     agent: { optOutOf: ['targeted-advertising', 'sale', 'profiling-solely-automated'], deletion: false, citation: 'RSA 507-H:4, II' },
     enforcer: 'New Hampshire Attorney General',
     enforcerCitation: 'RSA 507-H:11, I',
-    source:
-      'https://online.flipbuilder.com/bzaa/mvgs/files/basic-html/page335.html (507-H:4, I-II, text) and page342.html (507-H:11)',
+    source: 'https://online.flipbuilder.com/bzaa/mvgs/files/basic-html/page335.html (507-H:4, I-II, text) and page342.html (507-H:11)',
     verify:
       'no codified short title (chapter 507-H "Expectation of Privacy"; the Department of Justice calls it the New Hampshire Data Privacy Act); the 45-day response period and the appeal were seen only in summaries (doj.nh.gov, recordinglaw.com), so RSA 507-H:4 is cited',
   },
@@ -349,7 +348,7 @@ const LAWS: readonly UsStateLaw[] = [
     source:
       'https://lexace.ai/us/statute/maryland/CL-14-4705; https://mgaleg.maryland.gov/mgawebsite/laws/StatuteText?article=gcl&enactments=false&section=14-4706',
     verify:
-      'the 45-day response period and the appeal were seen only in summaries and § 14-4705 was cut off after (d): the response section is cited as § 14-4705 on the act\'s pattern, not seen; the enforcement section was not seen',
+      "the 45-day response period and the appeal were seen only in summaries and § 14-4705 was cut off after (d): the response section is cited as § 14-4705 on the act's pattern, not seen; the enforcement section was not seen",
   },
   {
     // In force 1 January 2026 (text: "Effective 1-1-2026"). Agent: none in the act (a known child's
@@ -384,8 +383,7 @@ const LAWS: readonly UsStateLaw[] = [
     response: 'KRS 367.3615(3)',
     appeal: true,
     enforcer: 'Kentucky Attorney General',
-    source:
-      'https://self-law.org/code/ky/367-3615 ((1)-(2), text); https://online.flipbuilder.com/bzaa/mvgs/files/basic-html/page229.html ((3)(e), (4))',
+    source: 'https://self-law.org/code/ky/367-3615 ((1)-(2), text); https://online.flipbuilder.com/bzaa/mvgs/files/basic-html/page229.html ((3)(e), (4))',
     verify:
       'the 45-day period of (3)(a) was seen only in a summary (recordinglaw.com), so (3) is cited; short title from the 2024 bill summary (Senate Floor Amendment 2); the enforcement section was not seen',
   },

@@ -106,18 +106,20 @@ export async function claimErasureMail(id: string): Promise<boolean> {
 
 /** Gives the claim back after the mail could not be sent, so a repeated deletion sends it. */
 export async function releaseErasureMail(id: string): Promise<void> {
-  await ddb().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: key.submission(id),
-      UpdateExpression: 'REMOVE mailState',
-      ConditionExpression: '#status = :deleted AND mailState = :sending',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':sending': 'sending', ':deleted': 'deleted' },
-    }),
-  ).catch((error) => {
-    if (!isConditionFailure(error)) throw error;
-  });
+  await ddb()
+    .send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: key.submission(id),
+        UpdateExpression: 'REMOVE mailState',
+        ConditionExpression: '#status = :deleted AND mailState = :sending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':deleted': 'deleted' },
+      }),
+    )
+    .catch((error) => {
+      if (!isConditionFailure(error)) throw error;
+    });
 }
 
 /** The erasure is complete: the tombstone forgets the address and language. */

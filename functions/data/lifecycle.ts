@@ -19,12 +19,7 @@ export type EventPatch = Omit<Partial<RequestRecord>, 'status' | 'submissionId' 
  * apply to the status the request is in (nothing written). `current` saves a read when the caller
  * has just read the request.
  */
-export async function applyEvent(
-  ref: RequestRef,
-  event: LifecycleEvent,
-  patch: EventPatch = {},
-  current?: RequestStatus,
-): Promise<RequestStatus | undefined> {
+export async function applyEvent(ref: RequestRef, event: LifecycleEvent, patch: EventPatch = {}, current?: RequestStatus): Promise<RequestStatus | undefined> {
   let from = current ?? (await getRequest(ref.submissionId, ref.requestId)).status;
   for (let attempt = 0; attempt < 5; attempt++) {
     const to = nextStatus(from, event);

@@ -135,12 +135,7 @@ export async function getSubmission(id: string): Promise<Submission | undefined>
 }
 
 /** Moves a submission from one of `from` to `to`; returns false if it was not in one of `from`. */
-export async function transitionSubmission(
-  id: string,
-  from: SubmissionStatus[],
-  to: SubmissionStatus,
-  patch: Partial<Submission> = {},
-): Promise<boolean> {
+export async function transitionSubmission(id: string, from: SubmissionStatus[], to: SubmissionStatus, patch: Partial<Submission> = {}): Promise<boolean> {
   try {
     await update(key.submission(id), { ...patch, status: to }, { status: from });
     return true;
@@ -181,9 +176,7 @@ export async function ensureRequest(request: RequestRecord): Promise<RequestReco
 }
 
 export async function getRequest(submissionId: string, requestId: string): Promise<RequestRecord> {
-  const { Item } = await ddb().send(
-    new GetCommand({ TableName: table(), Key: key.request(submissionId, requestId), ConsistentRead: true }),
-  );
+  const { Item } = await ddb().send(new GetCommand({ TableName: table(), Key: key.request(submissionId, requestId), ConsistentRead: true }));
   if (!Item) throw new NotFoundError(`request ${submissionId}/${requestId} not found`);
   return strip<RequestRecord>(Item);
 }
@@ -203,9 +196,7 @@ export async function updateRequest(
     await update(key.request(submissionId, requestId), { ...patch, updatedAt: clock().now().toISOString() }, expect);
   } catch (error) {
     if (isConditionFailure(error)) {
-      throw new StatusConflictError(
-        `request ${requestId} is not in status ${expect.status?.join('/') ?? '(any)'}; another writer changed it`,
-      );
+      throw new StatusConflictError(`request ${requestId} is not in status ${expect.status?.join('/') ?? '(any)'}; another writer changed it`);
     }
     throw error;
   }
@@ -245,9 +236,7 @@ export async function addEvent(event: Omit<EventRecord, 'key'> & { key?: string 
 }
 
 export async function getEvent(submissionId: string, requestId: string, eventKey: string): Promise<EventRecord | undefined> {
-  const { Item } = await ddb().send(
-    new GetCommand({ TableName: table(), Key: key.event(submissionId, requestId, eventKey), ConsistentRead: true }),
-  );
+  const { Item } = await ddb().send(new GetCommand({ TableName: table(), Key: key.event(submissionId, requestId, eventKey), ConsistentRead: true }));
   return Item ? strip<EventRecord>(Item) : undefined;
 }
 
@@ -344,11 +333,7 @@ export async function updateItemIfExists(itemKey: { PK: string; SK: string }, pa
   }
 }
 
-async function update(
-  itemKey: { PK: string; SK: string },
-  patch: Record<string, unknown>,
-  expect: { status?: string[] },
-): Promise<void> {
+async function update(itemKey: { PK: string; SK: string }, patch: Record<string, unknown>, expect: { status?: string[] }): Promise<void> {
   const names: Record<string, string> = { '#pk': 'PK' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -370,9 +355,7 @@ async function update(
     });
     condition += ` AND #status IN (${placeholders.join(', ')})`;
   }
-  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
-    .filter(Boolean)
-    .join(' ');
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
   await ddb().send(
     new UpdateCommand({
       TableName: table(),

@@ -19,7 +19,17 @@ import { render } from '../core/templates.ts';
 const FIELDS = ['name', 'email', 'jurisdiction', 'provider', 'identifier', 'grounds-text', 'signature', 'consent'] as const;
 type Field = (typeof FIELDS)[number];
 
-type Values = { name: string; email: string; jurisdiction: string; provider: string; identifier: string; groundsText: string; signature: string; consent: boolean; grounds: string[] };
+type Values = {
+  name: string;
+  email: string;
+  jurisdiction: string;
+  provider: string;
+  identifier: string;
+  groundsText: string;
+  signature: string;
+  consent: boolean;
+  grounds: string[];
+};
 
 const EMPTY: Values = { name: '', email: '', jurisdiction: '', provider: '', identifier: '', groundsText: '', signature: '', consent: false, grounds: [] };
 
@@ -66,13 +76,49 @@ interface FormState {
 
 /** The words form.js needs, in the page's language (the page carries them; the script has none of its own). */
 const CLIENT_TEXT_KEYS = [
-  'formSent', 'formChoose', 'formServices', 'formChooseResidenceFirst', 'formGroupLetter', 'formGroupLetterHint', 'formGroupSession',
-  'formGroupSessionHint', 'formGroupYourself', 'formGroupYourselfHint', 'formIdentifierFor', 'formWhere', 'formSessionOptional',
-  'formSessionFile', 'formAdded', 'formChosenCount', 'formSearchNone', 'formSearchLetter', 'formSearchForm', 'formNoOptOut',
-  'formPreviewHeading', 'formPreviewNote', 'formPreviewTo', 'formPreviewCc', 'formPreviewSubject', 'formPreviewAttached',
-  'formPreviewDue', 'formPreviewLetter', 'formPreviewBrowser', 'formPreviewHandover', 'formPreviewAuthorization', 'formPreviewUnsigned',
-  'formPreviewSigned', 'formErrName', 'formErrEmail', 'formErrResidence', 'formErrAccounts', 'formErrIdentifier', 'formErrSession',
-  'formErrGrounds', 'formErrSignature', 'formErrConsent', 'formErrOther',
+  'formSent',
+  'formChoose',
+  'formServices',
+  'formChooseResidenceFirst',
+  'formGroupLetter',
+  'formGroupLetterHint',
+  'formGroupSession',
+  'formGroupSessionHint',
+  'formGroupYourself',
+  'formGroupYourselfHint',
+  'formIdentifierFor',
+  'formWhere',
+  'formSessionOptional',
+  'formSessionFile',
+  'formAdded',
+  'formChosenCount',
+  'formSearchNone',
+  'formSearchLetter',
+  'formSearchForm',
+  'formNoOptOut',
+  'formPreviewHeading',
+  'formPreviewNote',
+  'formPreviewTo',
+  'formPreviewCc',
+  'formPreviewSubject',
+  'formPreviewAttached',
+  'formPreviewDue',
+  'formPreviewLetter',
+  'formPreviewBrowser',
+  'formPreviewHandover',
+  'formPreviewAuthorization',
+  'formPreviewUnsigned',
+  'formPreviewSigned',
+  'formErrName',
+  'formErrEmail',
+  'formErrResidence',
+  'formErrAccounts',
+  'formErrIdentifier',
+  'formErrSession',
+  'formErrGrounds',
+  'formErrSignature',
+  'formErrConsent',
+  'formErrOther',
 ] as const satisfies readonly (keyof PageText)[];
 
 const GROUND_LABELS: Record<(typeof GROUND_CHOICES)[number], keyof PageText> = {
@@ -214,4 +260,3 @@ export async function formPost(body: string | undefined, headers: Record<string,
     throw error;
   }
 }
-

@@ -243,7 +243,12 @@ const routes: Route[] = [
       const { filename, zip } = await exportPersonalData(id!, req.query.t);
       return {
         status: 200,
-        headers: { ...SECURITY_HEADERS, 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+        headers: {
+          ...SECURITY_HEADERS,
+          'content-type': 'application/zip',
+          'content-disposition': `attachment; filename="${filename}"`,
+          'cache-control': 'no-store',
+        },
         body: zip,
       };
     },
@@ -283,7 +288,11 @@ const routes: Route[] = [
 export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
   const staticType = STATIC_FILES[req.path];
   if (req.method === 'GET' && staticType) {
-    return { status: 200, headers: { 'content-type': staticType, ...STATIC_HEADERS }, body: readFileSync(join(TEMPLATES_DIR, 'pages', req.path.slice('/static/'.length))) };
+    return {
+      status: 200,
+      headers: { 'content-type': staticType, ...STATIC_HEADERS },
+      body: readFileSync(join(TEMPLATES_DIR, 'pages', req.path.slice('/static/'.length))),
+    };
   }
   const wantsHtml = !req.path.startsWith('/api/');
   const urlLength = req.path.length + Object.entries(req.query).reduce((n, [k, v]) => n + k.length + (v?.length ?? 0) + 2, 0);

@@ -36,7 +36,9 @@ interface SesEventBridgeEvent {
 export const sesEvent = lambdaEntry(async (event: SesEventBridgeEvent): Promise<void> => {
   const detail = event.detail;
   if (!detail?.mail?.messageId || typeof detail.eventType !== 'string') {
-    throw new Error(`not an SES sending event (source ${event.source ?? '?'}, detail-type ${event['detail-type'] ?? '?'}): detail.eventType and detail.mail.messageId are required`);
+    throw new Error(
+      `not an SES sending event (source ${event.source ?? '?'}, detail-type ${event['detail-type'] ?? '?'}): detail.eventType and detail.mail.messageId are required`,
+    );
   }
   const result = detail.eventType === 'Send' ? await recordSesSend(detail) : await receiveSesBounce(detail);
   console.log(JSON.stringify({ level: 'info', msg: 'ses event', eventType: detail.eventType, sesMessageId: detail.mail.messageId, ...result }));

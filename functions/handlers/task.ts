@@ -22,7 +22,10 @@ function isTransient(error: unknown): boolean {
 
 const Ids = z.object({
   submissionId: z.string().regex(/^[\w-]{8,64}$/),
-  requestId: z.string().regex(/^r\d{1,4}$/).optional(),
+  requestId: z
+    .string()
+    .regex(/^r\d{1,4}$/)
+    .optional(),
 });
 
 export type Step<I, O> = (input: I) => Promise<O>;

@@ -38,7 +38,7 @@ export const SET_BY_RUNTIME = {
   }),
   mode: optional(oneOf('personal'), {
     env: 'OPTOUT_MODE',
-    description: '`personal` when `<data folder>/personal.json` exists: letters are the person\'s own, in the first person',
+    description: "`personal` when `<data folder>/personal.json` exists: letters are the person's own, in the first person",
     setBy: 'the local runtime (`personal.json`)',
     runtimes: ['personal'],
     example: 'personal',

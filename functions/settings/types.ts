@@ -42,7 +42,10 @@ export const text: ValueType<z.ZodType<string>> = { schema: z.string(), rule: 't
 
 /** A domain name, lower-cased. */
 export const domain: ValueType<z.ZodType<string>> = {
-  schema: z.string().transform((s) => s.toLowerCase()).pipe(z.string().regex(DOMAIN)),
+  schema: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.string().regex(DOMAIN)),
   rule: 'a domain name like example.org',
 };
 

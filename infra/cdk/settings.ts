@@ -43,7 +43,9 @@ export type DeploySettings = Readonly<z.output<typeof DeploySchema>>;
   const fromSchema = RUNTIME_SETTINGS.filter((e) => e.meta.context).map((e) => e.key);
   const listed = Object.keys(CONTEXT_KEYS);
   if (fromSchema.sort().join() !== listed.sort().join() || CONTEXT_SETTINGS.some((e) => e.meta.context.key !== e.key)) {
-    throw new Error(`infra/cdk/settings.ts CONTEXT_KEYS (${listed.join(', ')}) must list the schema's context settings (${fromSchema.join(', ')}), each under its own name`);
+    throw new Error(
+      `infra/cdk/settings.ts CONTEXT_KEYS (${listed.join(', ')}) must list the schema's context settings (${fromSchema.join(', ')}), each under its own name`,
+    );
   }
 }
 

@@ -188,7 +188,11 @@ export class OptoutStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    alarms.watchDeadLetters('MailDeadLettersWaiting', mailDeadLetters, 'Inbound mail or an SES event failed after its retries; it waits in the MailDeadLetters queue.');
+    alarms.watchDeadLetters(
+      'MailDeadLettersWaiting',
+      mailDeadLetters,
+      'Inbound mail or an SES event failed after its retries; it waits in the MailDeadLetters queue.',
+    );
 
     const http = create('Http', { entry: ENTRIES.http, timeout: Duration.seconds(29) }, 'handler', 'Web form, verification, status pages and /api', HTTP_NEEDS);
     http.bindStateMachine(this.workflow.stateMachine);
@@ -230,7 +234,13 @@ export class OptoutStack extends Stack {
 
     // The status digests and complaint drafts: a light function (no browser) on its own schedule
     // (every 10 minutes: a complaint draft is mailed within minutes), once per time.
-    const digests = create('Digests', { entry: ENTRIES.digests, timeout: Duration.seconds(120) }, 'handler', 'Sends the status digests and complaint drafts that are due', DIGESTS_NEEDS);
+    const digests = create(
+      'Digests',
+      { entry: ENTRIES.digests, timeout: Duration.seconds(120) },
+      'handler',
+      'Sends the status digests and complaint drafts that are due',
+      DIGESTS_NEEDS,
+    );
     digests.fn.configureAsyncInvoke({ retryAttempts: 0 });
     new events.Rule(this, 'DigestsSchedule', {
       description: 'Sends the status digests (at most one per person a day) and the complaint drafts that are due',

@@ -14,7 +14,9 @@ async function readBody(req: IncomingMessage): Promise<string | undefined | 'too
 }
 
 function reply(res: ServerResponse, status: number, error: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(JSON.stringify({ error }));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+    .end(JSON.stringify({ error }));
 }
 
 /** Runs a request in the stack's runtime (functions/runtime/scope.ts). */
@@ -35,11 +37,11 @@ export function startHttpServer(port: number, host: string, scope: Scope): Promi
       }
       const response = await scope(() =>
         handleHttp({
-        method: req.method ?? 'GET',
-        path,
-        query: Object.fromEntries(new URLSearchParams(query)),
-        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])),
-        body,
+          method: req.method ?? 'GET',
+          path,
+          query: Object.fromEntries(new URLSearchParams(query)),
+          headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])),
+          body,
           clientAddress: req.socket.remoteAddress,
         }),
       );

@@ -41,7 +41,8 @@ if (stack.mode === 'personal') {
   Data folder:            ${dataDir}
   Clock speed:            ${speed}${stack.resumed.length ? `\n  Resumed ${stack.resumed.length} unfinished workflow execution(s).` : ''}
 Press Ctrl-C to stop; data is kept and unfinished work resumes on the next start.`);
-} else console.log(`Optout Autopilot is running in demo mode (letters stay in the SES emulator; \`npx optout setup\` for personal mode).
+} else
+  console.log(`Optout Autopilot is running in demo mode (letters stay in the SES emulator; \`npx optout setup\` for personal mode).
   Form and status pages:  ${stack.url}/
   Mail viewer (SES):      ${stack.sesUrl}/
   Replies by SMTP:        127.0.0.1:${stack.smtpPort} (to reply+<token>@${inboundDomain})

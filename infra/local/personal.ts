@@ -32,7 +32,11 @@ export function keyFile(dataDir: string): string {
 }
 
 const Server = z.strictObject({
-  host: z.string().trim().min(1, 'is required').regex(/^[\w.:-]+$/, 'must be a host name or address'),
+  host: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .regex(/^[\w.:-]+$/, 'must be a host name or address'),
   port: z.number().int().min(1).max(65535),
   security: z.enum(['tls', 'starttls', 'none']),
   user: z.string().min(1, 'is required'),

@@ -74,8 +74,7 @@ export interface LocalStack {
 
 // aws-ses-v2-local is CommonJS with `exports.default`; under ESM interop the function sits one level down.
 type SesStart = (config?: { host?: string; port?: number }) => Promise<Server>;
-const startSes: SesStart =
-  (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
+const startSes: SesStart = (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {

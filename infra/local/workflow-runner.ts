@@ -35,7 +35,13 @@ export const MAX_TIMER_MS = 20 * 86_400_000;
 
 const LOCAL_WAIT_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:optout-local-wait-';
 
-type StateNode = Record<string, unknown> & { Type?: string; States?: Record<string, StateNode>; ItemProcessor?: StateNode; Iterator?: StateNode; Branches?: StateNode[] };
+type StateNode = Record<string, unknown> & {
+  Type?: string;
+  States?: Record<string, StateNode>;
+  ItemProcessor?: StateNode;
+  Iterator?: StateNode;
+  Branches?: StateNode[];
+};
 
 /**
  * The definition the local interpreter runs: the ASL file, with every `Wait` that takes its seconds

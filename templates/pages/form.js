@@ -99,7 +99,7 @@ function updateRow(row, provider) {
   else identifier.removeAttribute('aria-describedby');
   // The cookie file is a fallback for the browser channel only; the status page is where sessions are handed over.
   const session = row.querySelector('.session');
-  session.hidden = !(plan?.withSession);
+  session.hidden = !plan?.withSession;
   row.querySelector('.session label').textContent = fill(text.formSessionFile, { name });
 }
 
@@ -388,7 +388,11 @@ function renderPreview(preview) {
       );
     }
     if (account.action === 'browser') {
-      return make('div', { class: 'preview-item', 'data-provider': account.provider, 'data-action': 'browser' }, make('p', { text: fill(text.formPreviewBrowser, { name }) }));
+      return make(
+        'div',
+        { class: 'preview-item', 'data-provider': account.provider, 'data-action': 'browser' },
+        make('p', { text: fill(text.formPreviewBrowser, { name }) }),
+      );
     }
     const link = make('a', { href: account.deepLink, target: '_blank', rel: 'noopener noreferrer', text: fill(text.formWhere, { name }) });
     return make(
@@ -401,15 +405,17 @@ function renderPreview(preview) {
   });
   document.getElementById('preview-accounts').replaceChildren(...items);
   const authorization = preview.authorization;
-  document.getElementById('preview-authorization').replaceChildren(
-    ...(authorization
-      ? [
-          make('h3', { text: fill(text.formPreviewAuthorization, { pdf: authorization.pdf }) }),
-          make('pre', { class: 'letter', id: 'preview-authorization-text', text: authorization.text }),
-          make('p', { text: authorization.signature ? fill(text.formPreviewSigned, { signature: authorization.signature }) : text.formPreviewUnsigned }),
-        ]
-      : []),
-  );
+  document
+    .getElementById('preview-authorization')
+    .replaceChildren(
+      ...(authorization
+        ? [
+            make('h3', { text: fill(text.formPreviewAuthorization, { pdf: authorization.pdf }) }),
+            make('pre', { class: 'letter', id: 'preview-authorization-text', text: authorization.text }),
+            make('p', { text: authorization.signature ? fill(text.formPreviewSigned, { signature: authorization.signature }) : text.formPreviewUnsigned }),
+          ]
+        : []),
+    );
   const section = document.getElementById('preview');
   section.hidden = false;
   section.focus();

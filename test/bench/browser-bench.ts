@@ -95,5 +95,5 @@ export async function benchBrowser(): Promise<{ coldStartMs: number; coldRunMs: 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const figures = await benchBrowser();
   console.log(JSON.stringify(figures, null, 2));
-  console.log('(run times include the fixture pages\' own render delay of 0.7 s per page load, two loads per run)');
+  console.log("(run times include the fixture pages' own render delay of 0.7 s per page load, two loads per run)");
 }

@@ -16,7 +16,22 @@ import { person, postJson, startTestStack, type TestStack, verificationToken, wa
 import { VirtualTime } from './virtual-time.ts';
 import { benchBrowser } from './browser-bench.ts';
 
-const EMAIL_PROVIDERS = ['reddit', 'pinterest', 'quora', 'discord', 'slack', 'adobe', 'anthropic', 'grammarly', 'snapchat', 'substack', 'openai', 'google', 'tumblr', 'wordpress-com'];
+const EMAIL_PROVIDERS = [
+  'reddit',
+  'pinterest',
+  'quora',
+  'discord',
+  'slack',
+  'adobe',
+  'anthropic',
+  'grammarly',
+  'snapchat',
+  'substack',
+  'openai',
+  'google',
+  'tumblr',
+  'wordpress-com',
+];
 
 function accounts(n: number) {
   return Array.from({ length: n }, (_, i) => ({ provider: EMAIL_PROVIDERS[i % EMAIL_PROVIDERS.length]!, identifier: `bench-user-${i}` }));

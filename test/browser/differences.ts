@@ -18,8 +18,18 @@ export const PROVIDERS = [
 
 /** Differences a careful person copes with: each must end switched off. */
 export const SWITCHABLE: Feature[] = [
-  'plain', 'other-control', 'toggle-button', 'shadow-root', 'iframe', 'decoy', 'overview', 'notice',
-  'cookie-banner', 'confirm-dialog', 'slow-save', 'inverted',
+  'plain',
+  'other-control',
+  'toggle-button',
+  'shadow-root',
+  'iframe',
+  'decoy',
+  'overview',
+  'notice',
+  'cookie-banner',
+  'confirm-dialog',
+  'slow-save',
+  'inverted',
 ];
 
 /** Differences where nobody could do better than stop: each must end in needs_user_action or failed. */

@@ -38,9 +38,14 @@ describe('the extension build', () => {
     const playbookHosts = built.providers.flatMap((p) => p.origins.map((o) => new URL(o).hostname));
     for (const host of hosts.filter((h) => h !== '127.0.0.1' && h !== 'localhost')) {
       // Each host is a playbook page's host or one of its parent domains (where its login cookie may live).
-      expect(playbookHosts.some((h) => h === host || h.endsWith(`.${host}`)), host).toBe(true);
+      expect(
+        playbookHosts.some((h) => h === host || h.endsWith(`.${host}`)),
+        host,
+      ).toBe(true);
     }
-    expect(built.manifest.host_permissions).toEqual(expect.arrayContaining(['https://www.linkedin.com/*', 'https://linkedin.com/*', 'http://127.0.0.1/*', 'http://localhost/*']));
+    expect(built.manifest.host_permissions).toEqual(
+      expect.arrayContaining(['https://www.linkedin.com/*', 'https://linkedin.com/*', 'http://127.0.0.1/*', 'http://localhost/*']),
+    );
   });
 
   it('knows every catalog provider whose browser playbook needs a session, with origins from its own catalog entry', () => {
@@ -86,7 +91,13 @@ describe('a build for a deployment', () => {
 
   it('refuses an origin that is not https (except loopback), has a path, or names many hosts', () => {
     expect(parseStatusOrigin('http://localhost:3000')).toEqual({ protocol: 'http:', hostname: 'localhost' });
-    for (const bad of ['http://optout.example.org', 'https://optout.example.org/status', 'https://*.example.org', 'optout.example.org', 'https://u:p@optout.example.org']) {
+    for (const bad of [
+      'http://optout.example.org',
+      'https://optout.example.org/status',
+      'https://*.example.org',
+      'optout.example.org',
+      'https://u:p@optout.example.org',
+    ]) {
       expect(() => parseStatusOrigin(bad), bad).toThrow(ExtensionBuildError);
     }
   });
@@ -98,6 +109,8 @@ describe('a build for a deployment', () => {
     const out = execFileSync(tsx, [build, '--status-origin', 'https://optout.example.org', '--out', dir], { encoding: 'utf8' });
     expect(out).toContain('https://optout.example.org/status/*');
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).content_scripts[0].matches).toEqual(['https://optout.example.org/status/*']);
-    expect(() => execFileSync(tsx, [build, '--status-origin', 'http://optout.example.org', '--out', dir], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/must use https/);
+    expect(() => execFileSync(tsx, [build, '--status-origin', 'http://optout.example.org', '--out', dir], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+      /must use https/,
+    );
   });
 });

@@ -105,7 +105,12 @@ describe('handing a session over with the extension', () => {
       { provider: 'reddit', identifier: 'erika_m' },
     ]);
     await waitUntil('the LinkedIn hand-over', async () => (await requests()).find((r) => r.provider === 'linkedin')?.status === 'needs_user_action');
-    expect((await requests()).map((r) => [r.provider, r.sessionUse])).toEqual(expect.arrayContaining([['linkedin', 'first-try'], ['reddit', null]]));
+    expect((await requests()).map((r) => [r.provider, r.sessionUse])).toEqual(
+      expect.arrayContaining([
+        ['linkedin', 'first-try'],
+        ['reddit', null],
+      ]),
+    );
     const page = await own.browser.newPage();
 
     // Not logged in yet: the extension says so and sends nothing.
@@ -148,7 +153,9 @@ describe('handing a session over with the extension', () => {
     const results = await page.$$eval('#optout-handover .optout-handover-results li', (items) =>
       items.map((li) => ({ provider: li.getAttribute('data-provider'), result: li.getAttribute('data-result'), text: li.textContent ?? '' })),
     );
-    expect(results).toEqual([{ provider: 'linkedin', result: 'sent', text: expect.stringMatching(/^LinkedIn: (1 Cookie|\d+ Cookies) übergeben \(.*li_at.*\)/) }]);
+    expect(results).toEqual([
+      { provider: 'linkedin', result: 'sent', text: expect.stringMatching(/^LinkedIn: (1 Cookie|\d+ Cookies) übergeben \(.*li_at.*\)/) },
+    ]);
 
     // Assess: exactly one request left the extension, to this deployment's session API, holding
     // LinkedIn's cookies and nothing of Pinterest, the webmail or the password.
@@ -161,7 +168,11 @@ describe('handing a session over with the extension', () => {
     for (const secret of [pinterest.session, front.otherCookieValue, linkedin.password, pinterest.password]) expect(body).not.toContain(secret);
 
     // The browser job picks the session up and switches the toggle off on the site itself.
-    await waitUntil('the LinkedIn request to be confirmed', async () => (await requests()).find((r) => r.provider === 'linkedin')?.status === 'confirmed', 60_000);
+    await waitUntil(
+      'the LinkedIn request to be confirmed',
+      async () => (await requests()).find((r) => r.provider === 'linkedin')?.status === 'confirmed',
+      60_000,
+    );
     expect(sites.settings('linkedin', linkedin.session)).toMatchObject({ genai: false, decoy: true });
     // Pinterest's session was never used: its setting is as the person left it.
     expect(sites.settings('pinterest', pinterest.session)).toMatchObject({ genai: true });
@@ -220,7 +231,17 @@ describe('handing a session over with the extension', () => {
 
 describe('the session API with a cookie list (what the extension sends)', () => {
   let sessions: string;
-  const cookie = (over: Record<string, unknown> = {}) => ({ name: 'li_at', value: 'v', domain: '.linkedin.com', path: '/', secure: true, httpOnly: true, sameSite: 'lax', session: true, ...over });
+  const cookie = (over: Record<string, unknown> = {}) => ({
+    name: 'li_at',
+    value: 'v',
+    domain: '.linkedin.com',
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    session: true,
+    ...over,
+  });
 
   beforeAll(async () => {
     const { id, token } = await submitAndVerify('list-api@example.org', [{ provider: 'linkedin', identifier: 'erika-m' }]);
@@ -238,7 +259,9 @@ describe('the session API with a cookie list (what the extension sends)', () => 
       expect(answer.status).toBe(400);
       return (answer.body as { error: string; issues: { path: string; message: string }[] }).issues;
     };
-    expect(await refused([cookie({ domain: '.example.com' })])).toEqual([{ path: 'cookies', message: expect.stringMatching(/no cookies for www\.linkedin\.com/) }]);
+    expect(await refused([cookie({ domain: '.example.com' })])).toEqual([
+      { path: 'cookies', message: expect.stringMatching(/no cookies for www\.linkedin\.com/) },
+    ]);
     expect(await refused([{ value: 'v', domain: '.linkedin.com' }])).toEqual([{ path: 'cookies', message: 'cookie 1 has no "name" text field' }]);
     expect(await refused([])).toEqual([{ path: 'cookies', message: 'the cookie file holds no cookies' }]);
     expect(await refused(42)).toEqual([{ path: 'cookies', message: 'must be a text (an exported cookie file) or a list of cookie objects' }]);

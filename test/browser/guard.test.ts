@@ -64,7 +64,11 @@ describe('a guarded page running the Pinterest playbook', () => {
         `fetch(${JSON.stringify(`${linkedinLocal}/mypreferences/d/settings/data-for-ai-improvement`)}).then(() => 'loaded', () => 'refused')`,
       );
       expect(fetched).toBe('refused');
-      const runResult = await runPlaybook(page, { ...catalogPlaybook('pinterest', 'genai-training'), steps: [{ action: 'screenshot', label: 'x' }] }, { values: {}, cookies: [] });
+      const runResult = await runPlaybook(
+        page,
+        { ...catalogPlaybook('pinterest', 'genai-training'), steps: [{ action: 'screenshot', label: 'x' }] },
+        { values: {}, cookies: [] },
+      );
       expect(runResult.blockedRequests).toContain('https://www.linkedin.com/feed/');
       expect(runResult.blockedRequests).toContain(`${linkedinLocal}/mypreferences/d/settings/data-for-ai-improvement`);
       expect(sites.requests.filter((r) => r.provider === 'linkedin').length).toBe(before);

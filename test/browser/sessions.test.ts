@@ -15,8 +15,30 @@ const EARLIER = Date.parse('2025-01-01T00:00:00Z') / 1000;
 
 describe('parseCookieExport: JSON from cookie-export extensions', () => {
   const exported = [
-    { domain: '.pinterest.com', expirationDate: LATER, hostOnly: false, httpOnly: true, name: '_pinterest_sess', path: '/', sameSite: 'no_restriction', secure: true, session: false, storeId: '0', value: 'sess-value' },
-    { domain: 'www.pinterest.com', hostOnly: true, httpOnly: false, name: 'csrftoken', path: '/', sameSite: 'lax', secure: true, session: true, value: 'csrf-value' },
+    {
+      domain: '.pinterest.com',
+      expirationDate: LATER,
+      hostOnly: false,
+      httpOnly: true,
+      name: '_pinterest_sess',
+      path: '/',
+      sameSite: 'no_restriction',
+      secure: true,
+      session: false,
+      storeId: '0',
+      value: 'sess-value',
+    },
+    {
+      domain: 'www.pinterest.com',
+      hostOnly: true,
+      httpOnly: false,
+      name: 'csrftoken',
+      path: '/',
+      sameSite: 'lax',
+      secure: true,
+      session: true,
+      value: 'csrf-value',
+    },
     { domain: '.google.com', expirationDate: LATER, name: 'SID', path: '/', value: 'google-value' },
     { domain: '.pinterest.com', expirationDate: EARLIER, name: 'old', path: '/', value: 'stale' },
   ];

@@ -114,7 +114,11 @@ describe('a Pinterest session given through the form', () => {
     const image = await fetch(shot);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('never puts the session cookie in workflow state, logs, the table or the data folder in clear text', async () => {
@@ -134,7 +138,15 @@ describe('without a session', () => {
   it('falls back to the letter where the provider has an address, and hands over where it has none', async () => {
     const created = await t.api(
       '/api/submissions',
-      postJson(person({ email: 'nosession@example.org', accounts: [{ provider: 'pinterest', identifier: 'erika.pins' }, { provider: 'linkedin', identifier: 'erika-m' }] })),
+      postJson(
+        person({
+          email: 'nosession@example.org',
+          accounts: [
+            { provider: 'pinterest', identifier: 'erika.pins' },
+            { provider: 'linkedin', identifier: 'erika-m' },
+          ],
+        }),
+      ),
     );
     expect(created.status).toBe(202);
     const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('nosession@example.org')));
@@ -151,7 +163,7 @@ describe('without a session', () => {
 });
 
 describe('a session given later on the status page', () => {
-  it('takes an exported cookie file through the page, in the person\'s language, and names what is wrong with a bad one', async () => {
+  it("takes an exported cookie file through the page, in the person's language, and names what is wrong with a bad one", async () => {
     const email = 'page-upload@example.org';
     const created = await t.api('/api/submissions', postJson(person({ email, accounts: [{ provider: 'linkedin', identifier: 'erika-m' }] })));
     expect(created.status).toBe(202);

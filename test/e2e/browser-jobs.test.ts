@@ -41,7 +41,11 @@ async function submitAndVerify(email: string, accounts: unknown[]): Promise<{ ap
   const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
   const verified = await t.api(`/api/verify?token=${verificationToken(mail)}`);
   const statusUrl = new URL((verified.body as { statusUrl: string }).statusUrl);
-  return { apiUrl: statusUrl.pathname.replace('/status/', '/api/submissions/'), token: statusUrl.searchParams.get('t')!, id: (created.body as { id: string }).id };
+  return {
+    apiUrl: statusUrl.pathname.replace('/status/', '/api/submissions/'),
+    token: statusUrl.searchParams.get('t')!,
+    id: (created.body as { id: string }).id,
+  };
 }
 
 async function request(apiUrl: string, token: string, provider: string): Promise<RequestView> {
@@ -54,24 +58,37 @@ function cookieFile(cookie: { name: string; value: string; domain?: string }): s
 }
 
 describe('a session given after the request was handed over', () => {
-  it('refuses a cookie file without the provider\'s cookies, then does the job with a real one', async () => {
+  it("refuses a cookie file without the provider's cookies, then does the job with a real one", async () => {
     const { apiUrl, token, id } = await submitAndVerify('late@example.org', [{ provider: 'linkedin', identifier: 'erika-m' }]);
     await waitUntil('hand-over', async () => (await request(apiUrl, token, 'linkedin')).status === 'needs_user_action');
 
-    const wrong = await t.api(`/api/submissions/${id}/sessions?t=${token}`, postJson({ provider: 'linkedin', cookies: cookieFile({ name: 'sid', value: 'x', domain: '.example.com' }) }));
+    const wrong = await t.api(
+      `/api/submissions/${id}/sessions?t=${token}`,
+      postJson({ provider: 'linkedin', cookies: cookieFile({ name: 'sid', value: 'x', domain: '.example.com' }) }),
+    );
     expect(wrong.status).toBe(400);
     expect((wrong.body as { issues: { path: string }[] }).issues[0]!.path).toBe('cookies');
-    const forged = await t.api(`/api/submissions/${id}/sessions?t=forged`, postJson({ provider: 'linkedin', cookies: cookieFile(sites.newSession('linkedin')) }));
+    const forged = await t.api(
+      `/api/submissions/${id}/sessions?t=forged`,
+      postJson({ provider: 'linkedin', cookies: cookieFile(sites.newSession('linkedin')) }),
+    );
     expect(forged.status).toBe(404);
 
-    const uploaded = await t.api(`/api/submissions/${id}/sessions?t=${token}`, postJson({ provider: 'linkedin', cookies: cookieFile(sites.newSession('linkedin')) }));
+    const uploaded = await t.api(
+      `/api/submissions/${id}/sessions?t=${token}`,
+      postJson({ provider: 'linkedin', cookies: cookieFile(sites.newSession('linkedin')) }),
+    );
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({ provider: 'linkedin', scheduled: ['r1'] });
 
-    const done = await waitUntil('the browser job', async () => {
-      const r = await request(apiUrl, token, 'linkedin');
-      return r.status === 'confirmed' ? r : undefined;
-    }, 60_000);
+    const done = await waitUntil(
+      'the browser job',
+      async () => {
+        const r = await request(apiUrl, token, 'linkedin');
+        return r.status === 'confirmed' ? r : undefined;
+      },
+      60_000,
+    );
     expect(done.events.find((e) => e.kind === 'confirmed')!.evidence.length).toBeGreaterThan(0);
   });
 });
@@ -94,10 +111,14 @@ describe('re-checks with a kept session', () => {
     });
     expect(flipped.status).toBe(200);
 
-    const reverted = await waitUntil('a re-check that finds it on', async () => {
-      const r = await request(apiUrl, token, 'pinterest');
-      return r.events.find((e) => e.kind === 'recheck_reverted');
-    }, 60_000);
+    const reverted = await waitUntil(
+      'a re-check that finds it on',
+      async () => {
+        const r = await request(apiUrl, token, 'pinterest');
+        return r.events.find((e) => e.kind === 'recheck_reverted');
+      },
+      60_000,
+    );
     expect(reverted.detail).toMatch(/switched back on/);
     expect(sites.settings('pinterest', session.value)?.genai).toBe(false);
     // The person lives in Germany: they are told in German.
@@ -107,13 +128,21 @@ describe('re-checks with a kept session', () => {
     // Not a change the person must act on: it reaches them in the day's digest, which names the provider.
     expect(told.body.text).toContain('Pinterest');
 
-    await waitUntil('a re-check that finds it still off', async () => (await request(apiUrl, token, 'pinterest')).events.some((e) => e.kind === 'rechecked'), 60_000);
+    await waitUntil(
+      'a re-check that finds it still off',
+      async () => (await request(apiUrl, token, 'pinterest')).events.some((e) => e.kind === 'rechecked'),
+      60_000,
+    );
 
     sites.setMode('pinterest', 'expired_session');
-    const stopped = await waitUntil('a re-check that meets the login wall', async () => {
-      const r = await request(apiUrl, token, 'pinterest');
-      return r.events.find((e) => e.kind === 'recheck_stopped');
-    }, 60_000);
+    const stopped = await waitUntil(
+      'a re-check that meets the login wall',
+      async () => {
+        const r = await request(apiUrl, token, 'pinterest');
+        return r.events.find((e) => e.kind === 'recheck_stopped');
+      },
+      60_000,
+    );
     expect(stopped.detail).toMatch(/fresh session/);
     expect((await request(apiUrl, token, 'pinterest')).status).toBe('confirmed');
     sites.setMode('pinterest', 'normal');

@@ -16,7 +16,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-describe('the form\'s company search', () => {
+describe("the form's company search", () => {
   it('keeps the long tail out of the page: the list holds the curated providers only', async () => {
     const html = await (await fetch(`${t.url}/`)).text();
     expect(html).not.toContain('dn:');

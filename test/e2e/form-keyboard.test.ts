@@ -68,7 +68,9 @@ describe('the form with the keyboard alone', () => {
     await page.keyboard.press('Space');
     expect(await page.$eval('li.provider[data-slug=linkedin] .pick', (b) => (b as HTMLInputElement).checked)).toBe(true);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('identifier') && document.activeElement.closest('li')?.getAttribute('data-slug'))).toBe('linkedin');
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('identifier') && document.activeElement.closest('li')?.getAttribute('data-slug')),
+    ).toBe('linkedin');
     await page.keyboard.type('kim-keys');
 
     // A reason, ticked with Space.

@@ -37,7 +37,9 @@ export async function pickProvider(page: Page, slug: string, identifier: string)
 /** Which group of the form each provider is listed in, by slug. */
 export async function groupsOnPage(page: Page): Promise<Record<string, string>> {
   return page.$$eval('#groups fieldset.group', (groups) =>
-    Object.fromEntries(groups.flatMap((g) => Array.from(g.querySelectorAll('li.provider')).map((li) => [li.getAttribute('data-slug'), g.id.replace('group-', '')]))),
+    Object.fromEntries(
+      groups.flatMap((g) => Array.from(g.querySelectorAll('li.provider')).map((li) => [li.getAttribute('data-slug'), g.id.replace('group-', '')])),
+    ),
   );
 }
 
@@ -49,7 +51,9 @@ export async function sendForm(page: Page): Promise<string> {
 }
 
 export function verificationMail(t: TestStack, to: string): Promise<StoredMail> {
-  return waitUntil(`the verification mail to ${to}`, async () => (await t.mails()).find((m) => m.destination.to.includes(to) && /verify\?token=/.test(m.body.text ?? '')));
+  return waitUntil(`the verification mail to ${to}`, async () =>
+    (await t.mails()).find((m) => m.destination.to.includes(to) && /verify\?token=/.test(m.body.text ?? '')),
+  );
 }
 
 /** Opens the mailed link, presses the button, and answers the status link the confirmation page shows. */

@@ -138,7 +138,9 @@ describe('the catalog on the form', () => {
     expect(byProvider.facebook!.userAction).toBe(plans.facebook!.instructions);
     // The grounds chosen in the form are in the letter Reddit received.
     const letter = (await t.mails()).find((m) => m.destination.to.includes('redditdatarequests@reddit.com'));
-    expect(letter?.body.text).toContain(['My grounds relate to my particular situation:', '- My content includes photos of my children or of other people.'].join('\n'));
+    expect(letter?.body.text).toContain(
+      ['My grounds relate to my particular situation:', '- My content includes photos of my children or of other people.'].join('\n'),
+    );
     expect(letter?.body.text).toContain('- I have been harassed or threatened, or have reason to fear it.');
     expect(letter?.body.text).toContain('In my own words:\nSomeone who stalks me follows my posts.');
   });
@@ -230,11 +232,20 @@ describe('the preview', () => {
     expect(preview.status).toBe(400);
     expect(submission.status).toBe(400);
     expect(preview.body).toEqual(submission.body);
-    const unsigned = await t.api('/api/preview', postJson({ name: 'Erika Mustermann', email: 'erika@example.org', jurisdiction: 'FR', accounts: [{ provider: 'reddit', identifier: 'e' }] }));
+    const unsigned = await t.api(
+      '/api/preview',
+      postJson({ name: 'Erika Mustermann', email: 'erika@example.org', jurisdiction: 'FR', accounts: [{ provider: 'reddit', identifier: 'e' }] }),
+    );
     expect(unsigned.status).toBe(200);
     const wrongSignature = await t.api(
       '/api/preview',
-      postJson({ name: 'Erika Mustermann', email: 'erika@example.org', jurisdiction: 'FR', accounts: [{ provider: 'reddit', identifier: 'e' }], signature: 'Somebody Else' }),
+      postJson({
+        name: 'Erika Mustermann',
+        email: 'erika@example.org',
+        jurisdiction: 'FR',
+        accounts: [{ provider: 'reddit', identifier: 'e' }],
+        signature: 'Somebody Else',
+      }),
     );
     expect(wrongSignature.body).toEqual({
       error: 'invalid submission',
@@ -306,7 +317,9 @@ describe('the signed authorization', () => {
     await chooseResidence(page, 'US-CA');
     await pickProvider(page, 'reddit', 'samr_ca');
     // The authorization is shown above the signature field, with the chosen service filled in.
-    expect(await page.$eval('#authorization-text', (el) => el.textContent)).toMatch(/authorize Optout Autopilot \(optout@autopilot\.localhost\) to act as my authorized agent/);
+    expect(await page.$eval('#authorization-text', (el) => el.textContent)).toMatch(
+      /authorize Optout Autopilot \(optout@autopilot\.localhost\) to act as my authorized agent/,
+    );
     expect(await page.$$eval('#authorization-businesses li', (items) => items.map((li) => li.textContent))).toEqual(['Reddit']);
     // A signature that is not the name is refused, naming the field.
     await page.type('#signature', 'Sam Rivera');
@@ -325,7 +338,9 @@ describe('the signed authorization', () => {
       (await t.mails()).find((m) => m.destination.to.includes('redditdatarequests@reddit.com') && m.destination.cc.includes('sam.ca@example.com')),
     );
     const reference = /ref (OA-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(letter.subject)![1]!;
-    expect(letter.body.text).toContain(`My signed authorization is attached to this email as authorization-${reference}.pdf (11 CCR § 7026 and 11 CCR § 7063).`);
+    expect(letter.body.text).toContain(
+      `My signed authorization is attached to this email as authorization-${reference}.pdf (11 CCR § 7026 and 11 CCR § 7063).`,
+    );
     const pdfs = letter.attachments.filter((a) => a.contentType === 'application/pdf');
     expect(pdfs.map((a) => a.filename)).toEqual([`authorization-${reference}.pdf`]);
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(pdfs[0]!.content!, 'base64'))), { mergePages: true });

@@ -57,7 +57,15 @@ async function api(p: Person, path: string, init?: RequestInit) {
 
 /** Submits Reddit (a letter) and Facebook (handed to the person), and confirms the address. */
 async function submit(email: string, jurisdiction: string, lang: Language): Promise<Person> {
-  const input = person({ email, jurisdiction, lang, accounts: [{ provider: 'reddit', identifier: 'reddit_me' }, { provider: 'facebook', identifier: 'fb.me' }] });
+  const input = person({
+    email,
+    jurisdiction,
+    lang,
+    accounts: [
+      { provider: 'reddit', identifier: 'reddit_me' },
+      { provider: 'facebook', identifier: 'fb.me' },
+    ],
+  });
   const created = await t.api('/api/submissions', postJson(input));
   expect(created.status).toBe(202);
   const mail = await waitUntil(`verification mail to ${email}`, async () => (await mailsTo(email)).find((m) => m.subject === subject('verify', lang)));
@@ -97,16 +105,28 @@ describe('the mails of a real flow', () => {
       (await t.mails()).find((m) => m.destination.to.includes('redditdatarequests@reddit.com') && m.destination.cc.includes(en.email)),
     );
     const replyTo = letter.replyTo[0]!;
-    const raw = await signMail(await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to: replyTo, subject: 'Re: your objection', text: REFUSED }), 'reddit.com', redditKey);
+    const raw = await signMail(
+      await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to: replyTo, subject: 'Re: your objection', text: REFUSED }),
+      'reddit.com',
+      redditKey,
+    );
     await deliver(t.stack.smtpPort, raw, { from: 'privacy@reddit.com', to: [replyTo], helo: 'mail.reddit.com' });
-    const withDraft = await waitUntil('the complaint draft', async () => (await mailsTo(en.email)).find((m) => m.attachments.some((a) => a.filename?.startsWith('complaint-'))), 30_000);
+    const withDraft = await waitUntil(
+      'the complaint draft',
+      async () => (await mailsTo(en.email)).find((m) => m.attachments.some((a) => a.filename?.startsWith('complaint-'))),
+      30_000,
+    );
     await deleteEverything(en);
     const deletedEn = await waitUntil('the deletion mail', async () => (await mailsTo(en.email)).find((m) => m.subject === subject('deleted', 'en')));
 
     // German: the person confirms Reddit themselves; the change comes in the day's digest.
     const de = await submit('mails.de@example.org', 'DE-BE', 'de');
     expect((await api(de, `/requests/${await requestId(de, 'reddit')}/confirm`, { method: 'POST' })).status).toBe(200);
-    const digest = await waitUntil('the digest', async () => (await mailsTo(de.email)).find((m) => m.subject === subject('digest', 'de', { count: 1 })), 30_000);
+    const digest = await waitUntil(
+      'the digest',
+      async () => (await mailsTo(de.email)).find((m) => m.subject === subject('digest', 'de', { count: 1 })),
+      30_000,
+    );
     await deleteEverything(de);
     const deletedDe = await waitUntil('the deletion mail', async () => (await mailsTo(de.email)).find((m) => m.subject === subject('deleted', 'de')));
 
@@ -115,10 +135,22 @@ describe('the mails of a real flow', () => {
       [de, deletedDe],
     ] as const) {
       const all = await mailsTo(p.email);
-      keep(p.lang, 'verify', all.find((m) => m.subject === subject('verify', p.lang)));
-      keep(p.lang, 'summary', all.find((m) => m.subject === subject('summary', p.lang, { count: 2 })));
+      keep(
+        p.lang,
+        'verify',
+        all.find((m) => m.subject === subject('verify', p.lang)),
+      );
+      keep(
+        p.lang,
+        'summary',
+        all.find((m) => m.subject === subject('summary', p.lang, { count: 2 })),
+      );
       // Facebook's form is the person's to fill in: mailed at once.
-      keep(p.lang, 'needs you', all.find((m) => m.subject.startsWith('Facebook')));
+      keep(
+        p.lang,
+        'needs you',
+        all.find((m) => m.subject.startsWith('Facebook')),
+      );
       keep(p.lang, 'deleted', deleted);
     }
     keep('en', 'complaint draft', withDraft);

@@ -15,7 +15,8 @@ import { dispatched, person, postJson, startTestStack, verificationToken, waitUn
 import { composeReply, deliver, dkimKey, mailDomainRecords, signMail, writeZone } from '../support/mail.ts';
 
 const redditKey = dkimKey('s2025');
-const ACKNOWLEDGED = 'Dear Ms Martin,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
+const ACKNOWLEDGED =
+  'Dear Ms Martin,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
 
 interface RequestView {
   id: string;
@@ -85,7 +86,11 @@ async function redditAcknowledges(s: Submitted): Promise<void> {
     (await t.mails()).find((m) => m.destination.to.includes('redditdatarequests@reddit.com') && m.destination.cc.includes(s.email)),
   );
   const replyTo = letter.replyTo[0]!;
-  const raw = await signMail(await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to: replyTo, subject: 'Re: your request', text: ACKNOWLEDGED }), 'reddit.com', redditKey);
+  const raw = await signMail(
+    await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to: replyTo, subject: 'Re: your request', text: ACKNOWLEDGED }),
+    'reddit.com',
+    redditKey,
+  );
   await deliver(t.stack.smtpPort, raw, { from: 'privacy@reddit.com', to: [replyTo], helo: 'mail.reddit.com' });
   await waitUntil('the acknowledgement on record', async () => (await requests(s)).find((r) => r.provider === 'reddit')?.status === 'acknowledged');
 }
@@ -251,7 +256,9 @@ describe('the status page in English, with requests in five states', () => {
         expect(card.secondary).toEqual(expect.arrayContaining(['Mark as confirmed', 'Cancel']));
       }
       // What was done, in a sentence.
-      expect(await page.$eval('article[data-provider=reddit] .what', (el) => el.textContent)).toBe('Sent as a letter by email to redditdatarequests@reddit.com');
+      expect(await page.$eval('article[data-provider=reddit] .what', (el) => el.textContent)).toBe(
+        'Sent as a letter by email to redditdatarequests@reddit.com',
+      );
       expect(await page.$eval('article[data-provider=facebook] .what', (el) => el.textContent)).toBe('A form for you to fill in');
     } finally {
       await page.close();

@@ -256,7 +256,10 @@ describe('data stores', () => {
   });
 
   it('rotates and retains the session key; the signing secret is generated and retained', () => {
-    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ EnableKeyRotation: true, Description: Match.stringLikeRegexp('sessions') }) });
+    template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ EnableKeyRotation: true, Description: Match.stringLikeRegexp('sessions') }),
+    });
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } }),
@@ -388,7 +391,12 @@ describe('failure isolation', () => {
       expect(pattern).toContain(`($.type = "${type}")`);
       for (const state of states) expect(pattern).toContain(`($.details.name = "${state}")`);
       const alarm = alarms.find((a) => a.Properties.MetricName === metric);
-      expect(alarm?.Properties).toMatchObject({ Namespace: 'Optout/OptoutAutopilot', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [topic] });
+      expect(alarm?.Properties).toMatchObject({
+        Namespace: 'Optout/OptoutAutopilot',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [topic],
+      });
     }
   });
 
@@ -504,7 +512,7 @@ describe('functions', () => {
     }
   });
 
-  it("gives every function an environment its runtime configuration accepts (so none fails on start)", () => {
+  it('gives every function an environment its runtime configuration accepts (so none fails on start)', () => {
     for (const [id, fn] of Object.entries(functions)) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       // CloudFormation references resolve at deploy time: stand in the schema's example of each.
@@ -544,9 +552,9 @@ describe('functions', () => {
 
   it('runs the browser jobs hourly on the same Chromium profile, with a 15-minute budget', () => {
     expect(byName('BrowserJobs').Properties).toMatchObject({ Architectures: ['x86_64'], MemorySize: 2048, Timeout: 900 });
-    const rules = (Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression?: string; Targets: { Arn: unknown }[] } }[]).filter(
-      (r) => r.Properties.ScheduleExpression,
-    );
+    const rules = (
+      Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression?: string; Targets: { Arn: unknown }[] } }[]
+    ).filter((r) => r.Properties.ScheduleExpression);
     // Two schedules: the browser jobs hourly, and the light digests function (no Chromium) every 10
     // minutes, so that a complaint draft reaches the person within minutes.
     expect(rules).toHaveLength(2);
@@ -577,8 +585,14 @@ describe('functions', () => {
 
   it('serves everything through one $default route to the HTTP function, with access logs and throttling', () => {
     const integration = ref('AWS::ApiGatewayV2::Integration', 'ApiDefaultRouteHttpIntegration');
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default', Target: Match.objectLike({ 'Fn::Join': ['', ['integrations/', { Ref: integration }]] }) });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationUri: arnOf(ref('AWS::Lambda::Function', 'HttpFunction')), PayloadFormatVersion: '2.0' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      Target: Match.objectLike({ 'Fn::Join': ['', ['integrations/', { Ref: integration }]] }),
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationUri: arnOf(ref('AWS::Lambda::Function', 'HttpFunction')),
+      PayloadFormatVersion: '2.0',
+    });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,

@@ -76,7 +76,9 @@ describe('binding errors name the state', () => {
   });
 
   it('refuses a Task whose Resource is not a placeholder', () => {
-    expect(() => taskStates(loadAsl(fixture('bad-resource.asl.json')))).toThrow(`Task state "Direct" (top level) must have a Resource like "\${DirectFunctionArn}"`);
+    expect(() => taskStates(loadAsl(fixture('bad-resource.asl.json')))).toThrow(
+      `Task state "Direct" (top level) must have a Resource like "\${DirectFunctionArn}"`,
+    );
   });
 
   it('fails the synth for a Task state the stack has no entry for', async () => {

@@ -15,12 +15,23 @@ afterAll(async () => {
 });
 
 /** POSTs JSON from a chosen loopback address, as a client on another network would arrive. */
-function postFrom(from: string, path: string, body: unknown): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: { error?: string; retryAt?: string; id?: string } }> {
+function postFrom(
+  from: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: { error?: string; retryAt?: string; id?: string } }> {
   const url = new URL(`${t!.url}${path}`);
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk) => {
@@ -45,10 +56,18 @@ describe('limits of the public form', () => {
   it('mails one address at most 3 times in 24 hours, then answers 429 with when to try again', async () => {
     t = await startTestStack({ env: REAL_LIMITS });
     for (let i = 0; i < 3; i++) {
-      const accepted = await postFrom('127.0.0.3', '/api/submissions', person({ email: 'target@example.net', accounts: [{ provider: 'reddit', identifier: `u${i}` }] }));
+      const accepted = await postFrom(
+        '127.0.0.3',
+        '/api/submissions',
+        person({ email: 'target@example.net', accounts: [{ provider: 'reddit', identifier: `u${i}` }] }),
+      );
       expect(accepted.status).toBe(202);
     }
-    const refused = await postFrom('127.0.0.3', '/api/submissions', person({ email: 'Target@Example.net', accounts: [{ provider: 'reddit', identifier: 'u4' }] }));
+    const refused = await postFrom(
+      '127.0.0.3',
+      '/api/submissions',
+      person({ email: 'Target@Example.net', accounts: [{ provider: 'reddit', identifier: 'u4' }] }),
+    );
     expect(refused.status).toBe(429);
     expect(refused.body.error).toMatch(/3 confirmation emails to this address in the last 24 hours/);
     const retryAfter = Number(refused.headers['retry-after']);
@@ -108,8 +127,14 @@ describe('unconfirmed submissions', () => {
     // An hour of the clock passes in a tenth of a second; unconfirmed submissions live 72 hours.
     t = await startTestStack({ clockSpeed: 36_000, browserJobsIntervalMs: 100, env: { OPTOUT_UNVERIFIED_HOURS: '72' } });
     const session = '[{"name":"reddit_session","value":"secret","domain":".reddit.com","path":"/"}]';
-    const forgotten = await t.api('/api/submissions', postJson(person({ email: 'forgot@example.net', accounts: [{ provider: 'reddit', identifier: 'f', session }] })));
-    const confirmed = await t.api('/api/submissions', postJson(person({ email: 'kept@example.net', accounts: [{ provider: 'reddit', identifier: 'k', session, keepSession: true }] })));
+    const forgotten = await t.api(
+      '/api/submissions',
+      postJson(person({ email: 'forgot@example.net', accounts: [{ provider: 'reddit', identifier: 'f', session }] })),
+    );
+    const confirmed = await t.api(
+      '/api/submissions',
+      postJson(person({ email: 'kept@example.net', accounts: [{ provider: 'reddit', identifier: 'k', session, keepSession: true }] })),
+    );
     expect([forgotten.status, confirmed.status]).toEqual([202, 202]);
     const forgottenId = (forgotten.body as { id: string }).id;
     const keptId = (confirmed.body as { id: string }).id;

@@ -19,8 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatched, person, postJson, type StoredMail, verificationToken, waitUntil } from '../support/local-stack.ts';
 
 type SesStart = (config?: { host?: string; port?: number }) => Promise<Server>;
-const startSes: SesStart =
-  (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
+const startSes: SesStart = (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LETTERS_TO = 'redditdatarequests@reddit.com';
@@ -79,14 +78,11 @@ class SesProxy {
 
   private forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
-      const out = httpRequest(
-        { host: this.upstream.hostname, port: this.upstream.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          const parts: Buffer[] = [];
-          answer.on('data', (c: Buffer) => parts.push(c));
-          answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(parts) }));
-        },
-      );
+      const out = httpRequest({ host: this.upstream.hostname, port: this.upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+        const parts: Buffer[] = [];
+        answer.on('data', (c: Buffer) => parts.push(c));
+        answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(parts) }));
+      });
       out.on('error', reject);
       out.end(body);
     });

@@ -46,7 +46,7 @@ const errorLines: Record<string, unknown>[] = [];
 
 let t: TestStack;
 // What this file reads or calls directly, in the stack's runtime (functions/runtime/scope.ts).
-const getItem = <T,>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
+const getItem = <T>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
 const getEvent = (...args: Parameters<typeof store.getEvent>) => t.run(() => store.getEvent(...args));
 const browserJobsHandler = (...args: Parameters<typeof browserJobs.handler>) => t.run(() => browserJobs.handler(...args));
 
@@ -267,7 +267,13 @@ describe('mail-in fails', () => {
     await waitUntil('letter to Reddit', async () => (await mailsTo(LETTERS.r1, s.email)).length === 1);
     const request = await getItem<{ replyToken: string; messageId: string }>(key.request(s.id, 'r1'));
     const to = `reply+${request!.replyToken}@in.autopilot.localhost`;
-    const raw = await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to, subject: 'Re: your request', text: 'We have received your request.', inReplyTo: request!.messageId });
+    const raw = await composeReply({
+      from: 'Reddit Privacy <privacy@reddit.com>',
+      to,
+      subject: 'Re: your request',
+      text: 'We have received your request.',
+      inReplyTo: request!.messageId,
+    });
     const hash = createHash('sha256').update(raw).digest('hex');
 
     mailInBroken = true;

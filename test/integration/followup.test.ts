@@ -104,7 +104,10 @@ async function statusOf(s: Submitted, requestId = 'r1'): Promise<RequestView> {
 /** Submits for `email`, follows the verification link, waits until every request left the queue. */
 async function submitAndVerify(email: string, jurisdiction: string, accounts: { provider: string; identifier: string }[]): Promise<Submitted> {
   // Camille reads English (France's default language would be French): the tests read English mails.
-  const created = await t.api('/api/submissions', postJson(person({ name: 'Camille Martin', email, jurisdiction, accounts, ...(jurisdiction === 'FR' ? { lang: 'en' } : {}) })));
+  const created = await t.api(
+    '/api/submissions',
+    postJson(person({ name: 'Camille Martin', email, jurisdiction, accounts, ...(jurisdiction === 'FR' ? { lang: 'en' } : {}) })),
+  );
   expect(created.status).toBe(202);
   const { id } = created.body as { id: string };
   const mail = await waitUntil(`verification mail to ${email}`, async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
@@ -212,7 +215,11 @@ async function deliverBounce(from: { mta: string; failedRecipient: string; statu
 /** A reply from Reddit's privacy team: DKIM-signed with the published key, sent from an SPF-allowed IP. */
 async function replyFromReddit(s: Submitted, text: string, subject = 'Re: your request'): Promise<Buffer> {
   const { replyTo, messageId } = await letterOf(REDDIT_LETTERS, s);
-  const raw = await signMail(await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to: replyTo, subject, text, inReplyTo: messageId }), 'reddit.com', redditKey);
+  const raw = await signMail(
+    await composeReply({ from: 'Reddit Privacy <privacy@reddit.com>', to: replyTo, subject, text, inReplyTo: messageId }),
+    'reddit.com',
+    redditKey,
+  );
   await deliver(t.stack.smtpPort, raw, { from: 'privacy@reddit.com', to: [replyTo], helo: 'mail.reddit.com' });
   return raw;
 }
@@ -231,10 +238,12 @@ function dueFor(law: DeadlineLaw, sentAt: string, provider: string, personLaw: L
 
 const CONFIRMED =
   'Dear Ms Martin,\n\nFollowing our review, your objection has been upheld. With effect from today we will no longer use your personal data to train our AI models, and data previously set aside for this purpose has been removed from our training datasets.\n\nReddit Privacy Team';
-const ACKNOWLEDGED = 'Dear Ms Martin,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
+const ACKNOWLEDGED =
+  'Dear Ms Martin,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
 const EXTENSION =
   'Dear Ms Martin,\n\nBecause of the number of systems involved, we need to extend the period for our response by two further months, as permitted by Article 12(3) GDPR.\n\nReddit Privacy Team';
-const SECOND_EXTENSION = 'Dear Ms Martin,\n\nFurther to our earlier message, we need two further months to answer your request, as Article 12(3) GDPR allows.\n\nReddit Privacy Team';
+const SECOND_EXTENSION =
+  'Dear Ms Martin,\n\nFurther to our earlier message, we need two further months to answer your request, as Article 12(3) GDPR allows.\n\nReddit Privacy Team';
 const CNIL = "Commission Nationale de l'Informatique et des Libertés – CNIL (French National Commission on Informatics and Liberty)";
 
 const REFUSED =
@@ -242,7 +251,7 @@ const REFUSED =
 
 describe('a provider that never answers', () => {
   it(
-    "gets a reminder, then a final notice, then the person gets the complaint draft for their own authority, naming the lead authority",
+    'gets a reminder, then a final notice, then the person gets the complaint draft for their own authority, naming the lead authority',
     async () => {
       const started = Date.now();
       // A French resident, a provider established in Ireland: the complaint goes to the person's own
@@ -353,20 +362,28 @@ describe('whom the complaint goes to', () => {
       ]);
       // The status moves to escalated when the draft is claimed; the event is written once it is sent.
       await Promise.all(
-        [uk, berlin].map((s) => waitUntil(`escalation of ${s.email}`, async () => (await statusOf(s)).events.some((e) => e.kind === 'escalated'), NO_ANSWER_MS)),
+        [uk, berlin].map((s) =>
+          waitUntil(`escalation of ${s.email}`, async () => (await statusOf(s)).events.some((e) => e.kind === 'escalated'), NO_ANSWER_MS),
+        ),
       );
       const draftOf = async (s: Submitted) =>
         waitUntil(`complaint draft to ${s.email}`, async () => (await draftsTo(s.email)).find((d) => /^(Complaint|Beschwerde) /.test(d.subject)));
 
       // UK: the ICO, under UK GDPR, with the DPA 2018 s. 166 remedy; no word of the DPC anywhere.
       const ukRequest = await statusOf(uk);
-      const ukNotice = (await lettersOfRequest(PINTEREST_LETTERS, (await letterOf(PINTEREST_LETTERS, uk)).mail)).find((m) => m.subject.startsWith('Final notice'));
+      const ukNotice = (await lettersOfRequest(PINTEREST_LETTERS, (await letterOf(PINTEREST_LETTERS, uk)).mail)).find((m) =>
+        m.subject.startsWith('Final notice'),
+      );
       expect(ukNotice?.subject).toBe(`Final notice before a complaint to The Information Commissioner’s Office – ref ${ukRequest.reference}`);
-      expect(ukNotice!.body.text).toContain("I will lodge a complaint with the competent authority (The Information Commissioner’s Office) under Art. 77(1) UK GDPR");
+      expect(ukNotice!.body.text).toContain(
+        'I will lodge a complaint with the competent authority (The Information Commissioner’s Office) under Art. 77(1) UK GDPR',
+      );
       const ukDraft = await draftOf(uk);
       expect(ukDraft.subject).toBe(`Complaint under Art. 77(1) UK GDPR about Pinterest Europe Ltd. – ref ${ukRequest.reference}`);
       const ukText = ukDraft.text;
-      expect(ukText).toContain('----------\n\nThe Information Commissioner’s Office\nWycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF, United Kingdom\n');
+      expect(ukText).toContain(
+        '----------\n\nThe Information Commissioner’s Office\nWycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF, United Kingdom\n',
+      );
       expect(ukText).toContain('Submit it to The Information Commissioner’s Office (https://ico.org.uk/make-a-complaint/');
       expect(ukText).toContain('section 166 of the Data Protection Act 2018 lets me apply to the Tribunal');
       expect(ukText).not.toContain('Art. 78');
@@ -374,13 +391,19 @@ describe('whom the complaint goes to', () => {
       for (const text of [ukNotice!.body.text, ukText, ukDraft.carrier.body.text]) {
         expect(text).not.toMatch(/Data Protection Commission|dataprotection\.ie/);
       }
-      expect(ukRequest.events.find((e) => e.kind === 'escalated')!.detail).toBe('Complaint draft to The Information Commissioner’s Office sent to you after the deadlines passed.');
+      expect(ukRequest.events.find((e) => e.kind === 'escalated')!.detail).toBe(
+        'Complaint draft to The Information Commissioner’s Office sent to you after the deadlines passed.',
+      );
       expect((await getEvent(uk.id, 'r1', 'escalation'))?.data).toMatchObject({ authority: 'gbico', lead: null });
 
       // Berlin: the Land's authority for companies, in its language, asked to forward to the DPC.
       const berlinRequest = await statusOf(berlin);
-      const berlinNotice = (await lettersOfRequest(PINTEREST_LETTERS, (await letterOf(PINTEREST_LETTERS, berlin)).mail)).find((m) => m.subject.startsWith('Final notice'));
-      expect(berlinNotice?.subject).toBe(`Final notice before a complaint to Berliner Beauftragte für Datenschutz und Informationsfreiheit – ref ${berlinRequest.reference}`);
+      const berlinNotice = (await lettersOfRequest(PINTEREST_LETTERS, (await letterOf(PINTEREST_LETTERS, berlin)).mail)).find((m) =>
+        m.subject.startsWith('Final notice'),
+      );
+      expect(berlinNotice?.subject).toBe(
+        `Final notice before a complaint to Berliner Beauftragte für Datenschutz und Informationsfreiheit – ref ${berlinRequest.reference}`,
+      );
       const berlinDraft = await draftOf(berlin);
       expect(berlinDraft.subject).toBe(`Beschwerde nach Art. 77 Abs. 1 DSGVO gegen Pinterest Europe Ltd. – Ref. ${berlinRequest.reference}`);
       const berlinText = berlinDraft.text;
@@ -391,9 +414,13 @@ describe('whom the complaint goes to', () => {
         'Federführende Aufsichtsbehörde für Pinterest Europe Ltd. ist Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
           'Bitte leiten Sie meine Beschwerde nach Art. 56 DSGVO und Art. 60 DSGVO sowie § 19 Abs. 2 BDSG dorthin weiter',
       );
-      expect(berlinText).toContain('Reichen Sie ihn bei Berliner Beauftragte für Datenschutz und Informationsfreiheit ein (https://kontakt.datenschutz-berlin.de/) oder per E-Mail an mailbox@datenschutz-berlin.de.');
+      expect(berlinText).toContain(
+        'Reichen Sie ihn bei Berliner Beauftragte für Datenschutz und Informationsfreiheit ein (https://kontakt.datenschutz-berlin.de/) oder per E-Mail an mailbox@datenschutz-berlin.de.',
+      );
       expect(berlinText).not.toContain('info@dataprotection.ie');
-      expect(berlinRequest.events.find((e) => e.kind === 'escalated')!.detail).toBe('Complaint draft to Berliner Beauftragte für Datenschutz und Informationsfreiheit sent to you after the deadlines passed.');
+      expect(berlinRequest.events.find((e) => e.kind === 'escalated')!.detail).toBe(
+        'Complaint draft to Berliner Beauftragte für Datenschutz und Informationsfreiheit sent to you after the deadlines passed.',
+      );
       expect((await getEvent(berlin.id, 'r1', 'escalation'))?.data).toMatchObject({ authority: 'deberlbdi', lead: 'iedpc' });
     },
     NO_ANSWER_MS + 30_000,
@@ -486,10 +513,19 @@ describe('replies over SMTP', () => {
     const pinterestReplyTo = pinterestMails[0]!.replyTo[0]!;
 
     // 1. From reddit.com, signed with a key Reddit never published, sent with the spoofer's own envelope.
-    const forged = await signMail(await composeReply({ from: 'privacy@reddit.com', to: reddit.replyTo, subject: 'Re: done', text: CONFIRMED, inReplyTo: reddit.messageId }), 'reddit.com', wrongKey);
+    const forged = await signMail(
+      await composeReply({ from: 'privacy@reddit.com', to: reddit.replyTo, subject: 'Re: done', text: CONFIRMED, inReplyTo: reddit.messageId }),
+      'reddit.com',
+      wrongKey,
+    );
     await deliver(t.stack.smtpPort, forged, { from: 'bounce@spoofer.example', to: [reddit.replyTo] });
     // 2. From pinterest.com, not signed, from an IP that pinterest.com's SPF record does not allow.
-    const unsigned = await composeReply({ from: 'privacy@pinterest.com', to: pinterestReplyTo, subject: 'Re: done', text: CONFIRMED.replace('Reddit', 'Pinterest') });
+    const unsigned = await composeReply({
+      from: 'privacy@pinterest.com',
+      to: pinterestReplyTo,
+      subject: 'Re: done',
+      text: CONFIRMED.replace('Reddit', 'Pinterest'),
+    });
     await deliver(t.stack.smtpPort, unsigned, { from: 'privacy@pinterest.com', to: [pinterestReplyTo] });
     // 3. Properly signed, but by a look-alike domain that is not one of Reddit's reply domains.
     const lookalike = await signMail(
@@ -552,7 +588,7 @@ describe('replies over SMTP', () => {
     expect(await lettersTo(QUORA_LETTERS, next.email)).toHaveLength(0);
   });
 
-  it('after a bounce, later letters go to the provider\'s next address; workspace-owner addresses are never used', async () => {
+  it("after a bounce, later letters go to the provider's next address; workspace-owner addresses are never used", async () => {
     const first = await submitAndVerify('openai-bounce@example.org', 'FR', [{ provider: 'openai', identifier: 'camille@example.org' }]);
     const { mail, messageId } = await letterOf('dsar@openai.com', first);
     await deliverBounce({ mta: 'mx.openai.com', failedRecipient: 'dsar@openai.com', status: '5.1.1' }, { mail, messageId });
@@ -571,7 +607,7 @@ describe('replies over SMTP', () => {
     expect(await lettersTo('feedback@slack.com', next.email)).toHaveLength(0);
   });
 
-  it('a bounce from a server that cannot prove it is the provider\'s hands over, but leaves the address in use', async () => {
+  it("a bounce from a server that cannot prove it is the provider's hands over, but leaves the address in use", async () => {
     const s = await submitAndVerify('forged-bounce@example.org', 'FR', [{ provider: 'discord', identifier: 'camille#0001' }]);
     const { mail, messageId } = await letterOf('privacy@discord.com', s);
     // Anyone holding the letter (it is in the person's mailbox too) can write this DSN.
@@ -645,11 +681,18 @@ describe('replies over SMTP', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await told()).toHaveLength(1);
 
-    await expect(sesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced' } as never)).rejects.toThrow(/detail.eventType and detail.mail.messageId are required/);
+    await expect(sesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced' } as never)).rejects.toThrow(
+      /detail.eventType and detail.mail.messageId are required/,
+    );
   });
 
   it('mail for an unknown reply address is kept, not dropped; mail for other domains is refused', async () => {
-    const raw = await composeReply({ from: 'someone@example.net', to: `reply+unknowntoken12345@${INBOUND}`, subject: 'About my request, unmatched', text: 'Hello, is this the right address?' });
+    const raw = await composeReply({
+      from: 'someone@example.net',
+      to: `reply+unknowntoken12345@${INBOUND}`,
+      subject: 'About my request, unmatched',
+      text: 'Hello, is this the right address?',
+    });
     await deliver(t.stack.smtpPort, raw, { from: 'someone@example.net', to: [`reply+unknowntoken12345@${INBOUND}`] });
     const hash = createHash('sha256').update(raw).digest('hex');
     const kept = (await queryPartition<{ hash: string; from: string; subject: string; evidence: string }>('UNMATCHED')).find((u) => u.hash === hash);
@@ -683,7 +726,9 @@ describe('replies over SMTP', () => {
     expect(text).toContain('Reddit refused your request.');
     // The person's own authority receives it; Reddit's lead authority (in the Netherlands) is named in it.
     expect(text).toContain(`Submit it to ${CNIL}`);
-    expect(text).toContain("L'autorité de contrôle chef de file pour Reddit Netherlands B.V. est Autoriteit Persoonsgegevens (Dutch Data Protection Authority), Postbus 93374");
+    expect(text).toContain(
+      "L'autorité de contrôle chef de file pour Reddit Netherlands B.V. est Autoriteit Persoonsgegevens (Dutch Data Protection Authority), Postbus 93374",
+    );
     expect(text).toContain('compelling legitimate grounds');
     expect(complaint!.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/letter\.eml$/), expect.stringMatching(/\.eml$/)]);
     // No reminder follows a refusal.

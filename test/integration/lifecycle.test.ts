@@ -71,9 +71,22 @@ describe('submission validation', () => {
     expect(notJson.status).toBe(400);
     expect((notJson.body as { issues: { path: string }[] }).issues[0]!.path).toBe('(body)');
 
-    const twice = await t.api('/api/submissions', postJson(person({ accounts: [{ provider: 'reddit', identifier: 'a' }, { provider: 'reddit', identifier: 'A' }] })));
+    const twice = await t.api(
+      '/api/submissions',
+      postJson(
+        person({
+          accounts: [
+            { provider: 'reddit', identifier: 'a' },
+            { provider: 'reddit', identifier: 'A' },
+          ],
+        }),
+      ),
+    );
     expect(twice.status).toBe(400);
-    expect((twice.body as { issues: { path: string; message: string }[] }).issues).toContainEqual({ path: 'accounts.1', message: 'lists the same account twice' });
+    expect((twice.body as { issues: { path: string; message: string }[] }).issues).toContainEqual({
+      path: 'accounts.1',
+      message: 'lists the same account twice',
+    });
 
     const many = Array.from({ length: 41 }, (_, i) => ({ provider: 'reddit', identifier: `user${i}` }));
     const tooMany = await t.api('/api/submissions', postJson(person({ accounts: many })));
@@ -184,7 +197,9 @@ describe("the person's own grounds", () => {
 
 describe('a California submission', () => {
   it('sends a CCPA opt-out of sale/sharing with limit of sensitive data', async () => {
-    await submitAndVerify(person({ email: 'sam@example.com', name: 'Sam Rivera', jurisdiction: 'US-CA', accounts: [{ provider: 'discord', identifier: 'samr#1234' }] }));
+    await submitAndVerify(
+      person({ email: 'sam@example.com', name: 'Sam Rivera', jurisdiction: 'US-CA', accounts: [{ provider: 'discord', identifier: 'samr#1234' }] }),
+    );
     const mails = await waitUntil('letter', async () => {
       const found = lettersTo(await t.mails(), 'privacy@discord.com');
       return found.length ? found : undefined;
@@ -196,7 +211,9 @@ describe('a California submission', () => {
     // Addressed to the provider's US company, not its EU controller.
     expect(letter.body.text).toContain('Discord Inc.\n444 De Haro Street #200');
     expect(letter.body.text).not.toContain('Discord Netherlands');
-    const { id, statusToken } = await submitAndVerify(person({ email: 'lee@example.com', name: 'Lee Park', jurisdiction: 'US-CA', accounts: [{ provider: 'reddit', identifier: 'leep' }] }));
+    const { id, statusToken } = await submitAndVerify(
+      person({ email: 'lee@example.com', name: 'Lee Park', jurisdiction: 'US-CA', accounts: [{ provider: 'reddit', identifier: 'leep' }] }),
+    );
     const html = (await t.api(`/status/${id}?t=${statusToken}`)).body as string;
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Your opt-out requests</h1>');

@@ -75,7 +75,7 @@ describe('GET /api/companies', () => {
 });
 
 describe('a submission with long-tail companies', () => {
-  it('sends the letter to the record\'s privacy address, addressed to its legal entity', async () => {
+  it("sends the letter to the record's privacy address, addressed to its legal entity", async () => {
     const status = await submitAndVerify(person({ email: 'lt-letter@example.org', accounts: [{ provider: 'DN:23andMe', identifier: 'erika@example.org' }] }));
     expect(status.requests).toEqual([expect.objectContaining({ provider: 'dn:23andme', channel: 'email', status: 'sent' })]);
     const letter = await waitUntil('the letter', async () => (await t.mails()).find((m) => m.destination.to.includes('privacy@23andme.com')));
@@ -87,7 +87,7 @@ describe('a submission with long-tail companies', () => {
     expect(verify?.body.text).toContain('23andMe, Inc.: erika@example.org');
   });
 
-  it('hands a company with only a web form over to the person, with the form\'s address', async () => {
+  it("hands a company with only a web form over to the person, with the form's address", async () => {
     const status = await submitAndVerify(person({ email: 'lt-form@example.org', accounts: [{ provider: 'dn:cisco', identifier: 'erika@example.org' }] }));
     expect(status.requests).toEqual([
       expect.objectContaining({ provider: 'dn:cisco', channel: 'webform', status: 'needs_user_action', deepLink: 'https://privacyrequest.cisco.com/' }),
@@ -96,7 +96,17 @@ describe('a submission with long-tail companies', () => {
   });
 
   it('refuses an unknown long-tail company with 400 naming the account', async () => {
-    const response = await t.api('/api/submissions', postJson(person({ accounts: [{ provider: 'reddit', identifier: 'e' }, { provider: 'dn:no-such-company', identifier: 'e' }] })));
+    const response = await t.api(
+      '/api/submissions',
+      postJson(
+        person({
+          accounts: [
+            { provider: 'reddit', identifier: 'e' },
+            { provider: 'dn:no-such-company', identifier: 'e' },
+          ],
+        }),
+      ),
+    );
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toMatch(/accounts\.1\.provider.*not a provider/);
   });

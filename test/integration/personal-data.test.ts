@@ -20,7 +20,7 @@ const REDDIT = 'redditdatarequests@reddit.com';
 const DELETED_SUBJECT = /Your data is deleted|Ihre Daten sind gelöscht/;
 
 let t: TestStack;
-const getItem = <T,>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
+const getItem = <T>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
 
 beforeAll(async () => {
   // Unconfirmed submissions must not expire (72 simulated hours are under a second here) before the test confirms them.
@@ -95,7 +95,12 @@ describe("the person's own data", () => {
 
     // A reply from the provider, so there is a reply file and an inbound-mail record as well.
     const [letter] = (await t.mails()).filter((m) => m.destination.to.includes(REDDIT) && ccTo(a)(m));
-    const reply = await composeReply({ from: 'privacy@reddit.com', to: letter!.replyTo[0]!, subject: 'Re: your request', text: 'We have received your request and will get back to you.' });
+    const reply = await composeReply({
+      from: 'privacy@reddit.com',
+      to: letter!.replyTo[0]!,
+      subject: 'Re: your request',
+      text: 'We have received your request and will get back to you.',
+    });
     await deliver(t.stack.smtpPort, reply, { from: 'privacy@reddit.com', to: [letter!.replyTo[0]!] });
     await waitUntil('reply on record', async () => (await requestsOf(a))[0]!.events.some((e) => e.kind.startsWith('reply:')));
 
@@ -114,7 +119,13 @@ describe("the person's own data", () => {
     const replyFile = names.find((n) => n.startsWith('r1-reddit/replies/') && n.endsWith('.eml'));
     expect(replyFile).toBeDefined();
     const timeline = JSON.parse(strFromU8(files['timeline.json']!));
-    expect(timeline.submission).toMatchObject({ id: a.id, name: 'Erika Mustermann', email: a.email, jurisdiction: 'DE-BE', accounts: [{ provider: 'reddit', identifier: 'erika_m' }] });
+    expect(timeline.submission).toMatchObject({
+      id: a.id,
+      name: 'Erika Mustermann',
+      email: a.email,
+      jurisdiction: 'DE-BE',
+      accounts: [{ provider: 'reddit', identifier: 'erika_m' }],
+    });
     const sent = timeline.requests[0].events.find((e: { kind: string }) => e.kind === 'sent');
     expect(sent.evidence).toEqual(['r1-reddit/letters/letter.eml']);
     expect(timeline.submission.authorization).toMatchObject({
@@ -123,7 +134,9 @@ describe("the person's own data", () => {
       verification: { email: a.email, method: expect.stringMatching(/^(POST \/verify|GET \/api\/verify)$/) },
     });
     expect(timeline.submission.authorization.text).toContain('Ich, Erika Mustermann (');
-    expect(timeline.requests[0].events.some((e: { kind: string; evidence: string[] }) => e.kind.startsWith('reply:') && e.evidence[0] === replyFile)).toBe(true);
+    expect(timeline.requests[0].events.some((e: { kind: string; evidence: string[] }) => e.kind.startsWith('reply:') && e.evidence[0] === replyFile)).toBe(
+      true,
+    );
     expect(timeline.sessions).toEqual([expect.objectContaining({ provider: 'reddit', keep: true })]);
     expect(JSON.stringify(timeline)).not.toContain('secret-cookie-value');
     const eml = strFromU8(files['r1-reddit/letters/letter.eml']!);
@@ -142,7 +155,15 @@ describe("the person's own data", () => {
     expect((await download(a, wrong)).status).toBe(404);
     expect((await t.api(`/api/submissions/${a.id}/export`)).status).toBe(404);
     expect((await t.api(`/api/submissions/${a.id}?t=${wrong}`, { method: 'DELETE' })).status).toBe(404);
-    expect((await t.api(`/status/${a.id}/delete?t=${wrong}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'confirm=yes' })).status).toBe(404);
+    expect(
+      (
+        await t.api(`/status/${a.id}/delete?t=${wrong}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'confirm=yes',
+        })
+      ).status,
+    ).toBe(404);
     expect((await t.api(`/api/submissions/${a.id}?t=${a.token}`)).status).toBe(200);
     expect(evidenceFiles(a.id).length).toBeGreaterThanOrEqual(2);
 
@@ -177,7 +198,10 @@ describe("the person's own data", () => {
     const mailsBefore = (await t.mails()).length;
     for (const [state, handler] of Object.entries(TASK_HANDLERS)) {
       const input = state === 'PlanRequests' || state === 'SendSummary' ? { submissionId: a.id } : ids;
-      await expect(t.run(() => (handler as (input: unknown) => Promise<unknown>)(input)), state).resolves.toMatchObject({ gone: true, submissionId: a.id });
+      await expect(
+        t.run(() => (handler as (input: unknown) => Promise<unknown>)(input)),
+        state,
+      ).resolves.toMatchObject({ gone: true, submissionId: a.id });
     }
     expect((await t.mails()).length).toBe(mailsBefore);
     expect(await partition(a.id)).toHaveLength(1);

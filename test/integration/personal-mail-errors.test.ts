@@ -21,8 +21,23 @@ afterAll(async () => {
   await imap?.stop();
 });
 
-const smtpServer = (over: Partial<MailServer> = {}): MailServer => ({ host: '127.0.0.1', port: smtp.port, security: 'none', user: ME, password: PASSWORD, ...over });
-const imapServer = (over: Partial<ImapServer> = {}): ImapServer => ({ host: '127.0.0.1', port: imap.port, security: 'none', user: ME, password: PASSWORD, mailbox: 'INBOX', ...over });
+const smtpServer = (over: Partial<MailServer> = {}): MailServer => ({
+  host: '127.0.0.1',
+  port: smtp.port,
+  security: 'none',
+  user: ME,
+  password: PASSWORD,
+  ...over,
+});
+const imapServer = (over: Partial<ImapServer> = {}): ImapServer => ({
+  host: '127.0.0.1',
+  port: imap.port,
+  security: 'none',
+  user: ME,
+  password: PASSWORD,
+  mailbox: 'INBOX',
+  ...over,
+});
 
 describe('mail server checks', () => {
   it('pass with the right settings', async () => {

@@ -21,7 +21,8 @@ const redditKey = dkimKey('s2025');
 
 const CONFIRMED =
   'Dear Ms Mustermann,\n\nFollowing our review, your objection has been upheld. With effect from today we will no longer use your personal data to train our AI models, and data previously set aside for this purpose has been removed from our training datasets.\n\nReddit Privacy Team';
-const ACKNOWLEDGED = 'Dear Ms Mustermann,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
+const ACKNOWLEDGED =
+  'Dear Ms Mustermann,\n\nThank you for contacting us. We have received your request and will respond as soon as possible.\n\nReddit Privacy Team';
 
 let smtp: TestSmtp;
 let imap: TestImap;
@@ -213,7 +214,11 @@ describe('personal mode', () => {
   it('marks nothing sent that the SMTP server refused (a From address it does not accept)', async () => {
     smtp.refuseFrom.add(ME);
     try {
-      const created = await api(stack, '/api/submissions', postJson(person({ email: ME, signature: 'Erika Mustermann', accounts: [{ provider: 'reddit', identifier: 'erika_two' }] })));
+      const created = await api(
+        stack,
+        '/api/submissions',
+        postJson(person({ email: ME, signature: 'Erika Mustermann', accounts: [{ provider: 'reddit', identifier: 'erika_two' }] })),
+      );
       expect(created.status).toBe(202);
       const failed = await waitUntil('the request failed', async () => {
         const r = await request(stack, created.body.statusUrl);
@@ -236,7 +241,9 @@ describe('personal mode with a wrong password', () => {
     await expect(startLocalStack(stackOptions(dataDir))).rejects.toMatchObject({
       name: 'MailServerError',
       setting: 'smtp.password',
-      message: expect.stringMatching(/^SMTP login failed for user "erika@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/),
+      message: expect.stringMatching(
+        /^SMTP login failed for user "erika@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/,
+      ),
     });
   });
 
@@ -246,7 +253,9 @@ describe('personal mode with a wrong password', () => {
     await expect(startLocalStack(stackOptions(dataDir))).rejects.toMatchObject({
       name: 'MailServerError',
       setting: 'imap.password',
-      message: expect.stringMatching(/^IMAP login failed for user "erika@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting imap\.password/),
+      message: expect.stringMatching(
+        /^IMAP login failed for user "erika@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting imap\.password/,
+      ),
     });
   });
 
@@ -263,7 +272,9 @@ describe('personal mode with a wrong password', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(stdout).not.toContain('is running');
-    expect(stderr).toMatch(/^Personal mode cannot start: SMTP login failed for user "erika@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/);
+    expect(stderr).toMatch(
+      /^Personal mode cannot start: SMTP login failed for user "erika@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 });

@@ -21,7 +21,10 @@ interface StatusBody {
 }
 
 async function submitAndVerify(email: string, provider: string): Promise<Person> {
-  const created = await t.api('/api/submissions', postJson(person({ email, jurisdiction: 'FR', lang: 'en', accounts: [{ provider, identifier: `${email.split('@')[0]}-${provider}` }] })));
+  const created = await t.api(
+    '/api/submissions',
+    postJson(person({ email, jurisdiction: 'FR', lang: 'en', accounts: [{ provider, identifier: `${email.split('@')[0]}-${provider}` }] })),
+  );
   expect(created.status).toBe(202);
   const { id } = created.body as { id: string };
   const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
@@ -66,7 +69,11 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const json = (body: unknown, type = 'application/json'): RequestInit => ({ method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const json = (body: unknown, type = 'application/json'): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': type },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
 const submission = (overrides: Record<string, unknown>) => json(person({ jurisdiction: 'FR', ...overrides }));
 const account = (overrides: Record<string, unknown>) => submission({ accounts: [{ provider: 'reddit', identifier: 'erika', ...overrides }] });
 
@@ -84,7 +91,13 @@ const CORPUS: BadRequest[] = [
   // POST /api/submissions: the body
   { what: 'a text/plain body (a cross-site form)', path: '/api/submissions', init: json(person(), 'text/plain'), status: 415, names: /application\/json/ },
   { what: 'a form-encoded body', path: '/api/submissions', init: json('name=x', 'application/x-www-form-urlencoded'), status: 415, names: /application\/json/ },
-  { what: 'no content type', path: '/api/submissions', init: { method: 'POST', body: new Blob([JSON.stringify(person())]) }, status: 415, names: /no content-type/ },
+  {
+    what: 'no content type',
+    path: '/api/submissions',
+    init: { method: 'POST', body: new Blob([JSON.stringify(person())]) },
+    status: 415,
+    names: /no content-type/,
+  },
   { what: 'broken JSON', path: '/api/submissions', init: json('{"name":'), status: 400, names: /not valid JSON/ },
   { what: 'an empty body', path: '/api/submissions', init: { method: 'POST', headers: { 'content-type': 'application/json' } }, status: 400, names: /missing/ },
   { what: 'a JSON array', path: '/api/submissions', init: json('[]'), status: 400, names: /JSON object/ },
@@ -99,34 +112,99 @@ const CORPUS: BadRequest[] = [
   { what: 'a name with a left-to-right embedding', path: '/api/submissions', init: submission({ name: '\u202AErika' }), status: 400, names: /name.*U\+202A/ },
   { what: 'a name with a bidi isolate', path: '/api/submissions', init: submission({ name: 'Erika\u2066x\u2069' }), status: 400, names: /name.*U\+2066/ },
   { what: 'a name with an escape character', path: '/api/submissions', init: submission({ name: 'Erika\u001b[31m' }), status: 400, names: /name.*U\+001B/ },
-  { what: 'a name with a lone surrogate', path: '/api/submissions', init: json('{"name":"Erika\\ud800","email":"e@example.org","jurisdiction":"FR","consent":true,"accounts":[{"provider":"reddit","identifier":"e"}]}'), status: 400, names: /name.*surrogate/ },
+  {
+    what: 'a name with a lone surrogate',
+    path: '/api/submissions',
+    init: json('{"name":"Erika\\ud800","email":"e@example.org","jurisdiction":"FR","consent":true,"accounts":[{"provider":"reddit","identifier":"e"}]}'),
+    status: 400,
+    names: /name.*surrogate/,
+  },
   { what: 'an empty name', path: '/api/submissions', init: submission({ name: '   ' }), status: 400, names: /name.*required/ },
   { what: 'a name of 201 characters', path: '/api/submissions', init: submission({ name: 'E'.repeat(201) }), status: 400, names: /name.*too long/ },
   { what: 'a name that is a number', path: '/api/submissions', init: submission({ name: 42 }), status: 400, names: /name.*text/ },
   { what: 'no name', path: '/api/submissions', init: submission({ name: undefined }), status: 400, names: /name/ },
   // the email address
   { what: 'an email that is not an address', path: '/api/submissions', init: submission({ email: 'erika' }), status: 400, names: /email.*not a valid email/ },
-  { what: 'an email with a header injection', path: '/api/submissions', init: submission({ email: 'e@example.org\r\nBcc: x@example.net' }), status: 400, names: /email/ },
+  {
+    what: 'an email with a header injection',
+    path: '/api/submissions',
+    init: submission({ email: 'e@example.org\r\nBcc: x@example.net' }),
+    status: 400,
+    names: /email/,
+  },
   { what: 'an email with two addresses', path: '/api/submissions', init: submission({ email: 'a@example.org, b@example.org' }), status: 400, names: /email/ },
-  { what: 'an email of 300 characters', path: '/api/submissions', init: submission({ email: `${'e'.repeat(290)}@example.org` }), status: 400, names: /email.*too long/ },
+  {
+    what: 'an email of 300 characters',
+    path: '/api/submissions',
+    init: submission({ email: `${'e'.repeat(290)}@example.org` }),
+    status: 400,
+    names: /email.*too long/,
+  },
   { what: 'an email that is a list', path: '/api/submissions', init: submission({ email: ['a@example.org'] }), status: 400, names: /email.*text/ },
   // the jurisdiction
   { what: 'jurisdiction XX', path: '/api/submissions', init: submission({ jurisdiction: 'XX' }), status: 400, names: /jurisdiction.*ISO 3166-1/ },
   { what: 'jurisdiction US-XX', path: '/api/submissions', init: submission({ jurisdiction: 'US-XX' }), status: 400, names: /jurisdiction.*ISO 3166-1/ },
   { what: 'jurisdiction EU (a group, not a place)', path: '/api/submissions', init: submission({ jurisdiction: 'EU' }), status: 400, names: /jurisdiction/ },
-  { what: 'jurisdiction as a word', path: '/api/submissions', init: submission({ jurisdiction: 'Germany' }), status: 400, names: /jurisdiction.*ISO country code/ },
+  {
+    what: 'jurisdiction as a word',
+    path: '/api/submissions',
+    init: submission({ jurisdiction: 'Germany' }),
+    status: 400,
+    names: /jurisdiction.*ISO country code/,
+  },
   { what: 'jurisdiction as a number', path: '/api/submissions', init: submission({ jurisdiction: 49 }), status: 400, names: /jurisdiction.*text/ },
   // the accounts
   { what: 'no accounts', path: '/api/submissions', init: submission({ accounts: [] }), status: 400, names: /accounts.*at least one/ },
   { what: 'accounts as an object', path: '/api/submissions', init: submission({ accounts: { provider: 'reddit' } }), status: 400, names: /accounts.*list/ },
-  { what: '41 accounts', path: '/api/submissions', init: submission({ accounts: Array.from({ length: 41 }, (_, i) => ({ provider: 'reddit', identifier: `u${i}` })) }), status: 400, names: /accounts.*at most 40/ },
-  { what: 'an unknown provider', path: '/api/submissions', init: account({ provider: 'myspace' }), status: 400, names: /accounts\.0\.provider.*not a provider/ },
+  {
+    what: '41 accounts',
+    path: '/api/submissions',
+    init: submission({ accounts: Array.from({ length: 41 }, (_, i) => ({ provider: 'reddit', identifier: `u${i}` })) }),
+    status: 400,
+    names: /accounts.*at most 40/,
+  },
+  {
+    what: 'an unknown provider',
+    path: '/api/submissions',
+    init: account({ provider: 'myspace' }),
+    status: 400,
+    names: /accounts\.0\.provider.*not a provider/,
+  },
   { what: 'a provider that is a path', path: '/api/submissions', init: account({ provider: '../../etc/passwd' }), status: 400, names: /accounts\.0\.provider/ },
   { what: 'an empty identifier', path: '/api/submissions', init: account({ identifier: '' }), status: 400, names: /accounts\.0\.identifier.*required/ },
-  { what: 'an identifier with a line break', path: '/api/submissions', init: account({ identifier: 'erika\nSubject: x' }), status: 400, names: /accounts\.0\.identifier.*single line/ },
-  { what: 'an identifier with a bidi override', path: '/api/submissions', init: account({ identifier: 'erika\u202D' }), status: 400, names: /accounts\.0\.identifier.*U\+202D/ },
-  { what: 'the same account twice', path: '/api/submissions', init: submission({ accounts: [{ provider: 'reddit', identifier: 'a' }, { provider: 'reddit', identifier: 'A' }] }), status: 400, names: /accounts\.1.*twice/ },
-  { what: 'a session that is no cookie file', path: '/api/submissions', init: account({ provider: 'linkedin', session: 'hello' }), status: 400, names: /accounts\.0\.session/ },
+  {
+    what: 'an identifier with a line break',
+    path: '/api/submissions',
+    init: account({ identifier: 'erika\nSubject: x' }),
+    status: 400,
+    names: /accounts\.0\.identifier.*single line/,
+  },
+  {
+    what: 'an identifier with a bidi override',
+    path: '/api/submissions',
+    init: account({ identifier: 'erika\u202D' }),
+    status: 400,
+    names: /accounts\.0\.identifier.*U\+202D/,
+  },
+  {
+    what: 'the same account twice',
+    path: '/api/submissions',
+    init: submission({
+      accounts: [
+        { provider: 'reddit', identifier: 'a' },
+        { provider: 'reddit', identifier: 'A' },
+      ],
+    }),
+    status: 400,
+    names: /accounts\.1.*twice/,
+  },
+  {
+    what: 'a session that is no cookie file',
+    path: '/api/submissions',
+    init: account({ provider: 'linkedin', session: 'hello' }),
+    status: 400,
+    names: /accounts\.0\.session/,
+  },
   { what: 'a session with a NUL byte', path: '/api/submissions', init: account({ session: '[]\u0000' }), status: 400, names: /accounts\.0\.session.*U\+0000/ },
   { what: 'keepSession as a word', path: '/api/submissions', init: account({ keepSession: 'yes' }), status: 400, names: /accounts\.0\.keepSession/ },
   // consent, language, unknown keys
@@ -148,33 +226,131 @@ const CORPUS: BadRequest[] = [
   { what: 'status of an id too short to exist', path: '/api/submissions/abc?t=x', status: 404, names: /not found/ },
   { what: 'the status page with a wrong token', path: () => `/status/${erika.id}?t=wrong`, status: 404, names: /submission not found/ },
   // the person's actions
-  { what: 'confirm with a wrong token', path: () => `/api/submissions/${erika.id}/requests/r1/confirm?t=wrong`, init: { method: 'POST' }, status: 404, names: /submission not found/ },
-  { what: 'confirm a request that does not exist', path: () => `/api/submissions/${erika.id}/requests/r99/confirm?t=${erika.token}`, init: { method: 'POST' }, status: 404, names: /request r99 not found/ },
-  { what: 'an action that does not exist', path: () => `/api/submissions/${erika.id}/requests/r1/approve?t=${erika.token}`, init: { method: 'POST' }, status: 404, names: /not found/ },
+  {
+    what: 'confirm with a wrong token',
+    path: () => `/api/submissions/${erika.id}/requests/r1/confirm?t=wrong`,
+    init: { method: 'POST' },
+    status: 404,
+    names: /submission not found/,
+  },
+  {
+    what: 'confirm a request that does not exist',
+    path: () => `/api/submissions/${erika.id}/requests/r99/confirm?t=${erika.token}`,
+    init: { method: 'POST' },
+    status: 404,
+    names: /request r99 not found/,
+  },
+  {
+    what: 'an action that does not exist',
+    path: () => `/api/submissions/${erika.id}/requests/r1/approve?t=${erika.token}`,
+    init: { method: 'POST' },
+    status: 404,
+    names: /not found/,
+  },
   { what: 'confirm by GET', path: () => `/api/submissions/${erika.id}/requests/r1/confirm?t=${erika.token}`, status: 405, names: /method GET not allowed/ },
-  { what: 'cancel on the page with a wrong token', path: () => `/status/${erika.id}/requests/r1/cancel?t=wrong`, init: { method: 'POST' }, status: 404, names: /submission not found/ },
+  {
+    what: 'cancel on the page with a wrong token',
+    path: () => `/status/${erika.id}/requests/r1/cancel?t=wrong`,
+    init: { method: 'POST' },
+    status: 404,
+    names: /submission not found/,
+  },
   // sessions
-  { what: 'a session upload as text/plain', path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`, init: json({ provider: 'reddit', cookies: 'x' }, 'text/plain'), status: 415, names: /application\/json/ },
-  { what: 'a session for a provider not in the submission', path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`, init: json({ provider: 'linkedin', cookies: '[{"name":"li_at","value":"x","domain":".linkedin.com"}]' }), status: 400, names: /provider.*not one of the accounts/ },
-  { what: 'a session for an unknown provider', path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`, init: json({ provider: 'myspace', cookies: 'x' }), status: 400, names: /provider.*not a provider/ },
-  { what: 'an empty cookie file', path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`, init: json({ provider: 'reddit', cookies: '  ' }), status: 400, names: /cookies.*empty/ },
-  { what: 'a cookie file with no cookie of the provider', path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`, init: json({ provider: 'reddit', cookies: '[{"name":"sid","value":"x","domain":".example.com"}]' }), status: 400, names: /cookies.*no cookies for www\.reddit\.com/ },
-  { what: 'a session upload with an unknown key', path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`, init: json({ provider: 'reddit', cookies: 'x', owner: 'admin' }), status: 400, names: /owner.*not a field/ },
-  { what: 'a session upload with a wrong token', path: () => `/api/submissions/${erika.id}/sessions?t=wrong`, init: json({ provider: 'reddit', cookies: 'x' }), status: 404, names: /submission not found/ },
+  {
+    what: 'a session upload as text/plain',
+    path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`,
+    init: json({ provider: 'reddit', cookies: 'x' }, 'text/plain'),
+    status: 415,
+    names: /application\/json/,
+  },
+  {
+    what: 'a session for a provider not in the submission',
+    path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`,
+    init: json({ provider: 'linkedin', cookies: '[{"name":"li_at","value":"x","domain":".linkedin.com"}]' }),
+    status: 400,
+    names: /provider.*not one of the accounts/,
+  },
+  {
+    what: 'a session for an unknown provider',
+    path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`,
+    init: json({ provider: 'myspace', cookies: 'x' }),
+    status: 400,
+    names: /provider.*not a provider/,
+  },
+  {
+    what: 'an empty cookie file',
+    path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`,
+    init: json({ provider: 'reddit', cookies: '  ' }),
+    status: 400,
+    names: /cookies.*empty/,
+  },
+  {
+    what: 'a cookie file with no cookie of the provider',
+    path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`,
+    init: json({ provider: 'reddit', cookies: '[{"name":"sid","value":"x","domain":".example.com"}]' }),
+    status: 400,
+    names: /cookies.*no cookies for www\.reddit\.com/,
+  },
+  {
+    what: 'a session upload with an unknown key',
+    path: () => `/api/submissions/${erika.id}/sessions?t=${erika.token}`,
+    init: json({ provider: 'reddit', cookies: 'x', owner: 'admin' }),
+    status: 400,
+    names: /owner.*not a field/,
+  },
+  {
+    what: 'a session upload with a wrong token',
+    path: () => `/api/submissions/${erika.id}/sessions?t=wrong`,
+    init: json({ provider: 'reddit', cookies: 'x' }),
+    status: 404,
+    names: /submission not found/,
+  },
   // evidence
-  { what: 'evidence with a malformed percent-encoding', path: () => `/evidence/${erika.id}/%E0%A4%A?t=${erika.token}`, status: 404, names: /not found|no page here/i },
-  { what: "a path into another person's evidence", path: () => `/evidence/${erika.id}/letters%2F${erika.id}%2F..%2F${victor.id}%2Fr1%2Fletter.eml?t=${erika.token}`, status: 404, names: /not found|no page here/i },
-  { what: 'a plain evidence key', path: () => `/evidence/${erika.id}/letters/${erika.id}/r1/letter.eml?t=${erika.token}`, status: 404, names: /not found|no page here/i },
-  { what: 'an evidence digest that is not on record', path: () => `/evidence/${erika.id}/${'0'.repeat(32)}?t=${erika.token}`, status: 404, names: /evidence not found/ },
+  {
+    what: 'evidence with a malformed percent-encoding',
+    path: () => `/evidence/${erika.id}/%E0%A4%A?t=${erika.token}`,
+    status: 404,
+    names: /not found|no page here/i,
+  },
+  {
+    what: "a path into another person's evidence",
+    path: () => `/evidence/${erika.id}/letters%2F${erika.id}%2F..%2F${victor.id}%2Fr1%2Fletter.eml?t=${erika.token}`,
+    status: 404,
+    names: /not found|no page here/i,
+  },
+  {
+    what: 'a plain evidence key',
+    path: () => `/evidence/${erika.id}/letters/${erika.id}/r1/letter.eml?t=${erika.token}`,
+    status: 404,
+    names: /not found|no page here/i,
+  },
+  {
+    what: 'an evidence digest that is not on record',
+    path: () => `/evidence/${erika.id}/${'0'.repeat(32)}?t=${erika.token}`,
+    status: 404,
+    names: /evidence not found/,
+  },
   { what: 'evidence with a wrong token', path: () => `${erika.letterLink.replace(/\?t=.*/, '')}?t=wrong`, status: 404, names: /submission not found/ },
   // download and delete
   { what: 'a download with a wrong token', path: () => `/api/submissions/${erika.id}/export?t=wrong`, status: 404, names: /submission not found/ },
   { what: 'a download without a token', path: () => `/api/submissions/${erika.id}/export`, status: 404, names: /submission not found/ },
-  { what: 'a delete with a wrong token', path: () => `/api/submissions/${erika.id}?t=wrong`, init: { method: 'DELETE' }, status: 404, names: /submission not found/ },
+  {
+    what: 'a delete with a wrong token',
+    path: () => `/api/submissions/${erika.id}?t=wrong`,
+    init: { method: 'DELETE' },
+    status: 404,
+    names: /submission not found/,
+  },
   { what: 'a delete without a token', path: () => `/api/submissions/${erika.id}`, init: { method: 'DELETE' }, status: 404, names: /submission not found/ },
   { what: 'a delete of an id too short to exist', path: '/api/submissions/abc?t=x', init: { method: 'DELETE' }, status: 404, names: /not found/ },
   { what: 'the delete page with a wrong token', path: () => `/status/${erika.id}/delete?t=wrong`, status: 404, names: /submission not found/ },
-  { what: 'a delete on the page without ticking the box', path: () => `/status/${erika.id}/delete?t=${erika.token}`, init: json('confirm=no', 'application/x-www-form-urlencoded'), status: 400, names: /Tick the box/ },
+  {
+    what: 'a delete on the page without ticking the box',
+    path: () => `/status/${erika.id}/delete?t=${erika.token}`,
+    init: json('confirm=no', 'application/x-www-form-urlencoded'),
+    status: 400,
+    names: /Tick the box/,
+  },
   // everything else
   { what: 'a page that does not exist', path: '/admin', status: 404, names: /no page here/ },
   { what: 'a malformed percent-encoding in the path', path: '/%E0%A4%A', status: 404, names: /no page here/ },
@@ -208,7 +384,7 @@ describe('bad requests', () => {
     expect((await t.mails()).length).toBe(mailsBefore);
   });
 
-  it('keeps the person\'s name out of the verification mail: the form sends no free text of the submitter\'s', async () => {
+  it("keeps the person's name out of the verification mail: the form sends no free text of the submitter's", async () => {
     await t.api('/api/submissions', submission({ name: 'Visit evil.example for prizes', email: 'target@example.net', lang: 'en' }));
     const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes('target@example.net')));
     expect(mail.body.text).not.toContain('evil.example');
@@ -217,7 +393,7 @@ describe('bad requests', () => {
 });
 
 describe('two people', () => {
-  it("each reads their own evidence through the link on their status view", async () => {
+  it('each reads their own evidence through the link on their status view', async () => {
     for (const who of [erika, victor]) {
       const response = await fetch(`${t.url}${who.letterLink}`);
       expect(response.status).toBe(200);
@@ -262,7 +438,14 @@ describe('two people', () => {
 
 describe('headers', () => {
   it('tells caches to keep nothing that carries personal data or a token', async () => {
-    for (const path of [`/api/submissions/${erika.id}?t=${erika.token}`, `/status/${erika.id}?t=${erika.token}`, '/', '/api/providers', '/api/companies?q=reddit', `/status/${erika.id}?t=wrong`]) {
+    for (const path of [
+      `/api/submissions/${erika.id}?t=${erika.token}`,
+      `/status/${erika.id}?t=${erika.token}`,
+      '/',
+      '/api/providers',
+      '/api/companies?q=reddit',
+      `/status/${erika.id}?t=wrong`,
+    ]) {
       const response = await fetch(`${t.url}${path}`);
       expect({ path, cacheControl: response.headers.get('cache-control') }).toEqual({ path, cacheControl: 'no-store' });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');

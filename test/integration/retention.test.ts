@@ -14,7 +14,7 @@ import { dispatched, person, postJson, startTestStack, verificationToken, waitUn
 const RETENTION_DAYS = 20;
 let t: TestStack;
 // What this file reads or writes directly, in the stack's runtime (functions/runtime/scope.ts).
-const getItem = <T,>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
+const getItem = <T>(itemKey: { PK: string; SK: string }) => t.run(() => store.getItem<T>(itemKey));
 const putItem = (...args: Parameters<typeof store.putItem>) => t.run(() => store.putItem(...args));
 const clock = () => t.stack.runtime.clock;
 
@@ -27,7 +27,9 @@ afterAll(async () => {
 
 /** What dynalite holds under a partition key, expired or not (the store hides expired items; this does not). */
 async function stored(pk: string): Promise<Record<string, unknown>[]> {
-  const { Items } = await t.stack.runtime.table.send(new QueryCommand({ TableName: 'optout', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+  const { Items } = await t.stack.runtime.table.send(
+    new QueryCommand({ TableName: 'optout', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+  );
   return Items ?? [];
 }
 

@@ -76,7 +76,12 @@ describe('optout setup', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(PASSWORD);
     const stored = JSON.parse(text);
-    expect(stored).toMatchObject({ name: 'Jan Jansen', email: ME, jurisdiction: 'NL', smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: ME } });
+    expect(stored).toMatchObject({
+      name: 'Jan Jansen',
+      email: ME,
+      jurisdiction: 'NL',
+      smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: ME },
+    });
     expect(stored.smtp.password).toMatch(/^v1\./);
 
     // The runtime opens it with the local key.
@@ -89,7 +94,9 @@ describe('optout setup', () => {
     const dataDir = join(tmp, 'wrong');
     const run = await setup(dataDir, answers('my-normal-login-password'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^optout setup: SMTP login failed for user "jan\.jansen@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/);
+    expect(run.stderr).toMatch(
+      /^optout setup: SMTP login failed for user "jan\.jansen@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/,
+    );
     expect(run.stderr).toContain('Nothing was written.');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dataDir, 'personal.json'))).toBe(false);

@@ -152,9 +152,7 @@ export async function startFixtureSites(): Promise<FixtureSites> {
         '<link rel="stylesheet" href="/_fixture/site.css">' +
         `<script>window.FIXTURE = ${JSON.stringify(config)};</script>` +
         '<script src="/_fixture/site.js" defer></script>';
-      const tracker =
-        '<img src="http://tracker.invalid/pixel.gif" alt="" width="1" height="1">' +
-        `<script src="${thirdPartyOrigin}/beacon.js" async></script>`;
+      const tracker = `<img src="http://tracker.invalid/pixel.gif" alt="" width="1" height="1"><script src="${thirdPartyOrigin}/beacon.js" async></script>`;
       let body = html
         .replaceAll('{{HEAD}}', head)
         .replaceAll('{{TRACKER}}', tracker)

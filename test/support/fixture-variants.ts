@@ -91,8 +91,10 @@ export function settingRows(site: VariantSite, v: Variant): string {
   const inverted = has('inverted');
   const label = has('ambiguous') ? `${t.label} (beta)` : inverted ? t.inverse : t.label;
   const extra = `${inverted ? ' data-invert="true"' : ''}${has('managed') ? ' disabled aria-describedby="managed-note"' : ''}`;
-  rows.push(`<div class="row"><div>${control(kind, 'target', site.key, label, extra)}<p>${esc(t.describe)}</p>` +
-    `${has('managed') ? `<p id="managed-note">${esc(t.managed)}</p>` : ''}</div></div>`);
+  rows.push(
+    `<div class="row"><div>${control(kind, 'target', site.key, label, extra)}<p>${esc(t.describe)}</p>` +
+      `${has('managed') ? `<p id="managed-note">${esc(t.managed)}</p>` : ''}</div></div>`,
+  );
   return rows.join('\n');
 }
 
@@ -115,7 +117,8 @@ export function variantPage(site: VariantSite, v: Variant, path: string): { html
   const has = (f: Feature) => v.features.includes(f);
   const settingsPath = has('overview') ? site.path + DEEPER : site.path;
   if (has('overview') && path === site.path) {
-    const body = `<h1>${esc(t.nav)}</h1><div id="root" aria-busy="true">…</div><template id="app"><h2>${esc(t.overview)}</h2>` +
+    const body =
+      `<h1>${esc(t.nav)}</h1><div id="root" aria-busy="true">…</div><template id="app"><h2>${esc(t.overview)}</h2>` +
       `<ul><li><a href="${site.path}/other">${esc(t.nav)}: FAQ</a></li><li><a href="${settingsPath}">${esc(t.overviewLink)}</a></li></ul></template>`;
     return { html: shell(v.lang, t.nav, t, body), state: false, frame: false };
   }
@@ -124,9 +127,7 @@ export function variantPage(site: VariantSite, v: Variant, path: string): { html
     return { html: `<!doctype html><html lang="${v.lang}"><head><meta charset="utf-8">{{HEAD}}</head><body>${app}</body></html>`, state: true, frame: true };
   }
   if (path !== settingsPath) return null;
-  const inner = has('iframe')
-    ? `<iframe src="${FRAME_PREFIX}${settingsPath}" title="${esc(t.title)}" style="width:100%;height:22rem;border:0"></iframe>`
-    : app;
+  const inner = has('iframe') ? `<iframe src="${FRAME_PREFIX}${settingsPath}" title="${esc(t.title)}" style="width:100%;height:22rem;border:0"></iframe>` : app;
   return { html: shell(v.lang, t.title, t, `<h1>${esc(t.title)}</h1>${inner}`), state: !has('iframe'), frame: false };
 }
 

@@ -11,8 +11,7 @@ import { runWith } from '../../functions/runtime/scope.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 
 type SesStart = (config?: { host?: string; port?: number }) => Promise<Server>;
-const startSes: SesStart =
-  (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
+const startSes: SesStart = (sesLocal.default as unknown as { default?: SesStart }).default ?? (sesLocal.default as unknown as SesStart);
 
 export interface StoredMail {
   messageId: string;

@@ -97,7 +97,7 @@ describe('complaintAuthority: whom the complaint goes to', () => {
     expect(complaintAuthority('FR', reddit).lead?.id).toBe('nlap');
   });
 
-  it('EU resident in the controller\'s own country, or against a controller outside the EU: no other lead authority', () => {
+  it("EU resident in the controller's own country, or against a controller outside the EU: no other lead authority", () => {
     expect(complaintAuthority('IE', pinterest)).toMatchObject({ complaintTo: { id: 'iedpc' }, lead: null });
     expect(complaintAuthority('NL', reddit)).toMatchObject({ complaintTo: { id: 'nlap' }, lead: null });
     expect(complaintAuthority('DE-HH', german)).toMatchObject({ complaintTo: { id: 'dehmbbfdi' }, lead: null });
@@ -146,14 +146,23 @@ describe('complaintAuthority: whom the complaint goes to', () => {
   });
 
   it('California: the CPPA; Utah: the Division of Consumer Protection; other states with an act: their attorney general by name', () => {
-    expect(complaintAuthority('US-CA', pinterest)).toMatchObject({ law: 'ccpa', complaintTo: { id: 'uscppa', name: expect.stringContaining('California Privacy Protection Agency') }, lead: null });
+    expect(complaintAuthority('US-CA', pinterest)).toMatchObject({
+      law: 'ccpa',
+      complaintTo: { id: 'uscppa', name: expect.stringContaining('California Privacy Protection Agency') },
+      lead: null,
+    });
     expect(complaintAuthority('US-UT', pinterest)).toMatchObject({
       law: 'us-state',
       complaintTo: { id: 'usutdcp', name: 'Utah Division of Consumer Protection', web: 'https://db.dcp.utah.gov/complaints.html', language: 'en' },
       lead: null,
       remedy: null,
     });
-    expect(complaintAuthority('US-CO', pinterest)).toEqual({ law: 'us-state', complaintTo: { name: 'Colorado Attorney General', language: 'en' }, lead: null, remedy: null });
+    expect(complaintAuthority('US-CO', pinterest)).toEqual({
+      law: 'us-state',
+      complaintTo: { name: 'Colorado Attorney General', language: 'en' },
+      lead: null,
+      remedy: null,
+    });
   });
 
   it('no privacy law of ours: a national authority where we know one, otherwise no addressee', () => {
@@ -167,7 +176,10 @@ describe('the committed authority data', () => {
   it('has one national authority per EU/EEA country plus GB and CH, and 16 German Land authorities', () => {
     const all = allAuthorities();
     for (const country of [...GDPR_COUNTRIES, 'GB', 'CH']) {
-      expect(all.filter((a) => a.scope === 'national' && a.country === country), country).toHaveLength(1);
+      expect(
+        all.filter((a) => a.scope === 'national' && a.country === country),
+        country,
+      ).toHaveLength(1);
     }
     const lands = all.filter((a) => a.scope === 'state' && a.country === 'DE').map((a) => a.region);
     expect(new Set(lands).size).toBe(16);

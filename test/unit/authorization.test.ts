@@ -4,13 +4,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { renderAuthorizationPdf } from '../../functions/adapters/pdf.ts';
 import { submissionSchema } from '../../functions/app/submissions.ts';
-import {
-  AUTHORIZATION_VERSION,
-  renderAuthorizationText,
-  sha256,
-  signatureMatches,
-  type SignedAuthorization,
-} from '../../functions/core/authorization.ts';
+import { AUTHORIZATION_VERSION, renderAuthorizationText, sha256, signatureMatches, type SignedAuthorization } from '../../functions/core/authorization.ts';
 import { renderLetter, type LetterInput } from '../../functions/core/letters.ts';
 
 const body = {
@@ -169,9 +163,7 @@ const letter: LetterInput = {
 describe('what the letters say about it', () => {
   it('a California letter says the signed authorization is attached, citing 11 CCR §§ 7026 and 7063', () => {
     const rendered = renderLetter(letter);
-    expect(rendered.text).toContain(
-      'My signed authorization is attached to this email as authorization-OA-ABCD-EFGH.pdf (11 CCR § 7026 and 11 CCR § 7063).',
-    );
+    expect(rendered.text).toContain('My signed authorization is attached to this email as authorization-OA-ABCD-EFGH.pdf (11 CCR § 7026 and 11 CCR § 7063).');
     expect(rendered.citations).toEqual(expect.arrayContaining(['11 CCR § 7026', '11 CCR § 7063']));
   });
 
@@ -186,7 +178,9 @@ describe('what the letters say about it', () => {
     expect(rendered.text).toContain(
       'Optout Autopilot submits my opt-out for targeted advertising and for the sale of personal data as my authorized agent (Tex. Bus. & Com. Code § 541.055(e)); my signed authorization is attached to this email as authorization-OA-ABCD-EFGH.pdf.',
     );
-    expect(rendered.text).toMatch(/The rest of this letter \(the opt-out for profiling .* and the deletion request\) is my own request, made by me: Optout Autopilot only transmits it on my instruction\. You may confirm it with me directly at sam@example\.com\./);
+    expect(rendered.text).toMatch(
+      /The rest of this letter \(the opt-out for profiling .* and the deletion request\) is my own request, made by me: Optout Autopilot only transmits it on my instruction\. You may confirm it with me directly at sam@example\.com\./,
+    );
     expect(rendered.citations).toContain('Tex. Bus. & Com. Code § 541.055(e)');
   });
 

@@ -18,8 +18,21 @@ import {
 import { ProviderSchema } from '../../functions/core/providers/schema.ts';
 
 const REQUIRED = [
-  'pinterest', 'facebook', 'instagram', 'linkedin', 'x', 'reddit', 'quora', 'slack', 'discord',
-  'openai', 'google', 'adobe', 'amazon', 'microsoft', 'snapchat',
+  'pinterest',
+  'facebook',
+  'instagram',
+  'linkedin',
+  'x',
+  'reddit',
+  'quora',
+  'slack',
+  'discord',
+  'openai',
+  'google',
+  'adobe',
+  'amazon',
+  'microsoft',
+  'snapchat',
 ];
 const META_AI_FORM = 'https://www.facebook.com/help/contact/712876720715583';
 
@@ -51,14 +64,15 @@ describe('the provider catalog in providers/', () => {
   });
 
   it('has settings playbooks (switchOff, read back after a reload) for at least 15 providers, each named by a settings channel and inside its origins', () => {
-    const withToggle = [...getCatalog().values()].filter((p) =>
-      Object.values(p.playbooks).some((pb) => pb.steps.some((s) => s.action === 'switchOff')),
-    );
+    const withToggle = [...getCatalog().values()].filter((p) => Object.values(p.playbooks).some((pb) => pb.steps.some((s) => s.action === 'switchOff')));
     expect(withToggle.length, withToggle.map((p) => p.slug).join(', ')).toBeGreaterThanOrEqual(15);
     for (const p of withToggle) {
       for (const [key, pb] of Object.entries(p.playbooks)) {
         if (!pb.steps.some((s) => s.action === 'switchOff')) continue;
-        expect(p.channels.some((c) => c.type === 'settings' && c.playbook === key), `${p.slug}/${key}`).toBe(true);
+        expect(
+          p.channels.some((c) => c.type === 'settings' && c.playbook === key),
+          `${p.slug}/${key}`,
+        ).toBe(true);
         const urls = [pb.deepLink, ...pb.steps.flatMap((s) => (s.action === 'goto' ? [s.url] : []))];
         for (const url of urls) expect(p.origins, `${p.slug}/${key}: ${url}`).toContain(new URL(url).origin);
       }
@@ -266,23 +280,39 @@ describe('reach: the size of the catalog and providers without an opt-out of the
     expect(none.map((p) => p.slug)).toEqual(expect.arrayContaining(['stack-overflow', 'zoom', 'deepl']));
     for (const p of none) {
       expect(p.notes, p.slug).toBeTruthy();
-      expect(p.channels.some((c) => c.type !== 'settings'), p.slug).toBe(true);
+      expect(
+        p.channels.some((c) => c.type !== 'settings'),
+        p.slug,
+      ).toBe(true);
     }
     expect(getProvider('mistral').individualOptOut).toBeUndefined();
     expect(ProviderSchema.safeParse({ ...minimalProvider('acme'), individualOptOut: 'no' }).success).toBe(false);
   });
 
   it('says so in GET /api/providers and in the form, whose option text stays the bare name', () =>
-    runWith(memoryRuntime({ env: { AWS_REGION: 'eu-central-1', TABLE_NAME: 'test-table', OPTOUT_FROM_ADDRESS: 'optout@example.org', OPTOUT_INBOUND_DOMAIN: 'in.example.org', OPTOUT_PUBLIC_URL: 'https://optout.example.org' } }), async () => {
-    const list = await handleHttp({ method: 'GET', path: '/api/providers', query: {}, headers: {} });
-    const providers = JSON.parse(String(list.body)).providers as { slug: string; individualOptOut: boolean }[];
-    expect(providers.find((p) => p.slug === 'stack-overflow')?.individualOptOut).toBe(false);
-    expect(providers.find((p) => p.slug === 'mistral')?.individualOptOut).toBe(true);
+    runWith(
+      memoryRuntime({
+        env: {
+          AWS_REGION: 'eu-central-1',
+          TABLE_NAME: 'test-table',
+          OPTOUT_FROM_ADDRESS: 'optout@example.org',
+          OPTOUT_INBOUND_DOMAIN: 'in.example.org',
+          OPTOUT_PUBLIC_URL: 'https://optout.example.org',
+        },
+      }),
+      async () => {
+        const list = await handleHttp({ method: 'GET', path: '/api/providers', query: {}, headers: {} });
+        const providers = JSON.parse(String(list.body)).providers as { slug: string; individualOptOut: boolean }[];
+        expect(providers.find((p) => p.slug === 'stack-overflow')?.individualOptOut).toBe(false);
+        expect(providers.find((p) => p.slug === 'mistral')?.individualOptOut).toBe(true);
 
-    const form = async (lang: string) => String((await handleHttp({ method: 'GET', path: '/', query: { lang }, headers: {} })).body);
-    const en = await form('en');
-    expect(en).toMatch(/<option value="stack-overflow" [^>]*label="Stack Overflow: no opt-out of its own; we send the legal letter">Stack Overflow<\/option>/);
-    expect(en).toMatch(/<option value="mistral" [^>]*label="Mistral AI">Mistral AI<\/option>/);
-    expect(await form('de')).toContain('label="Stack Overflow: kein eigenes Opt-out; wir senden das rechtliche Schreiben"');
-  }));
+        const form = async (lang: string) => String((await handleHttp({ method: 'GET', path: '/', query: { lang }, headers: {} })).body);
+        const en = await form('en');
+        expect(en).toMatch(
+          /<option value="stack-overflow" [^>]*label="Stack Overflow: no opt-out of its own; we send the legal letter">Stack Overflow<\/option>/,
+        );
+        expect(en).toMatch(/<option value="mistral" [^>]*label="Mistral AI">Mistral AI<\/option>/);
+        expect(await form('de')).toContain('label="Stack Overflow: kein eigenes Opt-out; wir senden das rechtliche Schreiben"');
+      },
+    ));
 });

@@ -3,14 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDeliveryStatus } from '../../functions/core/replies/dsn.ts';
 import { extractChannelUrl, extractExtension } from '../../functions/core/replies/extract.ts';
-import {
-  type Classification,
-  classifyRawEmail,
-  classifyReply,
-  REPLY_CLASSES,
-  type ReplyInput,
-  stripQuoted,
-} from '../../functions/core/replies/index.ts';
+import { type Classification, classifyRawEmail, classifyReply, REPLY_CLASSES, type ReplyInput, stripQuoted } from '../../functions/core/replies/index.ts';
 import { classifyFile } from '../../cli/classify-file.ts';
 
 const corpusDir = fileURLToPath(new URL('../fixtures/replies/', import.meta.url));
@@ -18,7 +11,9 @@ const corpusDir = fileURLToPath(new URL('../fixtures/replies/', import.meta.url)
 /** The manifest's expectation for a file: the class plus the extras the classifier must extract. */
 type Expected = Omit<Classification, 'class' | 'reasons' | 'identityAsk'> & { class: string; lang: 'en' | 'de' | 'de+en' };
 const manifest = JSON.parse(readFileSync(`${corpusDir}expected.json`, 'utf8')) as Record<string, Expected>;
-const emlFiles = readdirSync(corpusDir).filter((f) => f.endsWith('.eml')).sort();
+const emlFiles = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.eml'))
+  .sort();
 
 /** A plain reply with the given body; other fields can be overridden. */
 function reply(text: string, over: Partial<ReplyInput> = {}): ReplyInput {
@@ -37,7 +32,10 @@ describe('reply corpus', () => {
     expect(emlFiles.length).toBeGreaterThanOrEqual(48);
     expect(Object.values(manifest).filter((e) => e.lang !== 'en').length).toBeGreaterThanOrEqual(12);
     for (const cls of REPLY_CLASSES) {
-      expect(Object.values(manifest).some((e) => e.class === cls), `corpus has no ${cls} example`).toBe(true);
+      expect(
+        Object.values(manifest).some((e) => e.class === cls),
+        `corpus has no ${cls} example`,
+      ).toBe(true);
     }
   });
 
@@ -86,7 +84,9 @@ describe('reply corpus', () => {
 // matters"), so the set is no longer blind: 40/40 now. The floor stays at the blind figure minus a margin.
 const holdoutDir = fileURLToPath(new URL('../fixtures/replies-holdout/', import.meta.url));
 const holdoutManifest = JSON.parse(readFileSync(`${holdoutDir}expected.json`, 'utf8')) as Record<string, Expected>;
-const holdoutFiles = readdirSync(holdoutDir).filter((f) => f.endsWith('.eml')).sort();
+const holdoutFiles = readdirSync(holdoutDir)
+  .filter((f) => f.endsWith('.eml'))
+  .sort();
 const HOLDOUT_FLOOR_PCT = 92.5;
 
 describe('held-out replies', () => {
@@ -94,7 +94,10 @@ describe('held-out replies', () => {
     expect(Object.keys(holdoutManifest).sort()).toEqual(holdoutFiles);
     expect(holdoutFiles.length).toBeGreaterThanOrEqual(40);
     for (const cls of REPLY_CLASSES) {
-      expect(Object.values(holdoutManifest).some((e) => e.class === cls), `held-out set has no ${cls} example`).toBe(true);
+      expect(
+        Object.values(holdoutManifest).some((e) => e.class === cls),
+        `held-out set has no ${cls} example`,
+      ).toBe(true);
     }
   });
 
@@ -113,7 +116,9 @@ describe('held-out replies', () => {
     }
     const correct = holdoutFiles.length - misses.length;
     const pct = (100 * correct) / holdoutFiles.length;
-    console.log(`held-out accuracy: ${correct}/${holdoutFiles.length} = ${pct.toFixed(1)}% (wrong class: ${wrongClass}, unknown: ${misses.length - wrongClass})`);
+    console.log(
+      `held-out accuracy: ${correct}/${holdoutFiles.length} = ${pct.toFixed(1)}% (wrong class: ${wrongClass}, unknown: ${misses.length - wrongClass})`,
+    );
     if (misses.length > 0) console.log(misses.join('\n'));
     expect(falseConfirmed, 'a false "confirmed" would close a request that is still open').toEqual([]);
     expect(pct).toBeGreaterThanOrEqual(HOLDOUT_FLOOR_PCT);
@@ -140,7 +145,8 @@ describe('quoted-text stripping', () => {
   });
 
   it('cuts at an Outlook header block (From:/Sent:/To:/Subject:)', () => {
-    const text = 'We are reviewing.\n\nFrom: Optout <reply+x@inbound.example>\nSent: 09 June 2025 10:02\nTo: DPO\nSubject: Objection\n\nPlease confirm deletion.';
+    const text =
+      'We are reviewing.\n\nFrom: Optout <reply+x@inbound.example>\nSent: 09 June 2025 10:02\nTo: DPO\nSubject: Objection\n\nPlease confirm deletion.';
     expect(stripQuoted(text)).toBe('We are reviewing.');
   });
 
@@ -226,7 +232,9 @@ describe('provider patterns', () => {
   });
 
   it('reject an invalid regular expression or an unknown class, naming it', () => {
-    expect(() => classifyReply(reply('x'), [{ class: 'confirmed', pattern: '(unclosed' }])).toThrow(/pattern 0 \(\/\(unclosed\/\) is not a valid regular expression/);
+    expect(() => classifyReply(reply('x'), [{ class: 'confirmed', pattern: '(unclosed' }])).toThrow(
+      /pattern 0 \(\/\(unclosed\/\) is not a valid regular expression/,
+    );
     expect(() => classifyReply(reply('x'), [{ class: 'done', pattern: 'x' }])).toThrow(/names unknown class "done"/);
   });
 });
@@ -281,11 +289,15 @@ describe('bounces', () => {
 
   it('treats a delay (4.x.x) as a non-permanent bounce and a success report as no bounce', () => {
     const delayed = classifyReply(
-      reply('Delayed.', { attachments: [{ contentType: 'message/delivery-status', content: 'Final-Recipient: rfc822; x@y.example\nAction: delayed\nStatus: 4.2.2\n' }] }),
+      reply('Delayed.', {
+        attachments: [{ contentType: 'message/delivery-status', content: 'Final-Recipient: rfc822; x@y.example\nAction: delayed\nStatus: 4.2.2\n' }],
+      }),
     );
     expect(delayed).toMatchObject({ class: 'bounce', bounceStatus: '4.2.2', bouncePermanent: false });
     const delivered = classifyReply(
-      reply('Delivered.', { attachments: [{ contentType: 'message/delivery-status', content: 'Final-Recipient: rfc822; x@y.example\nAction: relayed\nStatus: 2.0.0\n' }] }),
+      reply('Delivered.', {
+        attachments: [{ contentType: 'message/delivery-status', content: 'Final-Recipient: rfc822; x@y.example\nAction: relayed\nStatus: 2.0.0\n' }],
+      }),
     );
     expect(delivered.class).toBe('auto_reply');
   });
@@ -303,7 +315,9 @@ describe('bounces', () => {
 describe('other-channel URL extraction', () => {
   it('takes the URL next to the phrase and strips trailing punctuation', () => {
     const got = classifyReply(
-      reply('Please submit your request through our web form at https://example.com/privacy/request?lang=en. Thanks. Unsubscribe: https://example.com/unsubscribe?u=1'),
+      reply(
+        'Please submit your request through our web form at https://example.com/privacy/request?lang=en. Thanks. Unsubscribe: https://example.com/unsubscribe?u=1',
+      ),
     );
     expect(got.class).toBe('use_other_channel');
     expect(got.otherChannelUrl).toBe('https://example.com/privacy/request?lang=en');

@@ -24,7 +24,7 @@ describe('npx optout', () => {
     expect(JSON.parse((await optout('deadline', '--law', 'gdpr', '--from', '2026-01-31')).stdout)).toEqual({ due: '2026-03-02' });
   });
 
-  it('deadline --country takes the controller\'s holidays, --jurisdiction the state\'s act (an Irish controller, 28 Nov 2026 -> 29 Dec)', async () => {
+  it("deadline --country takes the controller's holidays, --jurisdiction the state's act (an Irish controller, 28 Nov 2026 -> 29 Dec)", async () => {
     const [irish, iowa, wrong] = await Promise.all([
       optout('deadline', '--law', 'gdpr', '--from', '2026-11-28', '--country', 'IE'),
       optout('deadline', '--law', 'us-state', '--from', '2026-01-07', '--jurisdiction', 'US-IA'),
@@ -44,7 +44,19 @@ describe('npx optout', () => {
   });
 
   it('letter prints a letter with its subject, citations and the person', async () => {
-    const run = await optout('letter', '--provider', 'pinterest', '--basis', 'gdpr-objection', '--lang', 'de', '--name', 'Erika Mustermann', '--identifier', 'erika.pins');
+    const run = await optout(
+      'letter',
+      '--provider',
+      'pinterest',
+      '--basis',
+      'gdpr-objection',
+      '--lang',
+      'de',
+      '--name',
+      'Erika Mustermann',
+      '--identifier',
+      'erika.pins',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Subject: .*Art\. 21 Abs\. 1 DSGVO/);
     expect(run.stdout).toContain('Pinterest Europe Ltd.');
@@ -62,9 +74,17 @@ describe('npx optout', () => {
       nl: /^Subject: Bezwaar op grond van artikel 21, lid 1, AVG/,
       pl: /^Subject: Sprzeciw na podstawie art\. 21 ust\. 1 RODO/,
     };
-    const salutations = { fr: 'Madame, Monsieur,', es: 'Estimados señores:', it: 'Gentili Signore e Signori,', nl: 'Geachte heer, mevrouw,', pl: 'Szanowni Państwo,' };
+    const salutations = {
+      fr: 'Madame, Monsieur,',
+      es: 'Estimados señores:',
+      it: 'Gentili Signore e Signori,',
+      nl: 'Geachte heer, mevrouw,',
+      pl: 'Szanowni Państwo,',
+    };
     const runs = await Promise.all(
-      Object.keys(styles).map((lang) => optout('letter', '--provider', 'pinterest', '--basis', 'gdpr-objection', '--lang', lang, '--name', 'Jane Doe', '--identifier', 'jane.pins')),
+      Object.keys(styles).map((lang) =>
+        optout('letter', '--provider', 'pinterest', '--basis', 'gdpr-objection', '--lang', lang, '--name', 'Jane Doe', '--identifier', 'jane.pins'),
+      ),
     );
     for (const [i, lang] of (Object.keys(styles) as (keyof typeof styles)[]).entries()) {
       const run = runs[i]!;
@@ -80,7 +100,21 @@ describe('npx optout', () => {
   });
 
   it('letter refuses a basis that does not fit the jurisdiction, and says which would', async () => {
-    const run = await optout('letter', '--provider', 'reddit', '--basis', 'us-state-request', '--lang', 'en', '--name', 'Sam', '--identifier', 'sam', '--jurisdiction', 'US-NY');
+    const run = await optout(
+      'letter',
+      '--provider',
+      'reddit',
+      '--basis',
+      'us-state-request',
+      '--lang',
+      'en',
+      '--name',
+      'Sam',
+      '--identifier',
+      'sam',
+      '--jurisdiction',
+      'US-NY',
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--basis us-state-request does not fit --jurisdiction US-NY (law: none); use --basis ai-training-request there');
     const unknown = await optout('letter', '--provider', 'myspace', '--basis', 'gdpr-objection', '--lang', 'en', '--name', 'Sam', '--identifier', 'sam');
@@ -131,8 +165,19 @@ describe('npx optout', () => {
     });
 
     it('a UK resident: the ICO with DPA 2018 s. 166, no lead; Italy: no PEC address; Utah, California, Colorado', async () => {
-      const [uk, italy, utah, california, colorado] = await Promise.all([authority('UK'), authority('IT'), authority('US-UT'), authority('US-CA'), authority('US-CO', 'reddit')]);
-      expect(uk).toMatchObject({ complaintTo: { name: 'The Information Commissioner’s Office', language: 'en' }, lead: null, law: 'uk-gdpr', remedy: 'DPA 2018 s. 166' });
+      const [uk, italy, utah, california, colorado] = await Promise.all([
+        authority('UK'),
+        authority('IT'),
+        authority('US-UT'),
+        authority('US-CA'),
+        authority('US-CO', 'reddit'),
+      ]);
+      expect(uk).toMatchObject({
+        complaintTo: { name: 'The Information Commissioner’s Office', language: 'en' },
+        lead: null,
+        law: 'uk-gdpr',
+        remedy: 'DPA 2018 s. 166',
+      });
       expect(JSON.stringify(uk)).not.toContain('Data Protection Commission');
       expect(italy.complaintTo).toMatchObject({ email: 'protocollo@gpdp.it' });
       expect(JSON.stringify(italy)).not.toContain('pec.gpdp.it');

@@ -32,8 +32,14 @@ describe('the composition root', () => {
   });
 
   it('hands each local stack its own settings and clock; code reads the one it runs in', () => {
-    const a = composeLocal(loadConfig({ ...TEST_ENV, OPTOUT_DATA_DIR: '/tmp/a' }), { clock: steppableClock(new Date('2026-01-01T00:00:00Z')), workflow: noWorkflow });
-    const b = composeLocal(loadConfig({ ...TEST_ENV, OPTOUT_DATA_DIR: '/tmp/b' }), { clock: steppableClock(new Date('2027-01-01T00:00:00Z')), workflow: noWorkflow });
+    const a = composeLocal(loadConfig({ ...TEST_ENV, OPTOUT_DATA_DIR: '/tmp/a' }), {
+      clock: steppableClock(new Date('2026-01-01T00:00:00Z')),
+      workflow: noWorkflow,
+    });
+    const b = composeLocal(loadConfig({ ...TEST_ENV, OPTOUT_DATA_DIR: '/tmp/b' }), {
+      clock: steppableClock(new Date('2027-01-01T00:00:00Z')),
+      workflow: noWorkflow,
+    });
     expect(runWith(a, () => [config().dataDir, clock().now().getUTCFullYear()])).toEqual(['/tmp/a', 2026]);
     expect(runWith(b, () => [config().dataDir, clock().now().getUTCFullYear()])).toEqual(['/tmp/b', 2027]);
     expect(() => clock()).toThrow('no runtime');
@@ -42,9 +48,9 @@ describe('the composition root', () => {
   });
 
   it('leaves no reset or swap hook for an adapter in functions/ or infra/', () => {
-    const hooks = ['functions', 'infra'].flatMap((dir) => sources(join(ROOT, dir))).flatMap((file) =>
-      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/export function ((reset|use|set)[A-Z]\w*)/g)].map((m) => `${file}: ${m[1]}`),
-    );
+    const hooks = ['functions', 'infra']
+      .flatMap((dir) => sources(join(ROOT, dir)))
+      .flatMap((file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/export function ((reset|use|set)[A-Z]\w*)/g)].map((m) => `${file}: ${m[1]}`));
     expect(hooks).toEqual([]);
   });
 });

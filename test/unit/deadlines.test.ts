@@ -288,7 +288,12 @@ describe('bad input names the argument', () => {
     ['bad date to deadlineEnd', () => deadlineEnd('2026-02-30', ['Europe/Dublin']), 'date', '2026-02-30'],
     ['--country for a CCPA law', () => deadlineCommand({ law: 'ccpa-delete', from: '2026-01-01', country: 'IE' }), 'country', 'ccpa-delete'],
     ['--jurisdiction not a state', () => deadlineCommand({ law: 'us-state', from: '2026-01-01', jurisdiction: 'DE' }), 'jurisdiction', 'DE'],
-    ['named extension of zero days', () => extendedDueDate({ basis: 'ccpa-delete', receipt: '2026-01-07', claimedOn: '2026-01-20', claim: { days: 0 } }), 'claim.days', '0'],
+    [
+      'named extension of zero days',
+      () => extendedDueDate({ basis: 'ccpa-delete', receipt: '2026-01-07', claimedOn: '2026-01-20', claim: { days: 0 } }),
+      'claim.days',
+      '0',
+    ],
     ['negative business days', () => addCaliforniaBusinessDays('2026-01-01', -1), 'days', '-1'],
     ['fractional year', () => californiaHolidays(2026.5), 'year', '2026.5'],
     ['year out of range', () => californiaHolidays(1800), 'year', '1800'],
@@ -312,13 +317,13 @@ describe('bad input names the argument', () => {
 // 2030-01-01 Tue. Easter: 2026-04-05, 2027-03-28.
 // ---------------------------------------------------------------------------------------------
 
-describe('GDPR periods skip the public holidays of the controller\'s Member State (Reg. 1182/71 Art. 2(1), 3)', () => {
+describe("GDPR periods skip the public holidays of the controller's Member State (Reg. 1182/71 Art. 2(1), 3)", () => {
   it.each<[string, string, string, string]>([
     // [controller, received, due, why]
     ['IE', '2026-11-28', '2026-12-29', "Mon 28 Dec 2026 is the substitute for St Stephen's Day (Sat 26 Dec), so Tue 29"],
     ['IE', '2026-01-02', '2026-02-03', "St Brigid's Day 2026: 1 Feb is a Sunday, so the first Monday (2 Feb) is the holiday"],
     ['IE', '2030-01-01', '2030-02-04', "St Brigid's Day 2030: 1 Feb is a Friday and is itself the holiday, so Mon 4 Feb"],
-    ['IE', '2030-01-04', '2030-02-04', "in 2030 the first Monday (4 Feb) is no holiday, because the Friday took its place"],
+    ['IE', '2030-01-04', '2030-02-04', 'in 2030 the first Monday (4 Feb) is no holiday, because the Friday took its place'],
     ['IE', '2026-03-06', '2026-04-07', 'Easter Monday 6 April 2026 (Easter 5 April, computed)'],
     ['IE', '2029-02-19', '2029-03-20', "St Patrick's Day 2029 is a Saturday: Mon 19 March is its substitute day"],
     ['GB', '2027-11-27', '2027-12-29', 'UK bank holidays: Christmas 2027 on a Saturday, Boxing Day Sunday: substitutes Mon 27 and Tue 28'],
@@ -356,7 +361,7 @@ describe('GDPR periods skip the public holidays of the controller\'s Member Stat
     expect(dueDate('gdpr', received, { countries: ['SE'] })).toBe(expected); // a country without a table here
   });
 
-  it('UK GDPR with an Irish controller counts both countries\' holidays (never early)', () => {
+  it("UK GDPR with an Irish controller counts both countries' holidays (never early)", () => {
     // Received Fri 1 May 2026: 1 June is the Irish June bank holiday (Mon), 2 June a working day in both.
     expect(dueDate('gdpr', '2026-05-01', { countries: ['IE', 'GB'] })).toBe('2026-06-02');
     // Received Sat 25 April 2026: Mon 25 May is the UK spring bank holiday only.
@@ -392,7 +397,7 @@ describe('California: Gov. Code § 6701 Veterans Day rule and CCP § 12a for cal
   });
 });
 
-describe('US state acts: the state\'s period and computation statute', () => {
+describe("US state acts: the state's period and computation statute", () => {
   it.each<[string, string, string, string]>([
     ['US-CO', '2026-11-25', '2027-01-11', 'C.R.S. § 2-4-108(2): Saturday 9 January 2027 runs to Monday 11'],
     ['US-CO', '2026-08-21', '2026-10-06', 'day 45 is Frances Xavier Cabrini Day, first Monday in October (C.R.S. § 24-11-101)'],
@@ -494,7 +499,13 @@ describe('an extension holds the company to the period it named, within the lega
   });
 
   it('Iowa, received 7 Jan 2026, "30 additional days" -> Thu 7 May 2026 (first due 7 April + 30), not the maximum 22 May', () => {
-    const result = extendedDueDate({ basis: 'us-state-request', receipt: '2026-01-07', claimedOn: '2026-02-20', claim: { days: 30 }, place: { usState: 'US-IA' } });
+    const result = extendedDueDate({
+      basis: 'us-state-request',
+      receipt: '2026-01-07',
+      claimedOn: '2026-02-20',
+      claim: { days: 30 },
+      place: { usState: 'US-IA' },
+    });
     expect(result).toMatchObject({ due: '2026-05-07', maximum: '2026-05-22', held: 'named' });
   });
 
@@ -523,7 +534,12 @@ describe('an extension holds the company to the period it named, within the lega
   });
 
   it('the classifier reports the date, and no made-up months, when the reply names only a date', () => {
-    const got = classifyReply({ from: 'Privacy <privacy@provider.example>', subject: 'Re: your request', text: 'We need to extend the period for our response until 15 January 2027.', headers: {} });
+    const got = classifyReply({
+      from: 'Privacy <privacy@provider.example>',
+      subject: 'Re: your request',
+      text: 'We need to extend the period for our response until 15 January 2027.',
+      headers: {},
+    });
     expect(got).toMatchObject({ class: 'extension', extensionUntil: '2027-01-15' });
     expect(got.extensionMonths).toBeUndefined();
   });

@@ -50,7 +50,12 @@ const RECORDS = {
   hidden: { ...base, name: 'Hidden Hyphen eG', address: 'Weg 2\n20095 Hamburg\nDeutschland', email: 'daten\u00adschutz@hidden.example' },
   nowhere: { ...base, name: 'Atlantis Inc.', address: '1 Sunken Road\nAtlantis', email: 'privacy@atlantis.example' },
   'by-domain': { ...base, name: 'Chirp Europe Ltd', address: '1 Quay\nDublin\nIreland', email: 'privacy@chirp.example' },
-  'by-entity': { ...base, name: 'Chirp, Inc.', address: '1 Market St\nSan Francisco, CA 94105\nUnited States of America', email: 'legal@chirp-holdings.example' },
+  'by-entity': {
+    ...base,
+    name: 'Chirp, Inc.',
+    address: '1 Market St\nSan Francisco, CA 94105\nUnited States of America',
+    email: 'legal@chirp-holdings.example',
+  },
   broken: '{"slug": "broken",',
   'no-quality': { 'relevant-countries': ['de'], sources: ['https://example.com'], name: 'Unsure GmbH', address: 'X\nDeutschland', email: 'a@unsure.example' },
 };
@@ -87,7 +92,13 @@ describe('importCompanies', () => {
   });
 
   it('keeps a company with only a web form, with its own request language and record quality', () => {
-    expect(bySlug.get('formonly')).toMatchObject({ email: '', webform: 'https://privacy.formonly.example/request', country: 'IE', language: 'en', quality: 'scraped' });
+    expect(bySlug.get('formonly')).toMatchObject({
+      email: '',
+      webform: 'https://privacy.formonly.example/request',
+      country: 'IE',
+      language: 'en',
+      quality: 'scraped',
+    });
   });
 
   it('drops an email it cannot send to (a certified-mail box), and cleans invisible characters out of one', () => {
@@ -106,7 +117,12 @@ describe('importCompanies', () => {
   });
 
   it('leaves out companies the curated catalog covers, by domain or by legal entity: the curated catalog wins', () => {
-    expect(result.covered).toEqual(new Map([['by-domain', ['chirp']], ['by-entity', ['chirp']]]));
+    expect(result.covered).toEqual(
+      new Map([
+        ['by-domain', ['chirp']],
+        ['by-entity', ['chirp']],
+      ]),
+    );
     expect(bySlug.has('by-domain')).toBe(false);
     expect(bySlug.has('by-entity')).toBe(false);
   });
@@ -134,7 +150,9 @@ describe('importCompanies', () => {
     const file = CompaniesFileSchema.parse(JSON.parse(serializeCompanies(result.companies, '2026-12-01')));
     expect(() => companiesOf({ ...file, fields: ['slug', 'name'] })).toThrow(/re-run optout import-companies/);
     expect(() => companiesOf({ ...file, companies: [['acme', 'Acme', [], 'x', 'Germany', '', '', '', '', 'verified']] })).toThrow(CompaniesFileError);
-    expect(() => companiesOf({ ...file, companies: [['acme', 'Acme', [], 'x', 'Germany', '', '', '', '', 'verified']] })).toThrow(/companies\.0 \(acme\): country/);
+    expect(() => companiesOf({ ...file, companies: [['acme', 'Acme', [], 'x', 'Germany', '', '', '', '', 'verified']] })).toThrow(
+      /companies\.0 \(acme\): country/,
+    );
   });
 });
 
@@ -168,7 +186,19 @@ describe('npx optout import-companies', () => {
   });
 
   it('prints a letter to a long-tail company like to any provider', async () => {
-    const run = await optout('letter', '--provider', 'dn:23andme', '--basis', 'gdpr-objection', '--lang', 'en', '--name', 'Erika Mustermann', '--identifier', 'erika@example.org');
+    const run = await optout(
+      'letter',
+      '--provider',
+      'dn:23andme',
+      '--basis',
+      'gdpr-objection',
+      '--lang',
+      'en',
+      '--name',
+      'Erika Mustermann',
+      '--identifier',
+      'erika@example.org',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('23andMe, Inc.');
     expect(run.stdout).toContain('Mountain View, CA 94041');

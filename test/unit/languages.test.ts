@@ -68,13 +68,62 @@ function input(kind: LetterKind, lang: Language, overrides: Partial<LetterInput>
 
 /** Each language's words: salutation, the agent, the dates of the test inputs, Art. 21(1) and Art. 18(1)(d). */
 const STYLE: Record<Language, { hello: RegExp; agent: RegExp; dates: [string, string]; art21: string; art18: string; gdpr: string }> = {
-  en: { hello: /Dear Sir or Madam|Dear Privacy Team|Hello,/, agent: /authorized agent/, dates: ['25 October 2026', '1 December 2026'], art21: 'Art. 21(1) GDPR', art18: 'Art. 18(1)(d) GDPR', gdpr: 'GDPR' },
-  de: { hello: /Sehr geehrte Damen und Herren|Guten Tag/, agent: /bevollmächtigte[rn]? Vertreter/, dates: ['25. Oktober 2026', '1. Dezember 2026'], art21: 'Art. 21 Abs. 1 DSGVO', art18: 'Art. 18 Abs. 1 lit. d DSGVO', gdpr: 'DSGVO' },
-  fr: { hello: /Madame, Monsieur,/, agent: /mandataire/, dates: ['25 octobre 2026', '1er décembre 2026'], art21: 'article 21, paragraphe 1, du RGPD', art18: 'article 18, paragraphe 1, point d), du RGPD', gdpr: 'RGPD' },
-  es: { hello: /Estimados señores:/, agent: /representante/, dates: ['25 de octubre de 2026', '1 de diciembre de 2026'], art21: 'artículo 21, apartado 1, del RGPD', art18: 'artículo 18, apartado 1, letra d), del RGPD', gdpr: 'RGPD' },
-  it: { hello: /Gentili Signore e Signori,/, agent: /rappresentante/, dates: ['25 ottobre 2026', '1º dicembre 2026'], art21: 'articolo 21, paragrafo 1, del RGPD', art18: 'articolo 18, paragrafo 1, lettera d), del RGPD', gdpr: 'RGPD' },
-  nl: { hello: /Geachte heer, mevrouw,/, agent: /gemachtigde/, dates: ['25 oktober 2026', '1 december 2026'], art21: 'artikel 21, lid 1, AVG', art18: 'artikel 18, lid 1, onder d, AVG', gdpr: 'AVG' },
-  pl: { hello: /Szanowni Państwo,/, agent: /pełnomocni/, dates: ['25 października 2026', '1 grudnia 2026'], art21: 'art. 21 ust. 1 RODO', art18: 'art. 18 ust. 1 lit. d RODO', gdpr: 'RODO' },
+  en: {
+    hello: /Dear Sir or Madam|Dear Privacy Team|Hello,/,
+    agent: /authorized agent/,
+    dates: ['25 October 2026', '1 December 2026'],
+    art21: 'Art. 21(1) GDPR',
+    art18: 'Art. 18(1)(d) GDPR',
+    gdpr: 'GDPR',
+  },
+  de: {
+    hello: /Sehr geehrte Damen und Herren|Guten Tag/,
+    agent: /bevollmächtigte[rn]? Vertreter/,
+    dates: ['25. Oktober 2026', '1. Dezember 2026'],
+    art21: 'Art. 21 Abs. 1 DSGVO',
+    art18: 'Art. 18 Abs. 1 lit. d DSGVO',
+    gdpr: 'DSGVO',
+  },
+  fr: {
+    hello: /Madame, Monsieur,/,
+    agent: /mandataire/,
+    dates: ['25 octobre 2026', '1er décembre 2026'],
+    art21: 'article 21, paragraphe 1, du RGPD',
+    art18: 'article 18, paragraphe 1, point d), du RGPD',
+    gdpr: 'RGPD',
+  },
+  es: {
+    hello: /Estimados señores:/,
+    agent: /representante/,
+    dates: ['25 de octubre de 2026', '1 de diciembre de 2026'],
+    art21: 'artículo 21, apartado 1, del RGPD',
+    art18: 'artículo 18, apartado 1, letra d), del RGPD',
+    gdpr: 'RGPD',
+  },
+  it: {
+    hello: /Gentili Signore e Signori,/,
+    agent: /rappresentante/,
+    dates: ['25 ottobre 2026', '1º dicembre 2026'],
+    art21: 'articolo 21, paragrafo 1, del RGPD',
+    art18: 'articolo 18, paragrafo 1, lettera d), del RGPD',
+    gdpr: 'RGPD',
+  },
+  nl: {
+    hello: /Geachte heer, mevrouw,/,
+    agent: /gemachtigde/,
+    dates: ['25 oktober 2026', '1 december 2026'],
+    art21: 'artikel 21, lid 1, AVG',
+    art18: 'artikel 18, lid 1, onder d, AVG',
+    gdpr: 'AVG',
+  },
+  pl: {
+    hello: /Szanowni Państwo,/,
+    agent: /pełnomocni/,
+    dates: ['25 października 2026', '1 grudnia 2026'],
+    art21: 'art. 21 ust. 1 RODO',
+    art18: 'art. 18 ust. 1 lit. d RODO',
+    gdpr: 'RODO',
+  },
 };
 
 /** Words that betray an untranslated English or German passage in a letter of another language. */
@@ -172,7 +221,8 @@ describe('every letter cites the same provisions in every language', () => {
     { name: 'complaint under the UK GDPR', build: (lang) => input('complaint', lang, { law: 'uk-gdpr', authority: { name: 'ICO', address: 'Wilmslow' } }) },
     {
       name: 'complaint to a German authority naming the lead authority',
-      build: (lang) => input('complaint', lang, { authority: { name: 'Berliner Beauftragte', address: 'Berlin', country: 'DE' }, lead: { name: 'DPC', address: 'Dublin' } }),
+      build: (lang) =>
+        input('complaint', lang, { authority: { name: 'Berliner Beauftragte', address: 'Berlin', country: 'DE' }, lead: { name: 'DPC', address: 'Dublin' } }),
     },
     { name: 'complaint about a refusal', build: (lang) => input('complaint', lang, { providerAnswer: 'We rely on legitimate interests.' }) },
     { name: 'ccpa-opt-out with a signed authorization', build: (lang) => input('ccpa-opt-out', lang, signed) },
@@ -246,7 +296,8 @@ describe("each language's citation style and the GDPR's official name", () => {
 
     it(`${lang}: US letters keep the US citations word for word`, () => {
       const ccpa = renderLetter(input('ccpa-opt-out', lang)).text;
-      for (const citation of ['Cal. Civ. Code § 1798.120', 'Cal. Civ. Code § 1798.121', '11 CCR § 7026(f)', '11 CCR § 7026(d)', '11 CCR § 7025']) expect(ccpa).toContain(citation);
+      for (const citation of ['Cal. Civ. Code § 1798.120', 'Cal. Civ. Code § 1798.121', '11 CCR § 7026(f)', '11 CCR § 7026(d)', '11 CCR § 7025'])
+        expect(ccpa).toContain(citation);
       expect(ccpa).toContain('Global Privacy Control');
       const colorado = renderLetter(input('us-state-request', lang)).text;
       expect(colorado).toContain('C.R.S. § 6-1-1306(1)(a)');
@@ -258,7 +309,9 @@ describe("each language's citation style and the GDPR's official name", () => {
       const own = renderLetter(input('gdpr-objection', lang, { grounds: ALL_GROUNDS })).text;
       expect(own).toContain('My former partner follows everything I post.');
       expect(own.split('\n').filter((line) => line.startsWith('- ')).length).toBe(5);
-      expect(renderLetter(input('gdpr-objection', lang, { grounds: ALL_GROUNDS })).citations).toEqual(expect.arrayContaining(['GDPR Art. 9(1)', 'GDPR Art. 9(2)(a)']));
+      expect(renderLetter(input('gdpr-objection', lang, { grounds: ALL_GROUNDS })).citations).toEqual(
+        expect.arrayContaining(['GDPR Art. 9(1)', 'GDPR Art. 9(2)(a)']),
+      );
       expect(renderLetter(input('gdpr-objection', lang)).citations).not.toContain('GDPR Art. 9(1)');
       // The generic grounds give way to the person's own.
       const genericLine = generic.split('\n').find((line) => line.length > 80 && !own.includes(line) && !line.includes('OA-'));
@@ -297,7 +350,16 @@ describe('the signed authorization in every language', () => {
   for (const lang of NEW) {
     it(`${lang}: names the person, the agent, the businesses, the requests with their citations, and the date`, () => {
       const text = renderAuthorizationText({ ...base, lang });
-      for (const part of ['Jane Doe', 'jane@example.org', AGENT, 'optout@example.org', 'Pinterest Europe Ltd.', STYLE[lang].art21, STYLE[lang].dates[0], 'authorized agent']) {
+      for (const part of [
+        'Jane Doe',
+        'jane@example.org',
+        AGENT,
+        'optout@example.org',
+        'Pinterest Europe Ltd.',
+        STYLE[lang].art21,
+        STYLE[lang].dates[0],
+        'authorized agent',
+      ]) {
         expect(text).toContain(part);
       }
       expect(text).not.toMatch(/\{\{|undefined|null/);

@@ -58,8 +58,12 @@ function input(kind: LetterKind, lang: Language, overrides: Partial<LetterInput>
             law === 'us-state'
               ? undefined
               : law === 'ccpa'
-              ? { name: 'California Privacy Protection Agency', address: '2101 Arena Blvd\nSacramento, CA 95834', webform: 'https://cppa.ca.gov/webapplications/complaint' }
-              : { name: 'Data Protection Commission', address: '21 Fitzwilliam Square South\nDublin 2\nD02 RD28', email: 'info@dataprotection.ie' },
+                ? {
+                    name: 'California Privacy Protection Agency',
+                    address: '2101 Arena Blvd\nSacramento, CA 95834',
+                    webform: 'https://cppa.ca.gov/webapplications/complaint',
+                  }
+                : { name: 'Data Protection Commission', address: '21 Fitzwilliam Square South\nDublin 2\nD02 RD28', email: 'info@dataprotection.ie' },
           timeline: [],
           providerAnswer: null,
         }
@@ -100,7 +104,9 @@ describe('renderLetter: every kind in every language', () => {
         expect(letter.text).toContain(AGENT);
         expect(letter.text).toMatch(lang === 'en' ? /authorized agent/ : /bevollmächtigte[rn]? Vertreter/);
         expect(letter.text).toContain(DUE_TEXT[lang][isFollowUp(kind) ? 'followUp' : 'first']);
-        expect(letter.text).toContain(lang === 'en' ? (isFollowUp(kind) ? '1 December 2026' : '25 October 2026') : isFollowUp(kind) ? '1. Dezember 2026' : '25. Oktober 2026');
+        expect(letter.text).toContain(
+          lang === 'en' ? (isFollowUp(kind) ? '1 December 2026' : '25 October 2026') : isFollowUp(kind) ? '1. Dezember 2026' : '25. Oktober 2026',
+        );
         expect(whole).not.toContain('{{');
         expect(whole).not.toContain('}}');
         expect(whole).not.toMatch(/undefined|null|\[object Object\]/);
@@ -219,7 +225,16 @@ describe('citations', () => {
 
   it('ccpa-opt-out cites §1798.120, §1798.121, the 15 business days, no verification and GPC', () => {
     const letter = renderLetter(input('ccpa-opt-out', 'en'));
-    for (const text of ['§ 1798.120', '§ 1798.121', '15 business days', '11 CCR § 7026(f)', '11 CCR § 7026(d)', '11 CCR § 7025', 'Global Privacy Control', 'AI models']) {
+    for (const text of [
+      '§ 1798.120',
+      '§ 1798.121',
+      '15 business days',
+      '11 CCR § 7026(f)',
+      '11 CCR § 7026(d)',
+      '11 CCR § 7025',
+      'Global Privacy Control',
+      'AI models',
+    ]) {
       expect(letter.text).toContain(text);
     }
     expect([...letter.citations].sort()).toEqual(
@@ -236,12 +251,19 @@ describe('citations', () => {
 
   it('ccpa-delete cites §1798.105, service providers, 10 business days and 45 calendar days', () => {
     const letter = renderLetter(input('ccpa-delete', 'en'));
-    for (const text of ['§ 1798.105', '§ 1798.105(c)', '10 business days', '45 calendar days', '11 CCR § 7021(a)', '11 CCR § 7021(b)', 'service providers and contractors', 'training']) {
+    for (const text of [
+      '§ 1798.105',
+      '§ 1798.105(c)',
+      '10 business days',
+      '45 calendar days',
+      '11 CCR § 7021(a)',
+      '11 CCR § 7021(b)',
+      'service providers and contractors',
+      'training',
+    ]) {
       expect(letter.text).toContain(text);
     }
-    expect([...letter.citations].sort()).toEqual(
-      ['11 CCR § 7021(a)', '11 CCR § 7021(b)', 'Cal. Civ. Code § 1798.105', 'Cal. Civ. Code § 1798.105(c)'].sort(),
-    );
+    expect([...letter.citations].sort()).toEqual(['11 CCR § 7021(a)', '11 CCR § 7021(b)', 'Cal. Civ. Code § 1798.105', 'Cal. Civ. Code § 1798.105(c)'].sort());
     expect(renderLetter(input('ccpa-delete', 'de')).text).toContain('45 Kalendertage');
   });
 
@@ -316,7 +338,9 @@ describe('follow-up letters', () => {
   it('final notice names the authority, Art. 77(1) and the 7-day deadline', () => {
     const letter = renderLetter(input('final-notice', 'en', { dueDate: '2026-12-08' }));
     expect(letter.subject).toBe('Final notice before a complaint to Data Protection Commission – ref OA-7K2M-9QXD');
-    expect(letter.text).toContain('within 7 days, that is by 8 December 2026, I will lodge a complaint with the competent authority (Data Protection Commission) under Art. 77(1) GDPR');
+    expect(letter.text).toContain(
+      'within 7 days, that is by 8 December 2026, I will lodge a complaint with the competent authority (Data Protection Commission) under Art. 77(1) GDPR',
+    );
     expect(letter.citations).toContain('GDPR Art. 77(1)');
     const de = renderLetter(input('final-notice', 'de', { dueDate: '2026-12-08' }));
     expect(de.text).toContain('innerhalb von 7 Tagen, also bis zum 8. Dezember 2026');
@@ -368,7 +392,12 @@ describe('follow-up letters', () => {
   });
 
   it('UK complaint goes to the ICO without the EU lead-authority sentence', () => {
-    const letter = renderLetter(input('complaint', 'en', { law: 'uk-gdpr', authority: { name: "Information Commissioner's Office", address: 'Wycliffe House\nWater Lane\nWilmslow SK9 5AF' } }));
+    const letter = renderLetter(
+      input('complaint', 'en', {
+        law: 'uk-gdpr',
+        authority: { name: "Information Commissioner's Office", address: 'Wycliffe House\nWater Lane\nWilmslow SK9 5AF' },
+      }),
+    );
     expect(letter.subject).toContain('Art. 77(1) UK GDPR');
     expect(letter.text).not.toMatch(/(?<!UK )GDPR/);
     expect(letter.text).not.toContain('lead authority');
@@ -487,7 +516,9 @@ describe("the person's own grounds and the legal bases (GDPR objection)", () => 
     expect(en).toContain(
       'Please tell me whether personal data about me has already been used to train, fine-tune or evaluate AI models and, if so, which models (Art. 15(1) GDPR), and to which recipients, including licensees of data sets or models, you have disclosed it (Art. 15(1)(c) GDPR).',
     );
-    expect(en).toContain('inform me that I may lodge a complaint with a supervisory authority and seek a judicial remedy (Art. 12(4) GDPR, Art. 77(1) GDPR, Art. 79 GDPR).');
+    expect(en).toContain(
+      'inform me that I may lodge a complaint with a supervisory authority and seek a judicial remedy (Art. 12(4) GDPR, Art. 77(1) GDPR, Art. 79 GDPR).',
+    );
     const de = renderLetter(input('gdpr-objection', 'de')).text;
     expect(de).toContain(
       'Bitte teilen Sie mir mit, ob personenbezogene Daten über mich bereits zum Training, zur Feinabstimmung oder zur Bewertung von KI-Modellen verwendet wurden und, falls ja, für welche Modelle (Art. 15 Abs. 1 DSGVO), und welchen Empfängern, auch Lizenznehmern von Datensätzen oder Modellen, Sie sie offengelegt haben (Art. 15 Abs. 1 lit. c DSGVO).',
@@ -497,7 +528,9 @@ describe("the person's own grounds and the legal bases (GDPR objection)", () => 
     );
     const uk = renderLetter(input('gdpr-objection', 'en', { law: 'uk-gdpr', grounds: ALL }));
     expect(uk.text).toContain('(Art. 9(2)(a) UK GDPR)');
-    expect(uk.text).toContain("complaint with the Information Commissioner's Office (ICO) and seek a judicial remedy (Art. 12(4) UK GDPR, Art. 77(1) UK GDPR, Art. 79 UK GDPR)");
+    expect(uk.text).toContain(
+      "complaint with the Information Commissioner's Office (ICO) and seek a judicial remedy (Art. 12(4) UK GDPR, Art. 77(1) UK GDPR, Art. 79 UK GDPR)",
+    );
   });
 
   it('lists the grounds as plain reasons in a plain request, and leaves them out of CCPA and US-state letters', () => {
@@ -525,7 +558,7 @@ describe("the person's own grounds and the legal bases (GDPR objection)", () => 
 });
 
 describe('US state privacy acts', () => {
-  it('us-state-request cites the opt-out, deletion and response-period provisions of the person\'s own state', () => {
+  it("us-state-request cites the opt-out, deletion and response-period provisions of the person's own state", () => {
     for (const state of allUsStateLaws()) {
       const letter = renderLetter(input('us-state-request', 'en', { usState: state.code }));
       expect(letter.subject).toContain(`${state.state} privacy law`);
@@ -546,7 +579,9 @@ describe('US state privacy acts', () => {
 
   it("asks only for what the state's act covers: Utah has no profiling opt-out and deletes only what the person provided", () => {
     const utah = renderLetter(input('us-state-request', 'en', { usState: 'US-UT' })).text;
-    expect(utah).toContain('I opt out of the processing of my personal data for targeted advertising and for the sale of personal data (Utah Code § 13-61-201(5)).');
+    expect(utah).toContain(
+      'I opt out of the processing of my personal data for targeted advertising and for the sale of personal data (Utah Code § 13-61-201(5)).',
+    );
     expect(utah).toContain('Please delete the personal data I have provided to you (Utah Code § 13-61-201(2)).');
     expect(utah).not.toContain('profiling');
     const colorado = renderLetter(input('us-state-request', 'de', { usState: 'US-CO' })).text;
@@ -576,7 +611,9 @@ describe('US state privacy acts', () => {
 
   it('names the enforcer without a section where the enforcement section could not be confirmed', () => {
     const notice = renderLetter(input('final-notice', 'en', { usState: 'US-NJ' }, 'us-state-request'));
-    expect(notice.text).toContain('I will report the matter to the New Jersey Attorney General, who enforces the New Jersey Data Privacy Act, without further notice.');
+    expect(notice.text).toContain(
+      'I will report the matter to the New Jersey Attorney General, who enforces the New Jersey Data Privacy Act, without further notice.',
+    );
     const german = renderLetter(input('final-notice', 'de', { usState: 'US-NJ' }, 'us-state-request'));
     expect(german.text).toContain('dem New Jersey Attorney General melden, der den New Jersey Data Privacy Act durchsetzt.');
   });
@@ -606,7 +643,11 @@ describe('input validation', () => {
       field: 'provider.legalEntity.address',
       build: () => input('gdpr-objection', 'en', { provider: { name: 'Pinterest', legalEntity: { name: 'Pinterest Europe Ltd.', address: ' ' } } }),
     },
-    { name: 'line break in the identifier', field: 'account.identifier', build: () => input('gdpr-objection', 'en', { account: { identifier: 'jane\nBcc: x' } }) },
+    {
+      name: 'line break in the identifier',
+      field: 'account.identifier',
+      build: () => input('gdpr-objection', 'en', { account: { identifier: 'jane\nBcc: x' } }),
+    },
     { name: 'GDPR objection under CCPA', field: 'law', build: () => input('gdpr-objection', 'en', { law: 'ccpa' }) },
     { name: 'CCPA opt-out under GDPR', field: 'law', build: () => input('ccpa-opt-out', 'en', { law: 'gdpr' }) },
     { name: 'reminder without the original', field: 'original', build: () => input('reminder', 'en', { original: undefined }) },
@@ -622,7 +663,11 @@ describe('input validation', () => {
     },
     { name: 'complaint without authority', field: 'authority', build: () => input('complaint', 'en', { authority: undefined }) },
     { name: 'GDPR final notice without authority', field: 'authority', build: () => input('final-notice', 'en', { authority: undefined }) },
-    { name: 'bad timeline date', field: 'timeline.0.date', build: () => input('complaint', 'en', { timeline: [{ date: 'yesterday', what: 'Reminder sent' }] }) },
+    {
+      name: 'bad timeline date',
+      field: 'timeline.0.date',
+      build: () => input('complaint', 'en', { timeline: [{ date: 'yesterday', what: 'Reminder sent' }] }),
+    },
   ];
   for (const c of cases) {
     it(`rejects ${c.name}, naming ${c.field}`, () => {
@@ -664,11 +709,21 @@ describe('letterLanguage', () => {
 });
 
 describe('the complaint names the lead authority; the UK complaint the DPA 2018 remedy', () => {
-  const BERLIN = { name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', address: 'Alt-Moabit 59-61, 10555 Berlin, Deutschland', email: 'mailbox@datenschutz-berlin.de', country: 'DE' };
-  const CNIL = { name: 'CNIL', address: '3 Place de Fontenoy, TSA 80715, 75334 PARIS CEDEX 07, France', webform: 'https://www.cnil.fr/fr/plaintes', country: 'FR' };
+  const BERLIN = {
+    name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit',
+    address: 'Alt-Moabit 59-61, 10555 Berlin, Deutschland',
+    email: 'mailbox@datenschutz-berlin.de',
+    country: 'DE',
+  };
+  const CNIL = {
+    name: 'CNIL',
+    address: '3 Place de Fontenoy, TSA 80715, 75334 PARIS CEDEX 07, France',
+    webform: 'https://www.cnil.fr/fr/plaintes',
+    country: 'FR',
+  };
   const DPC = { name: 'Irish Data Protection Commission', address: '21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland' };
 
-  it('is addressed to the person\'s own authority and asks it to forward to the lead authority under Art. 56 and 60', () => {
+  it("is addressed to the person's own authority and asks it to forward to the lead authority under Art. 56 and 60", () => {
     const letter = renderLetter(input('complaint', 'en', { authority: CNIL, lead: DPC }));
     expect(letter.text.startsWith('CNIL\n3 Place de Fontenoy')).toBe(true);
     expect(letter.text).toContain(
@@ -683,7 +738,11 @@ describe('the complaint names the lead authority; the UK complaint the DPA 2018 
   it('to a German Land authority, in German, adds § 19 Abs. 2 BDSG', () => {
     const letter = renderLetter(input('complaint', 'de', { authority: BERLIN, lead: DPC }));
     expect(letter.subject).toBe('Beschwerde nach Art. 77 Abs. 1 DSGVO gegen Pinterest Europe Ltd. – Ref. OA-7K2M-9QXD');
-    expect(letter.text.startsWith('Berliner Beauftragte für Datenschutz und Informationsfreiheit\nAlt-Moabit 59-61, 10555 Berlin, Deutschland\nmailbox@datenschutz-berlin.de\n')).toBe(true);
+    expect(
+      letter.text.startsWith(
+        'Berliner Beauftragte für Datenschutz und Informationsfreiheit\nAlt-Moabit 59-61, 10555 Berlin, Deutschland\nmailbox@datenschutz-berlin.de\n',
+      ),
+    ).toBe(true);
     expect(letter.text).toContain(
       'Federführende Aufsichtsbehörde für Pinterest Europe Ltd. ist Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
         'Bitte leiten Sie meine Beschwerde nach Art. 56 DSGVO und Art. 60 DSGVO sowie § 19 Abs. 2 BDSG dorthin weiter und bleiben Sie in diesem Verfahren meine Anlaufstelle.',
@@ -697,7 +756,16 @@ describe('the complaint names the lead authority; the UK complaint the DPA 2018 
 
   it('UK: the ICO, the Tribunal remedy of DPA 2018 s. 166, never Art. 78(2) or a lead authority', () => {
     for (const lang of LANGS) {
-      const letter = renderLetter(input('complaint', lang, { law: 'uk-gdpr', authority: { name: 'The Information Commissioner’s Office', address: 'Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF, United Kingdom', country: 'GB' } }));
+      const letter = renderLetter(
+        input('complaint', lang, {
+          law: 'uk-gdpr',
+          authority: {
+            name: 'The Information Commissioner’s Office',
+            address: 'Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF, United Kingdom',
+            country: 'GB',
+          },
+        }),
+      );
       expect(letter.citations).toContain('DPA 2018 s. 166');
       expect(letter.citations).not.toContain('UK GDPR Art. 78(2)');
       expect(letter.text).not.toContain('Art. 78');
@@ -741,7 +809,9 @@ describe('an addressee without a sourced postal address', () => {
   });
 
   it('still refuses a blank address, naming the field', () => {
-    const e = errorOf(() => renderLetter(input('gdpr-objection', 'en', { provider: { name: 'Substack', legalEntity: { name: 'Substack Inc.', address: ' ' } } })));
+    const e = errorOf(() =>
+      renderLetter(input('gdpr-objection', 'en', { provider: { name: 'Substack', legalEntity: { name: 'Substack Inc.', address: ' ' } } })),
+    );
     expect(e.field).toBe('provider.legalEntity.address');
   });
 });

@@ -29,7 +29,10 @@ describe('the shipped long-tail file', () => {
     for (const company of longTail().companies.values()) {
       const provider = companyProvider(company, longTail().importedAt);
       expect(provider.channels.length, company.slug).toBeGreaterThan(0);
-      expect(provider.channels.every((c) => c.type === 'email' || (c.type === 'webform' && !c.playbook)), company.slug).toBe(true);
+      expect(
+        provider.channels.every((c) => c.type === 'email' || (c.type === 'webform' && !c.playbook)),
+        company.slug,
+      ).toBe(true);
       expect(provider.legalEntity.country, company.slug).toMatch(/^[A-Z]{2}$/);
       expect(provider.replyDomains.length, company.slug).toBeGreaterThan(0);
       expect(provider.sources[0]).toBe(`https://github.com/datenanfragen/data/blob/master/companies/${company.slug}.json`);
@@ -41,7 +44,11 @@ describe('a long-tail company as a provider', () => {
   it('is found as dn:<record slug>, addressed to the legal entity at its address, with its privacy address as the channel', () => {
     const provider = getProvider('dn:23andme');
     expect(provider).toMatchObject({ slug: 'dn:23andme', name: '23andMe, Inc.', quality: 'verified', playbooks: {}, origins: [] });
-    expect(letterAddressee(provider, 'gdpr')).toEqual({ name: '23andMe, Inc.', address: '899 West Evelyn Avenue, Mountain View, CA 94041, United States of America', country: 'US' });
+    expect(letterAddressee(provider, 'gdpr')).toEqual({
+      name: '23andMe, Inc.',
+      address: '899 West Evelyn Avenue, Mountain View, CA 94041, United States of America',
+      country: 'US',
+    });
     expect(channelsFor(provider, 'DE-BE')).toEqual([{ type: 'email', address: 'privacy@23andme.com', regions: ['global'], audience: 'person' }]);
     expect(channelsFor(provider, 'US-CA')).toHaveLength(1);
   });

@@ -56,7 +56,14 @@ function mails(lang: Language): Record<string, RenderedMail> {
     }),
     'digest with a complaint draft': digestMail(lang, {
       name: 'Erika Mustermann',
-      changes: [{ date: '2026-07-20', ...letter, status: 'escalated', note: 'The complaint draft is attached as complaint-reddit-OA-7K2M-9QXD.eml. Submit it to CNIL (https://www.cnil.fr/fr/plaintes).' }],
+      changes: [
+        {
+          date: '2026-07-20',
+          ...letter,
+          status: 'escalated',
+          note: 'The complaint draft is attached as complaint-reddit-OA-7K2M-9QXD.eml. Submit it to CNIL (https://www.cnil.fr/fr/plaintes).',
+        },
+      ],
       link: STATUS_LINK,
       drafts: 1,
     }),
@@ -90,7 +97,10 @@ describe('mails to the person', () => {
         it(`${kind}: the HTML part has every link and every line of the text part`, () => {
           const seen = htmlText(mail.html);
           const links = hrefs(mail.html);
-          const lines = mail.text.split('\n').map((l) => l.trim()).filter(Boolean);
+          const lines = mail.text
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
           expect(lines.length).toBeGreaterThan(2);
           for (const line of lines) {
             const found = urls(line);
@@ -120,7 +130,9 @@ describe('mails to the person', () => {
 
   it('lists requests as semantic lists, each request line as an item, and the status page as a link that says so', () => {
     const { text, html } = summaryMail('en', { name: 'Erika', requests: [letter, handedOver], link: STATUS_LINK });
-    expect(text).toContain('* Reddit (erika_m), ref OA-7K2M-9QXD\n  Channel: letter by email\n  Status: sent, waiting for an answer\n  Answer due by: 2026-06-01');
+    expect(text).toContain(
+      '* Reddit (erika_m), ref OA-7K2M-9QXD\n  Channel: letter by email\n  Status: sent, waiting for an answer\n  Answer due by: 2026-06-01',
+    );
     expect(text).toContain(`Your status page (keep this link private): ${STATUS_LINK}`);
     expect(html).toContain('<li><p>Reddit (erika_m), ref OA-7K2M-9QXD</p>\n<ul>\n<li>Channel: letter by email</li>');
     expect(html).toContain(`<a href="${STATUS_LINK.replace(/=/g, '&#x3D;')}">Open your status page (keep this link private)</a>`);
@@ -128,9 +140,13 @@ describe('mails to the person', () => {
   });
 
   it('keeps the subjects people and filters know', () => {
-    expect(verifyMail('en', { link: 'http://x/verify?token=a.b', accounts: [], hours: 72 }).subject).toBe('Please confirm your email address to start your opt-out requests');
+    expect(verifyMail('en', { link: 'http://x/verify?token=a.b', accounts: [], hours: 72 }).subject).toBe(
+      'Please confirm your email address to start your opt-out requests',
+    );
     expect(summaryMail('de', { name: 'E', requests: [letter], link: STATUS_LINK }).subject).toBe('Ihre 1 Opt-out-Anfragen sind unterwegs');
-    expect(digestMail('en', { name: 'E', changes: [{ date: '2026-05-02', ...letter, note: null }], link: STATUS_LINK }).subject).toBe('1 update(s) on your opt-out requests');
+    expect(digestMail('en', { name: 'E', changes: [{ date: '2026-05-02', ...letter, note: null }], link: STATUS_LINK }).subject).toBe(
+      '1 update(s) on your opt-out requests',
+    );
     expect(changeMail('fr', { ...letter, name: 'E', note: null, link: STATUS_LINK }).subject).toBe('Reddit : sent, waiting for an answer (réf. OA-7K2M-9QXD)');
   });
 

@@ -27,7 +27,14 @@ function fakeS3(): { client: S3Client; asked: { Bucket?: string; Key?: string }[
 }
 
 const event = {
-  Records: [{ ses: { mail: { messageId: 'm-123', source: 'privacy@provider.example', destination: ['reply+abc@in.example.org'] }, receipt: { recipients: ['reply+abc@in.example.org'] } } }],
+  Records: [
+    {
+      ses: {
+        mail: { messageId: 'm-123', source: 'privacy@provider.example', destination: ['reply+abc@in.example.org'] },
+        receipt: { recipients: ['reply+abc@in.example.org'] },
+      },
+    },
+  ],
 };
 
 const ENV = {

@@ -143,7 +143,7 @@ describe('the runtime configuration', () => {
     expect(loadConfig({ ...REQUIRED_ENV, AWS_REGION: undefined, AWS_DEFAULT_REGION: 'us-east-1' }).region).toBe('us-east-1');
   });
 
-  it('lets the command line and the browser read their settings without the functions\' required ones', () => {
+  it("lets the command line and the browser read their settings without the functions' required ones", () => {
     vi.stubEnv('TABLE_NAME', '');
     vi.stubEnv('OPTOUT_CHROME_PATH', '/opt/chrome');
     vi.stubEnv('OPTOUT_ALLOW_ORIGIN_OVERRIDE', '1');
@@ -162,11 +162,17 @@ describe('the runtime configuration', () => {
     expect(() => config()).toThrow('no runtime');
   });
 
-  it('builds the local runtime\'s settings without writing the environment', () => {
+  it("builds the local runtime's settings without writing the environment", () => {
     vi.stubEnv('OPTOUT_CLOCK_SPEED', '5');
     const before = { ...process.env };
     const settings = localConfig({ TABLE_NAME: 'optout', OPTOUT_DATA_DIR: '/tmp/stack' }, { publicUrl: 'http://127.0.0.1:4321' });
-    expect(settings).toMatchObject({ tableName: 'optout', dataDir: '/tmp/stack', clockSpeed: 5, publicUrl: 'http://127.0.0.1:4321', fromAddress: 'optout@autopilot.localhost' });
+    expect(settings).toMatchObject({
+      tableName: 'optout',
+      dataDir: '/tmp/stack',
+      clockSpeed: 5,
+      publicUrl: 'http://127.0.0.1:4321',
+      fromAddress: 'optout@autopilot.localhost',
+    });
     expect(process.env).toEqual(before);
   });
 
@@ -197,7 +203,9 @@ describe('the CDK context', () => {
 function readmeDefaults(table: string): Map<string, string> {
   const from = README.indexOf(`<!-- BEGIN settings:${table} -->`);
   const to = README.indexOf(`<!-- END settings:${table} -->`);
-  const rows = README.slice(from, to).split('\n').filter((line) => line.startsWith('| `'));
+  const rows = README.slice(from, to)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
   return new Map(rows.map((row) => row.split(' | ').map((c) => c.replace(/^\| /, '').trim())).map(([name, dflt]) => [name!.replace(/`/g, ''), dflt!]));
 }
 
@@ -269,8 +277,10 @@ function sources(dir: string): string[] {
 
 /** Modules that may touch process.env, each with its reason. */
 const ENV_READERS: Record<string, string> = {
-  'functions/adapters/config.ts': 'the config module: parses the environment with the schema (the local runtime passes its settings to the composition root instead of writing them here)',
-  'infra/cdk/app.ts': "the CDK app's entry reads CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION, which the CDK CLI sets for it; they are not settings of the deployment",
+  'functions/adapters/config.ts':
+    'the config module: parses the environment with the schema (the local runtime passes its settings to the composition root instead of writing them here)',
+  'infra/cdk/app.ts':
+    "the CDK app's entry reads CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION, which the CDK CLI sets for it; they are not settings of the deployment",
 };
 
 describe('process.env', () => {
@@ -295,7 +305,8 @@ describe('process.env', () => {
         .split('\n')
         .forEach((line, i) => {
           if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
-          if (/Object\.assign\(\s*process\.env|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete\s+process\.env/.test(line)) writers.push(`${file}:${i + 1}: ${line.trim()}`);
+          if (/Object\.assign\(\s*process\.env|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete\s+process\.env/.test(line))
+            writers.push(`${file}:${i + 1}: ${line.trim()}`);
         });
     }
     expect(writers).toEqual([]);

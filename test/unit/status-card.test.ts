@@ -59,7 +59,13 @@ describe('the progress line of a letter', () => {
       ['final-notice', '2026-06-16T08:00:00.000Z'],
       ['escalated', '2026-06-23T08:00:00.000Z'],
     ]);
-    expect(steps(escalated)).toEqual(['sent:done:2026-05-01', 'due:done:2026-06-01', 'reminder:done:2026-06-02', 'finalNotice:done:2026-06-16', 'complaint:done:2026-06-23']);
+    expect(steps(escalated)).toEqual([
+      'sent:done:2026-05-01',
+      'due:done:2026-06-01',
+      'reminder:done:2026-06-02',
+      'finalNotice:done:2026-06-16',
+      'complaint:done:2026-06-23',
+    ]);
     expect(nextStep(escalated, SETTINGS)).toEqual({ kind: 'escalated', date: null });
   });
 
@@ -79,7 +85,15 @@ describe('the progress line of a letter', () => {
   it('says what comes next and when, as the follow-up rule decides', () => {
     expect(nextStep(letter('acknowledged', [], '2026-06-20'), SETTINGS)).toEqual({ kind: 'reminder', date: '2026-06-21' });
     expect(nextStep(letter('reminded', [['reminder', '2026-06-02T08:00:00.000Z']]), SETTINGS)).toEqual({ kind: 'finalNotice', date: '2026-06-16' });
-    expect(nextStep(letter('reminded', [['reminder', '2026-06-02T08:00:00.000Z'], ['final-notice', '2026-06-16T08:00:00.000Z']]), SETTINGS)).toEqual({
+    expect(
+      nextStep(
+        letter('reminded', [
+          ['reminder', '2026-06-02T08:00:00.000Z'],
+          ['final-notice', '2026-06-16T08:00:00.000Z'],
+        ]),
+        SETTINGS,
+      ),
+    ).toEqual({
       kind: 'complaint',
       date: '2026-06-23',
     });
@@ -97,7 +111,12 @@ describe('the progress line of the browser channel and of a hand-over', () => {
   });
 
   it("shows the hand-over with its day, and it is the person's turn", () => {
-    const handedOver: CardRequest = { status: 'needs_user_action', channel: 'webform', dueAt: null, events: [{ kind: 'needs_user_action', at: '2026-05-01T10:00:00.000Z' }] };
+    const handedOver: CardRequest = {
+      status: 'needs_user_action',
+      channel: 'webform',
+      dueAt: null,
+      events: [{ kind: 'needs_user_action', at: '2026-05-01T10:00:00.000Z' }],
+    };
     expect(steps(handedOver)).toEqual(['handedOver:done:2026-05-01']);
     expect(nextStep(handedOver, SETTINGS)).toEqual({ kind: 'you', date: null });
   });

@@ -23,7 +23,10 @@ function sources(dir: string): string[] {
 function statusLists(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/\[([^[\]]*)\]/g)) {
-    const items = match[1]!.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = match[1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const names = items.map((item) => /^['"`]([a-z_]+)['"`](?:\s+as\s+const)?$/.exec(item)?.[1]);
     if (names.length >= 2 && names.every((n) => n !== undefined && STATUSES.has(n))) found.push(match[0]);
   }

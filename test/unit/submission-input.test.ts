@@ -114,7 +114,7 @@ describe('a session file given with an account', () => {
     expect(found).toEqual([{ path: 'accounts.0.session', message: expect.stringMatching(/Pinterest|pinterest/) }]);
   });
 
-  it('is taken when it holds the provider\'s cookies', () => {
+  it("is taken when it holds the provider's cookies", () => {
     const mine = JSON.stringify([{ name: '_pinterest_sess', value: 'abc', domain: '.pinterest.com', path: '/' }]);
     expect(issues(schema, { ...base, jurisdiction: 'DE-BE', accounts: [{ provider: 'pinterest', identifier: 'e', session: mine }] })).toEqual([]);
   });
@@ -173,7 +173,24 @@ describe('jurisdiction codes', () => {
   });
 
   it('takes all 16 German Länder, as GDPR, German, with the tags DE, EU and EEA', () => {
-    const lands = ['DE-BW', 'DE-BY', 'DE-BE', 'DE-BB', 'DE-HB', 'DE-HH', 'DE-HE', 'DE-MV', 'DE-NI', 'DE-NW', 'DE-RP', 'DE-SL', 'DE-SN', 'DE-ST', 'DE-SH', 'DE-TH'];
+    const lands = [
+      'DE-BW',
+      'DE-BY',
+      'DE-BE',
+      'DE-BB',
+      'DE-HB',
+      'DE-HH',
+      'DE-HE',
+      'DE-MV',
+      'DE-NI',
+      'DE-NW',
+      'DE-RP',
+      'DE-SL',
+      'DE-SN',
+      'DE-ST',
+      'DE-SH',
+      'DE-TH',
+    ];
     for (const land of lands) {
       expect(issues(schema, { ...base, jurisdiction: land }), land).toEqual([]);
       expect(lawFor(land)).toBe('gdpr');
@@ -197,7 +214,10 @@ describe('jurisdiction codes', () => {
 
   it.each(['XX', 'ZZ', 'EU', 'US-XX', 'US-ZZ', 'DE-XX', 'DE-B', 'GB-SCT'])('refuses %s: not in ISO 3166-1 nor a supported subdivision', (jurisdiction) => {
     expect(issues(schema, { ...base, jurisdiction })).toEqual([
-      { path: 'jurisdiction', message: 'is not a country code in ISO 3166-1 nor a supported subdivision (German Länder: "DE-BE" style; US states: "US-CA" style)' },
+      {
+        path: 'jurisdiction',
+        message: 'is not a country code in ISO 3166-1 nor a supported subdivision (German Länder: "DE-BE" style; US states: "US-CA" style)',
+      },
     ]);
   });
 
@@ -237,24 +257,36 @@ describe("the person's own grounds for the objection", () => {
     expect(groundsIssues({ choices: [] })).toEqual([{ path: 'grounds', message: 'must choose at least one ground or give a text (or be left out)' }]);
     expect(groundsIssues({ choices: [], text: '   ' })).toEqual([{ path: 'grounds.text', message: 'must not be empty (leave it out instead)' }]);
     const unknown = schema.safeParse({ ...valid, grounds: { choices: ['safety'], basis: 'consent' } });
-    expect(unknown.error!.issues.filter((i) => i.path[0] === 'grounds').map((i) => ({ code: i.code, path: i.path.join('.'), keys: (i as { keys?: string[] }).keys }))).toEqual([
-      { code: 'unrecognized_keys', path: 'grounds', keys: ['basis'] },
-    ]);
+    expect(
+      unknown
+        .error!.issues.filter((i) => i.path[0] === 'grounds')
+        .map((i) => ({ code: i.code, path: i.path.join('.'), keys: (i as { keys?: string[] }).keys })),
+    ).toEqual([{ code: 'unrecognized_keys', path: 'grounds', keys: ['basis'] }]);
     expect(groundsIssues(['safety'])).toEqual([{ path: 'grounds', message: 'must be an object { choices, text? }' }]);
   });
 
   it('applies the text rules of every other field to the text: line breaks and tabs, but no controls, bidi marks or broken Unicode', () => {
     expect(groundsIssues({ choices: [], text: 'first line\r\n\tsecond line' })).toEqual([]);
     expect(groundsIssues({ choices: [], text: 'ok\u0000' })).toEqual([{ path: 'grounds.text', message: 'contains a control character (U+0000)' }]);
-    expect(groundsIssues({ choices: [], text: 'ok\u202E' })).toEqual([{ path: 'grounds.text', message: 'contains a text-direction control character (U+202E)' }]);
+    expect(groundsIssues({ choices: [], text: 'ok\u202E' })).toEqual([
+      { path: 'grounds.text', message: 'contains a text-direction control character (U+202E)' },
+    ]);
     expect(groundsIssues({ choices: [], text: 'ok\uD800' })).toEqual([{ path: 'grounds.text', message: 'contains broken Unicode (a lone surrogate)' }]);
     expect(groundsIssues({ choices: [], text: 'x'.repeat(GROUNDS_TEXT_MAX) })).toEqual([]);
-    expect(groundsIssues({ choices: [], text: 'x'.repeat(GROUNDS_TEXT_MAX + 1) })).toEqual([{ path: 'grounds.text', message: 'is too large (500 characters at most)' }]);
+    expect(groundsIssues({ choices: [], text: 'x'.repeat(GROUNDS_TEXT_MAX + 1) })).toEqual([
+      { path: 'grounds.text', message: 'is too large (500 characters at most)' },
+    ]);
   });
 
   it('the form offers exactly these choices, each with a label, in both languages', () => {
     // The form page reads the deployment's settings (allowed jurisdictions, operator name).
-    const env = { OPTOUT_FROM_ADDRESS: 'optout@autopilot.localhost', OPTOUT_INBOUND_DOMAIN: 'inbound.localhost', OPTOUT_PUBLIC_URL: 'http://127.0.0.1:8000', AWS_REGION: 'us-east-1', TABLE_NAME: 'optout' };
+    const env = {
+      OPTOUT_FROM_ADDRESS: 'optout@autopilot.localhost',
+      OPTOUT_INBOUND_DOMAIN: 'inbound.localhost',
+      OPTOUT_PUBLIC_URL: 'http://127.0.0.1:8000',
+      AWS_REGION: 'us-east-1',
+      TABLE_NAME: 'optout',
+    };
     const runtime = memoryRuntime({ env });
     for (const lang of ['en', 'de'] as const) {
       const html = runWith(runtime, () => formPage(lang));

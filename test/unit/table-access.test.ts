@@ -32,10 +32,12 @@ function sources(dir: string): string[] {
   });
 }
 
-const FILES = ['functions', 'infra', 'cli'].flatMap((dir) => sources(join(ROOT, dir))).map((file) => ({
-  path: relative(ROOT, file).split('\\').join('/'),
-  text: readFileSync(file, 'utf8'),
-}));
+const FILES = ['functions', 'infra', 'cli']
+  .flatMap((dir) => sources(join(ROOT, dir)))
+  .map((file) => ({
+    path: relative(ROOT, file).split('\\').join('/'),
+    text: readFileSync(file, 'utf8'),
+  }));
 const OUTSIDE_DATA = FILES.filter((f) => !f.path.startsWith('functions/data/'));
 
 /** `PK: \`SUB#${...}\``, `SK: '#SUB'`, `PK: 'EXEC'`: an upper-case prefix ending in #, a closing quote or a placeholder. */
@@ -49,7 +51,13 @@ function importsDynamoSdk(text: string): boolean {
 function keyAccess(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'[^']*\/data\/(schema|store)\.ts'/g)) {
-    const names = m[1]!.split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!);
+    const names = m[1]!.split(',').map(
+      (n) =>
+        n
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]!,
+    );
     if (m[2] === 'schema' && names.includes('key')) found.push('imports key from data/schema.ts');
     for (const name of names) if (m[2] === 'store' && GENERIC_STORE_FUNCTIONS.includes(name)) found.push(`imports ${name} from data/store.ts`);
   }

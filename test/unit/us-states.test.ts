@@ -180,7 +180,9 @@ describe('appeal wording follows the act', () => {
     for (const law of others) {
       expect(law.appeal).toBe(true);
       expect(renderLetter(request(law.code, 'en')).text).toContain('please tell me which part, on what ground, and how I can appeal your decision.');
-      expect(renderLetter(request(law.code, 'de')).text).toContain('den Grund und den Weg, auf dem ich gegen Ihre Entscheidung Einspruch (appeal) einlegen kann.');
+      expect(renderLetter(request(law.code, 'de')).text).toContain(
+        'den Grund und den Weg, auf dem ich gegen Ihre Entscheidung Einspruch (appeal) einlegen kann.',
+      );
     }
   });
 });

@@ -72,7 +72,7 @@ describe('workflows/submission.asl.json: Retry', () => {
     expect(STATES[name]!.Retry).toEqual(expected);
   });
 
-  it("retries the errors the code throws under those names, and those only", () => {
+  it('retries the errors the code throws under those names, and those only', () => {
     expect(TRANSIENT_RETRY.ErrorEquals).toContain(new TransientError('x').name);
     expect(LETTER_IN_DOUBT_RETRY.ErrorEquals).toEqual([new LetterInDoubt('x').name]);
     const named = new Set(tasks.flatMap(([, state]) => (state.Retry as { ErrorEquals: string[] }[]).flatMap((r) => r.ErrorEquals)));
@@ -82,7 +82,11 @@ describe('workflows/submission.asl.json: Retry', () => {
 
 describe('workflows/submission.asl.json: Choice values and the code', () => {
   it('has exactly the Choice states this test knows, each reading the output of the Tasks named', () => {
-    expect(byType('Choice').map(([name]) => name).sort()).toEqual(Object.keys(CHOICES).sort());
+    expect(
+      byType('Choice')
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(Object.keys(CHOICES).sort());
     for (const [choice, { after }] of Object.entries(CHOICES)) {
       const feeding = Object.entries(STATES)
         .filter(([, state]) => state.Type === 'Task' && state.Next === choice)

@@ -7,7 +7,10 @@ export const AuthoritySchema = z.object({
   /** ISO 3166-1 alpha-2 country. */
   country: z.string().regex(/^[A-Z]{2}$/),
   /** ISO 3166-2 subdivision for a state authority, e.g. "DE-BY", "US-CA". */
-  region: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/).optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/)
+    .optional(),
   /**
    * national: the country's general authority; state: a German Land's authority for companies
    * (or a US state's agency); sector: churches, broadcasters, public bodies, never picked automatically.

@@ -38,13 +38,7 @@ const MONTH_DAY = /^--(\d{2})-(\d{2})$/;
  * The due date after an extension of the first deadline of a `basis` request received on `receipt`,
  * claimed on `claimedOn` ('YYYY-MM-DD', resolves a date named without a year: its next occurrence).
  */
-export function extendedDueDate(args: {
-  basis: Basis;
-  receipt: string;
-  claimedOn: string;
-  claim?: ExtensionClaim;
-  place?: DeadlinePlace;
-}): ExtendedDeadline {
+export function extendedDueDate(args: { basis: Basis; receipt: string; claimedOn: string; claim?: ExtensionClaim; place?: DeadlinePlace }): ExtendedDeadline {
   const { basis, receipt, claimedOn, claim = {}, place = {} } = args;
   const start = parseDate(receipt, 'receipt');
   const claimed = parseDate(claimedOn, 'claimedOn');

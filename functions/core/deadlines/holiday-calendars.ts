@@ -20,8 +20,7 @@ import { FRI, MON, THU, TUE } from './calendar.ts';
 import type { HolidayCalendar, HolidayRule } from './holidays.ts';
 
 const fixed = (name: string, month: number, day: number, source: string) => ({ name, source, kind: 'fixed', month, day }) as const;
-const nth = (name: string, month: number, wd: number, n: number, source: string) =>
-  ({ name, source, kind: 'weekday', month, weekday: wd, nth: n }) as const;
+const nth = (name: string, month: number, wd: number, n: number, source: string) => ({ name, source, kind: 'weekday', month, weekday: wd, nth: n }) as const;
 const easter = (name: string, offset: number, source: string) => ({ name, source, kind: 'easter', offset }) as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +102,10 @@ export const HOLIDAY_CALENDARS = {
     name: 'US federal holidays with their observed days, plus the day after Thanksgiving',
     source: '5 U.S.C. § 6103; the day after Thanksgiving: never early',
     observance: 'us-federal',
-    rules: [...US_FEDERAL_RULES, { name: 'Day after Thanksgiving', source: 'never early (a holiday in many states)', kind: 'weekday', month: 11, weekday: THU, nth: 4, plusDays: 1 }],
+    rules: [
+      ...US_FEDERAL_RULES,
+      { name: 'Day after Thanksgiving', source: 'never early (a holiday in many states)', kind: 'weekday', month: 11, weekday: THU, nth: 4, plusDays: 1 },
+    ],
   },
   'US-CO': {
     name: 'Colorado legal holidays (C.R.S. § 24-11-101)',

@@ -1,20 +1,7 @@
 // Public holidays, computed for any year from the rules of each calendar (holiday-calendars.ts, where
 // the calendars, their sources and the judgement calls are). A period that ends on a holiday of the
 // calendar in force, or on a Saturday or Sunday, runs to the next day that is none of these.
-import {
-  assertYear,
-  daysToCivil,
-  easterSunday,
-  FRI,
-  formatDate,
-  MON,
-  nthWeekday,
-  civilToDays,
-  SAT,
-  SUN,
-  weekday,
-  isWeekend,
-} from './calendar.ts';
+import { assertYear, daysToCivil, easterSunday, FRI, formatDate, MON, nthWeekday, civilToDays, SAT, SUN, weekday, isWeekend } from './calendar.ts';
 import { HOLIDAY_CALENDARS, type HolidayCalendarId } from './holiday-calendars.ts';
 import { lunarNewYearDay } from './lunar.ts';
 

@@ -44,7 +44,8 @@ const US_STATE_PERIODS: Readonly<Record<string, UsStatePeriod>> = {
     ...DEFAULT_US_STATE_PERIOD,
     periodSource: 'Tex. Bus. & Com. Code § 541.052(b)',
     holidays: 'US-TX',
-    computation: 'Tex. Gov. Code § 311.014(b): a period ending on a Saturday, Sunday or legal holiday (Gov. Code § 662.003(a), (b)) runs to the next day that is none of these',
+    computation:
+      'Tex. Gov. Code § 311.014(b): a period ending on a Saturday, Sunday or legal holiday (Gov. Code § 662.003(a), (b)) runs to the next day that is none of these',
   },
   'US-IA': {
     responseDays: 90,
@@ -64,7 +65,7 @@ const US_STATE_PERIODS: Readonly<Record<string, UsStatePeriod>> = {
   },
   'US-NH': { ...DEFAULT_US_STATE_PERIOD, periodSource: 'RSA 507-H:4 (summaries: 45 days, once 45 more)' },
   'US-KY': { ...DEFAULT_US_STATE_PERIOD, periodSource: 'KRS 367.3615 (summaries: 45 days; the 45-day extension follows the Virginia model, not seen)' },
-  'US-DE': { ...DEFAULT_US_STATE_PERIOD, periodSource: '6 Del. C. § 12D-104 (45 days, once 45 more: the act\'s pattern, not seen in the statute text)' },
+  'US-DE': { ...DEFAULT_US_STATE_PERIOD, periodSource: "6 Del. C. § 12D-104 (45 days, once 45 more: the act's pattern, not seen in the statute text)" },
 };
 
 /** The period of a state's act; the default (45 + 45, rolled forward) for a state not listed or none given. */

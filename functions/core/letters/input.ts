@@ -91,7 +91,9 @@ const IsoDate = z
 // The same text rules as the API's (core/text-rules.ts): single-line fields end up in the subject
 // line and mail headers, so no line breaks, control or text-direction characters.
 const Line = singleLine(1000);
-const Block = multiLine(20_000).transform((s) => s.trim()).pipe(z.string().min(1, 'must not be empty'));
+const Block = multiLine(20_000)
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'must not be empty'));
 
 const InputSchema = z
   .object({
@@ -102,7 +104,15 @@ const InputSchema = z
     provider: z.object({ name: Line, legalEntity: z.object({ name: Line, address: Block.optional() }) }),
     person: z.object({ name: Line, email: z.email('must be an email address') }),
     account: z.object({ identifier: Line }),
-    agent: z.object({ name: Line, authorizationFile: z.string().regex(/^[\w.-]+\.pdf$/, 'must be a PDF file name').optional() }).nullable(),
+    agent: z
+      .object({
+        name: Line,
+        authorizationFile: z
+          .string()
+          .regex(/^[\w.-]+\.pdf$/, 'must be a PDF file name')
+          .optional(),
+      })
+      .nullable(),
     reference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, 'must be letters, digits and dashes, like OA-7K2M-9QXD'),
     date: IsoDate,
     dueDate: IsoDate,
@@ -120,7 +130,10 @@ const InputSchema = z
         address: Block,
         email: z.email('must be an email address').optional(),
         webform: z.url('must be a URL').optional(),
-        country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+          .optional(),
       })
       .optional(),
     lead: z.object({ name: Line, address: Block }).nullable().optional(),
@@ -132,7 +145,10 @@ const InputSchema = z
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (input.dueDate < input.date) issue(['dueDate'], `must not be before date ${input.date}`);
     if (input.law === 'us-state' && !(input.usState && usStateLaw(input.usState))) {
-      issue(['usState'], `must be a state with a consumer privacy act (functions/core/us-states.ts) when law is "us-state", got ${input.usState ? `"${input.usState}"` : 'none'}`);
+      issue(
+        ['usState'],
+        `must be a state with a consumer privacy act (functions/core/us-states.ts) when law is "us-state", got ${input.usState ? `"${input.usState}"` : 'none'}`,
+      );
     }
     if (isBasis(input.kind) && !BASIS_LAWS[input.kind].includes(input.law)) {
       issue(['law'], `a ${input.kind} letter needs law ${BASIS_LAWS[input.kind].map((l) => `"${l}"`).join(' or ')}`);
@@ -171,8 +187,5 @@ export function validate(input: unknown): ValidInput {
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(input)', message: i.message }));
   const first = problems[0]!;
-  throw new LetterInputError(
-    first.field,
-    `Invalid letter input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-  );
+  throw new LetterInputError(first.field, `Invalid letter input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
 }

@@ -118,13 +118,19 @@ export function agentRoute(state: UsStateLaw, lang: Language) {
   const uncovered = state.optOutOf.filter((p) => !covered.includes(p));
   const own: string[] = [];
   if (uncovered.length > 0) {
-    const purposes = joinList(uncovered.map((p) => OPT_OUT_PURPOSES[p][lang]), lang);
+    const purposes = joinList(
+      uncovered.map((p) => OPT_OUT_PURPOSES[p][lang]),
+      lang,
+    );
     own.push(OWN_PARTS[lang].optOut(purposes));
   }
   if (!agent?.deletion) own.push(OWN_PARTS[lang].deletion);
   return {
     agentRoute: covered.length > 0,
-    agentPurposes: joinList(covered.map((p) => OPT_OUT_PURPOSES[p][lang]), lang),
+    agentPurposes: joinList(
+      covered.map((p) => OPT_OUT_PURPOSES[p][lang]),
+      lang,
+    ),
     ownParts: own.length > 0 ? joinList(own, lang) : null,
   };
 }

@@ -39,7 +39,10 @@ export function renderLetter(input: LetterInput): Letter {
           state: state.state,
           act: state.act,
           citation: state.actCitation,
-          optOutPurposes: joinList(state.optOutOf.map((p) => OPT_OUT_PURPOSES[p][lang]), lang),
+          optOutPurposes: joinList(
+            state.optOutOf.map((p) => OPT_OUT_PURPOSES[p][lang]),
+            lang,
+          ),
           deletesAll: state.deletes === 'all',
           /** Whether the act gives an appeal against a refusal: only then does the letter ask how to appeal. */
           appeal: state.appeal,
@@ -76,7 +79,17 @@ export function renderLetter(input: LetterInput): Letter {
     };
     log.define(original, 'title', title.text, title.cites);
     log.define(original, 'shortTitle', shortTitle.text, shortTitle.cites);
-    log.define(original, 'provisions', claimed.length ? joinCitations(claimed.map((p) => p.text[lang]), lang) : null, claimed);
+    log.define(
+      original,
+      'provisions',
+      claimed.length
+        ? joinCitations(
+            claimed.map((p) => p.text[lang]),
+            lang,
+          )
+        : null,
+      claimed,
+    );
     log.define(original, 'deadline', deadlineProvision?.text[lang] ?? null, deadlineProvision ? [deadlineProvision] : []);
   }
 

@@ -35,8 +35,7 @@ export const de: MailWords = {
   changeLine: 'Ihre Anfrage an {provider} für {identifier} (Az. {reference}) ist jetzt: {status}.',
 
   digestHeading: 'Was sich an Ihren Opt-out-Anfragen geändert hat',
-  digestIntro:
-    'das hat sich seit unserer letzten Mail an Ihren Anfragen geändert (höchstens eine solche Mail am Tag; was Sie braucht, kommt sofort):',
+  digestIntro: 'das hat sich seit unserer letzten Mail an Ihren Anfragen geändert (höchstens eine solche Mail am Tag; was Sie braucht, kommt sofort):',
   digestItem: '{date} {provider} für {identifier} (Az. {reference}): {status}',
   digestDue: '; Antwort fällig bis {due}',
   digestOutro:

@@ -13,14 +13,11 @@ export const en = {
   whereLink: 'Go to the right place at {provider}',
 
   verifyHeading: 'Confirm your email address',
-  verifyIntro:
-    'someone (we hope you) asked Optout Autopilot to send opt-out requests for these accounts, in the name of the owner of this email address:',
+  verifyIntro: 'someone (we hope you) asked Optout Autopilot to send opt-out requests for these accounts, in the name of the owner of this email address:',
   verifyAccount: '{provider}: {identifier}',
-  verifyNothingYet:
-    'Nothing has been sent yet. To confirm that this is your email address and that you want us to act on your behalf, open this link:',
+  verifyNothingYet: 'Nothing has been sent yet. To confirm that this is your email address and that you want us to act on your behalf, open this link:',
   verifyLink: 'Confirm my address (opens the confirmation page)',
-  verifyIgnore:
-    'If you did not ask for this, ignore this email: without the confirmation we send nothing, and we delete these details after {hours} hours.',
+  verifyIgnore: 'If you did not ask for this, ignore this email: without the confirmation we send nothing, and we delete these details after {hours} hours.',
 
   summaryHeading: 'Your opt-out requests are on their way',
   summaryIntro: 'here is where each of your requests stands:',
@@ -36,8 +33,7 @@ export const en = {
   changeLine: 'your request to {provider} for {identifier} (ref {reference}) is now: {status}.',
 
   digestHeading: 'What changed in your opt-out requests',
-  digestIntro:
-    'what happened to your requests since our last mail (at most one such mail a day; anything that needs you comes at once):',
+  digestIntro: 'what happened to your requests since our last mail (at most one such mail a day; anything that needs you comes at once):',
   digestItem: '{date} {provider} for {identifier} (ref {reference}): {status}',
   digestDue: '; answer due by {due}',
   digestOutro:
@@ -50,8 +46,7 @@ export const en = {
     'every request and its history, and the provider sessions (cookies) you gave us, if any;',
     'the letters we sent, the replies we received and the screenshots we took.',
   ],
-  deletedStopped:
-    'The follow-up has stopped: no reminder, final notice or complaint draft will be sent, and your status page no longer exists.',
+  deletedStopped: 'The follow-up has stopped: no reminder, final notice or complaint draft will be sent, and your status page no longer exists.',
   deletedCannot: 'What we cannot delete:',
   deletedCannotItems: [
     'Letters already delivered to companies. They hold them and remain bound to answer them; as we can no longer receive their answers for you, a company may write to you directly (you were in copy). An answer that reaches us after today can no longer be matched to you.',

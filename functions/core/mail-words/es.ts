@@ -18,8 +18,7 @@ export const es: MailWords = {
   verifyNothingYet:
     'Todavía no se ha enviado nada. Para confirmar que esta es su dirección de correo electrónico y que desea que actuemos en su nombre, abra este enlace:',
   verifyLink: 'Confirmar mi dirección (abre la página de confirmación)',
-  verifyIgnore:
-    'Si usted no lo ha pedido, ignore este correo: sin la confirmación no enviamos nada, y borramos estos datos al cabo de {hours} horas.',
+  verifyIgnore: 'Si usted no lo ha pedido, ignore este correo: sin la confirmación no enviamos nada, y borramos estos datos al cabo de {hours} horas.',
 
   summaryHeading: 'Sus solicitudes de exclusión están en camino',
   summaryIntro: 'así están sus solicitudes:',

@@ -18,8 +18,7 @@ export const it: MailWords = {
   verifyNothingYet:
     'Non è ancora stato inviato nulla. Per confermare che questo è il suo indirizzo e-mail e che desidera che agiamo per suo conto, apra questo link:',
   verifyLink: 'Confermare il mio indirizzo (apre la pagina di conferma)',
-  verifyIgnore:
-    "Se non l'ha chiesto lei, ignori questa e-mail: senza conferma non inviamo nulla, e cancelliamo questi dati dopo {hours} ore.",
+  verifyIgnore: "Se non l'ha chiesto lei, ignori questa e-mail: senza conferma non inviamo nulla, e cancelliamo questi dati dopo {hours} ore.",
 
   summaryHeading: 'Le sue richieste di opt-out sono partite',
   summaryIntro: 'ecco a che punto è ciascuna delle sue richieste:',
@@ -50,8 +49,7 @@ export const it: MailWords = {
     'ogni richiesta con la sua cronologia e, se presenti, le sessioni (cookie) che ci aveva affidato;',
     'le lettere che abbiamo inviato, le risposte che abbiamo ricevuto e le schermate acquisite.',
   ],
-  deletedStopped:
-    'Il monitoraggio è terminato: non verrà inviato alcun sollecito, diffida o bozza di reclamo, e la sua pagina di stato non esiste più.',
+  deletedStopped: 'Il monitoraggio è terminato: non verrà inviato alcun sollecito, diffida o bozza di reclamo, e la sua pagina di stato non esiste più.',
   deletedCannot: 'Che cosa non possiamo cancellare:',
   deletedCannotItems: [
     'Le lettere già recapitate alle società. Le società le conservano e restano tenute a rispondere; poiché non possiamo più ricevere le loro risposte per lei, una società potrebbe scriverle direttamente (lei era in copia). Una risposta che ci giunga dopo oggi non può più esserle associata.',

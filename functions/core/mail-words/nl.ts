@@ -12,8 +12,7 @@ export const nl: MailWords = {
   whereLink: 'Naar de juiste plek bij {provider}',
 
   verifyHeading: 'Bevestig uw e-mailadres',
-  verifyIntro:
-    'iemand (hopelijk u) heeft Optout Autopilot gevraagd opt-outverzoeken te versturen voor deze accounts, namens de houder van dit e-mailadres:',
+  verifyIntro: 'iemand (hopelijk u) heeft Optout Autopilot gevraagd opt-outverzoeken te versturen voor deze accounts, namens de houder van dit e-mailadres:',
   verifyAccount: '{provider}: {identifier}',
   verifyNothingYet: 'Er is nog niets verstuurd. Open deze link om te bevestigen dat dit uw e-mailadres is en dat wij namens u mogen handelen:',
   verifyLink: 'Mijn adres bevestigen (opent de bevestigingspagina)',
@@ -34,8 +33,7 @@ export const nl: MailWords = {
   changeLine: 'uw verzoek aan {provider} voor {identifier} (ref. {reference}) is nu: {status}.',
 
   digestHeading: 'Wat er veranderd is aan uw opt-outverzoeken',
-  digestIntro:
-    "dit is er sinds onze laatste e-mail met uw verzoeken gebeurd (hoogstens één zo'n e-mail per dag; wat u nodig heeft, komt meteen):",
+  digestIntro: "dit is er sinds onze laatste e-mail met uw verzoeken gebeurd (hoogstens één zo'n e-mail per dag; wat u nodig heeft, komt meteen):",
   digestItem: '{date} {provider} voor {identifier} (ref. {reference}): {status}',
   digestDue: '; antwoord uiterlijk op {due}',
   digestOutro:

@@ -82,7 +82,9 @@ export class CompaniesFileError extends Error {
 /** The file's rows as companies; throws CompaniesFileError naming the first bad row and field. */
 export function companiesOf(file: CompaniesFile): Company[] {
   if (file.fields.join() !== COMPANY_FIELDS.join()) {
-    throw new CompaniesFileError(`companies.json has fields ${file.fields.join(', ')}; this code reads ${COMPANY_FIELDS.join(', ')}: re-run optout import-companies`);
+    throw new CompaniesFileError(
+      `companies.json has fields ${file.fields.join(', ')}; this code reads ${COMPANY_FIELDS.join(', ')}: re-run optout import-companies`,
+    );
   }
   return file.companies.map((row, i) => {
     const parsed = RowSchema.safeParse(row);

@@ -10,8 +10,20 @@ export type CuratedFacts = Pick<Provider, 'slug' | 'legalEntity' | 'otherEntitie
 
 /** Mail services anyone can have an address at: an address there says nothing about the company. */
 const SHARED_MAIL_DOMAINS = new Set([
-  'aol.com', 'gmail.com', 'googlemail.com', 'gmx.at', 'gmx.de', 'gmx.net', 'hotmail.com', 'icloud.com', 'mail.de',
-  'outlook.com', 'posteo.de', 't-online.de', 'web.de', 'yahoo.com',
+  'aol.com',
+  'gmail.com',
+  'googlemail.com',
+  'gmx.at',
+  'gmx.de',
+  'gmx.net',
+  'hotmail.com',
+  'icloud.com',
+  'mail.de',
+  'outlook.com',
+  'posteo.de',
+  't-online.de',
+  'web.de',
+  'yahoo.com',
 ]);
 
 /** Lower-case, accents and punctuation gone, single spaces: "Reddit Netherlands B.V." -> "reddit netherlands b v". */

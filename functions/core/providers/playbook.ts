@@ -70,37 +70,39 @@ export const PlaybookStepSchema = z.discriminatedUnion('action', [
 ]);
 export type PlaybookStep = z.infer<typeof PlaybookStepSchema>;
 
-export const PlaybookSchema = z.object({
-  /** What the playbook achieves, for the status page. */
-  description: z.string().min(1),
-  /** The page a person opens to do it by hand (deep link for needs_user_action). */
-  deepLink: z.string().url(),
-  requiresSession: z.boolean(),
-  /** How far this playbook was checked: fixture-only means it ran against our fixture site, never the live page. */
-  quality: z.enum(['live-tested', 'fixture-only', 'draft']),
-  /** Signs that the session is not logged in, or a CAPTCHA/2FA wall stops automation. */
-  walls: z
-    .object({
-      login: z.array(z.string()).default([]),
-      captcha: z.array(z.string()).default([]),
-      twoFactor: z.array(z.string()).default([]),
-    })
-    .default({ login: [], captcha: [], twoFactor: [] }),
-  /** The setting a settings playbook switches off (needed by findSetting, readSetting, switchOff, readBack). */
-  setting: SettingSchema.optional(),
-  steps: z.array(PlaybookStepSchema).min(1),
-}).superRefine((playbook, ctx) => {
-  const actions = playbook.steps.map((s) => s.action);
-  const usesSetting = actions.some((a) => a === 'findSetting' || a === 'readSetting' || a === 'switchOff' || a === 'readBack');
-  if (usesSetting && !playbook.setting) ctx.addIssue({ code: 'custom', path: ['setting'], message: 'the steps use the setting, but none is named' });
-  const switchAt = actions.lastIndexOf('switchOff');
-  if (switchAt >= 0) {
-    // "Off" is only what a read-back after a reload shows: the playbook must end its switch that way.
-    const rest = actions.slice(switchAt + 1);
-    const reload = rest.indexOf('reload');
-    if (reload < 0 || !rest.slice(reload + 1).includes('readBack')) {
-      ctx.addIssue({ code: 'custom', path: ['steps'], message: 'a switchOff must be followed by a reload and then a readBack' });
+export const PlaybookSchema = z
+  .object({
+    /** What the playbook achieves, for the status page. */
+    description: z.string().min(1),
+    /** The page a person opens to do it by hand (deep link for needs_user_action). */
+    deepLink: z.string().url(),
+    requiresSession: z.boolean(),
+    /** How far this playbook was checked: fixture-only means it ran against our fixture site, never the live page. */
+    quality: z.enum(['live-tested', 'fixture-only', 'draft']),
+    /** Signs that the session is not logged in, or a CAPTCHA/2FA wall stops automation. */
+    walls: z
+      .object({
+        login: z.array(z.string()).default([]),
+        captcha: z.array(z.string()).default([]),
+        twoFactor: z.array(z.string()).default([]),
+      })
+      .default({ login: [], captcha: [], twoFactor: [] }),
+    /** The setting a settings playbook switches off (needed by findSetting, readSetting, switchOff, readBack). */
+    setting: SettingSchema.optional(),
+    steps: z.array(PlaybookStepSchema).min(1),
+  })
+  .superRefine((playbook, ctx) => {
+    const actions = playbook.steps.map((s) => s.action);
+    const usesSetting = actions.some((a) => a === 'findSetting' || a === 'readSetting' || a === 'switchOff' || a === 'readBack');
+    if (usesSetting && !playbook.setting) ctx.addIssue({ code: 'custom', path: ['setting'], message: 'the steps use the setting, but none is named' });
+    const switchAt = actions.lastIndexOf('switchOff');
+    if (switchAt >= 0) {
+      // "Off" is only what a read-back after a reload shows: the playbook must end its switch that way.
+      const rest = actions.slice(switchAt + 1);
+      const reload = rest.indexOf('reload');
+      if (reload < 0 || !rest.slice(reload + 1).includes('readBack')) {
+        ctx.addIssue({ code: 'custom', path: ['steps'], message: 'a switchOff must be followed by a reload and then a readBack' });
+      }
     }
-  }
-});
+  });
 export type Playbook = z.infer<typeof PlaybookSchema>;

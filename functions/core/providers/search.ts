@@ -49,10 +49,7 @@ function entries(curated: ReadonlyMap<string, Provider>, tail: LongTail): Entry[
   let list = byTail.get(tail);
   if (!list) {
     const index = curatedIndex(curated);
-    list = [
-      ...[...curated.values()].map(curatedEntry),
-      ...[...tail.companies.values()].map((c) => longTailEntry(c, index.coveredBy(c))),
-    ];
+    list = [...[...curated.values()].map(curatedEntry), ...[...tail.companies.values()].map((c) => longTailEntry(c, index.coveredBy(c)))];
     byTail.clear(); // only the newest long tail is kept
     byTail.set(tail, list);
   }
@@ -122,12 +119,7 @@ function score(entry: Entry, q: string, hostSuffixes: string[], squeezed: string
  * one, a domain, a URL or an email address), best first; covered long-tail companies appear as the
  * curated provider that covers them.
  */
-export function searchProviders(
-  query: string,
-  curated: ReadonlyMap<string, Provider>,
-  limit: number = SEARCH_LIMIT,
-  tail: LongTail = longTail(),
-): SearchHit[] {
+export function searchProviders(query: string, curated: ReadonlyMap<string, Provider>, limit: number = SEARCH_LIMIT, tail: LongTail = longTail()): SearchHit[] {
   const q = normalizeName(query);
   const compact = query.trim();
   const host = /^\S+\.\S+$/.test(compact) ? hostOf(compact) : '';

@@ -114,10 +114,7 @@ export function classifyReply(input: ReplyInput, providerPatterns: ProviderReply
 }
 
 /** Parses a raw RFC 5322 message with mailparser and classifies it. */
-export async function classifyRawEmail(
-  raw: Buffer | string,
-  providerPatterns: ProviderReplyPattern[] = [],
-): Promise<Classification> {
+export async function classifyRawEmail(raw: Buffer | string, providerPatterns: ProviderReplyPattern[] = []): Promise<Classification> {
   return classifyReply(await replyInputFromRaw(raw), providerPatterns);
 }
 
@@ -136,13 +133,7 @@ function compileProviderPatterns(patterns: ProviderReplyPattern[]): CompiledProv
 }
 
 /** The first match of `re` in `text` that is neither negated nor conditional; the rest go to `ignored`. */
-function firstUsableMatch(
-  text: string,
-  re: RegExp,
-  cls: ReplyClass,
-  ignored: Ignored[],
-  template: Omit<Hit, 'text' | 'index'>,
-): Hit | undefined {
+function firstUsableMatch(text: string, re: RegExp, cls: ReplyClass, ignored: Ignored[], template: Omit<Hit, 'text' | 'index'>): Hit | undefined {
   if (text === '') return undefined;
   const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (const m of text.matchAll(global)) {
@@ -174,4 +165,3 @@ function deniedBy(text: string, index: number, cls: ReplyClass): string | undefi
   if (hedge) return `conditional ("${hedge[0]}")`;
   return undefined;
 }
-

@@ -7,15 +7,7 @@ import { extractChannelUrl, extractExtension, sentenceAt } from './extract.ts';
 import { REGRET } from './patterns.ts';
 
 /** Which class wins when several match (classify.ts step 5; `bounce` only comes from provider patterns here). */
-const CLASS_PRECEDENCE: readonly ReplyClass[] = [
-  'bounce',
-  'identity_requested',
-  'use_other_channel',
-  'extension',
-  'refused',
-  'confirmed',
-  'acknowledged',
-];
+const CLASS_PRECEDENCE: readonly ReplyClass[] = ['bounce', 'identity_requested', 'use_other_channel', 'extension', 'refused', 'confirmed', 'acknowledged'];
 
 /** One phrase that matched, and where. */
 export interface Hit {
@@ -60,13 +52,7 @@ function usableWeakConfirmation(hit: Hit, hits: Hit[], segments: { subject: stri
 }
 
 /** Picks the class from the hits; `markers` are the automation markers (transport.ts). */
-export function decide(
-  hits: Hit[],
-  ignored: Ignored[],
-  segments: { subject: string; body: string },
-  sender: string,
-  markers: string[],
-): Classification {
+export function decide(hits: Hit[], ignored: Ignored[], segments: { subject: string; body: string }, sender: string, markers: string[]): Classification {
   const strongAuto = hits.filter((h) => h.class === 'auto_reply' && h.strength !== 'weak');
   const substantive = hits.filter((h) => h.class !== 'auto_reply' && usableWeakConfirmation(h, hits, segments, ignored));
   const weakAuto = hits.filter((h) => h.class === 'auto_reply' && h.strength === 'weak');

@@ -57,9 +57,7 @@ function addressOf(value: string): string | undefined {
 
 /** The first recipient a DSN reports as failed or delayed, else the first one listed. */
 export function failedRecipient(recipients: DsnRecipient[]): DsnRecipient | undefined {
-  const failing = recipients.find(
-    (r) => r.action === 'failed' || r.action === 'delayed' || (r.status !== undefined && /^[45]/.test(r.status)),
-  );
+  const failing = recipients.find((r) => r.action === 'failed' || r.action === 'delayed' || (r.status !== undefined && /^[45]/.test(r.status)));
   return failing ?? recipients[0];
 }
 

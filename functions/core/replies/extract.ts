@@ -56,16 +56,24 @@ export function extractChannelUrl(text: string, matchIndex: number, senderAddres
   const hinted = urlsIn(text).find((u) => CHANNEL_HINT.test(u));
   if (hinted) return hinted;
   const sender = senderAddress.toLowerCase();
-  const address = [...near.matchAll(EMAIL)]
-    .map((m) => m[0].replace(/\.$/, ''))
-    .find((a) => !OUR_ADDRESS.test(a) && a.toLowerCase() !== sender);
+  const address = [...near.matchAll(EMAIL)].map((m) => m[0].replace(/\.$/, '')).find((a) => !OUR_ADDRESS.test(a) && a.toLowerCase() !== sender);
   return address ? `mailto:${address}` : undefined;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, ein: 1, einen: 1, einem: 1, '1': 1,
-  two: 2, zwei: 2, '2': 2,
-  three: 3, drei: 3, '3': 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  ein: 1,
+  einen: 1,
+  einem: 1,
+  '1': 1,
+  two: 2,
+  zwei: 2,
+  '2': 2,
+  three: 3,
+  drei: 3,
+  '3': 3,
 };
 const MONTHS =
   /\b(a|an|one|two|three|1|2|3|einen?|einem|zwei|drei)[ -](?:(further|additional|more|extra|weitere[nm]?|zusätzliche[nm]?) )?(?:months?|monate?n?)\b/gi;
@@ -75,18 +83,55 @@ const DAYS =
 const DAY_WORDS: Record<string, number> = { 'forty-five': 45, thirty: 30, sixty: 60, ninety: 90 };
 
 const MONTH_NUMBERS: Record<string, number> = {
-  january: 1, jan: 1, januar: 1, 'jänner': 1, february: 2, feb: 2, februar: 2, march: 3, mar: 3, 'märz': 3, maerz: 3,
-  april: 4, apr: 4, may: 5, mai: 5, june: 6, jun: 6, juni: 6, july: 7, jul: 7, juli: 7, august: 8, aug: 8,
-  september: 9, sep: 9, sept: 9, october: 10, oct: 10, oktober: 10, okt: 10, november: 11, nov: 11,
-  december: 12, dec: 12, dezember: 12, dez: 12,
+  january: 1,
+  jan: 1,
+  januar: 1,
+  jänner: 1,
+  february: 2,
+  feb: 2,
+  februar: 2,
+  march: 3,
+  mar: 3,
+  märz: 3,
+  maerz: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  mai: 5,
+  june: 6,
+  jun: 6,
+  juni: 6,
+  july: 7,
+  jul: 7,
+  juli: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+  dezember: 12,
+  dez: 12,
 };
-const MONTH_NAME = `(${Object.keys(MONTH_NUMBERS).sort((a, b) => b.length - a.length).join('|')})\\b\\.?`;
+const MONTH_NAME = `(${Object.keys(MONTH_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\b\\.?`;
 const WEEKDAY_EN = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:the\\s+)?';
 const WEEKDAY_DE = '(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\\s+)?(?:den\\s+)?';
 /** "until 15 January [2027]", "by January 15th, 2027", "no later than 2027-01-15", "bis zum 15. Januar 2027", "bis 15.01.2027". */
 const UNTIL_PATTERNS: readonly { re: RegExp; pick: (m: RegExpExecArray) => { day?: string; month?: string; year?: string } }[] = [
   {
-    re: new RegExp(`\\b(?:until|till|by|no later than|on or before)\\s+${WEEKDAY_EN}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_NAME}(?:,?\\s+(\\d{4}))?`, 'gi'),
+    re: new RegExp(
+      `\\b(?:until|till|by|no later than|on or before)\\s+${WEEKDAY_EN}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_NAME}(?:,?\\s+(\\d{4}))?`,
+      'gi',
+    ),
     pick: (m) => ({ day: m[1], month: m[2], year: m[3] }),
   },
   {

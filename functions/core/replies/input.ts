@@ -19,7 +19,10 @@ export async function replyInputFromRaw(raw: Buffer | string): Promise<ReplyInpu
   });
   const headers: Record<string, string> = {};
   for (const { key, line } of parsed.headerLines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     if (!(key in headers)) headers[key] = value;
   }
   const attachments: ReplyAttachment[] = parsed.attachments.map((a) =>

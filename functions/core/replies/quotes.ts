@@ -5,8 +5,7 @@ const ATTRIBUTION_EN = /^\s*On\b[\s\S]{0,300}\bwrote\s*:\s*$/i;
 /** "Am 02.06.2025 um 10:00 schrieb X <x@y>:" */
 const ATTRIBUTION_DE = /^\s*Am\b[\s\S]{0,300}\bschrieb\b[\s\S]{0,300}:\s*$/i;
 /** Separators after which mail clients put the original message. */
-const ORIGINAL_MESSAGE =
-  /^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|originalnachricht|forwarded message|weitergeleitete nachricht)\s*-{2,}/i;
+const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|originalnachricht|forwarded message|weitergeleitete nachricht)\s*-{2,}/i;
 /** A line made only of dashes, underscores or equals signs (ticket systems and Outlook put the thread below one). */
 const RULE_LINE = /^\s*[-_=\u2014\u2013]{20,}\s*$/;
 /** Outlook-style header block: "From: ..." followed by "Sent:/Date:/To:/Subject:" within a few lines. */

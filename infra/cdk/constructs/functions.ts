@@ -40,9 +40,17 @@ export const BUNDLE_DIR = 'app/functions/handlers';
 const RUNTIME_FILES: { source: string; target: string; why: string }[] = [
   { source: 'templates', target: posix.join(BUNDLE_DIR, '../../templates'), why: 'functions/core/templates.ts reads ../../templates' },
   { source: 'providers', target: posix.join(BUNDLE_DIR, '../../../providers'), why: 'functions/core/providers/catalog.ts reads ../../../providers/' },
-  { source: 'functions/core/authorities/authorities.json', target: posix.join(BUNDLE_DIR, 'authorities.json'), why: 'functions/core/authorities reads ./authorities.json' },
+  {
+    source: 'functions/core/authorities/authorities.json',
+    target: posix.join(BUNDLE_DIR, 'authorities.json'),
+    why: 'functions/core/authorities reads ./authorities.json',
+  },
   { source: 'functions/core/authorities/extra.json', target: posix.join(BUNDLE_DIR, 'extra.json'), why: 'functions/core/authorities reads ./extra.json' },
-  { source: 'functions/core/providers/companies.json', target: posix.join(BUNDLE_DIR, 'companies.json'), why: 'functions/core/providers/companies-file.ts reads ./companies.json (the long tail, on first use)' },
+  {
+    source: 'functions/core/providers/companies.json',
+    target: posix.join(BUNDLE_DIR, 'companies.json'),
+    why: 'functions/core/providers/companies-file.ts reads ./companies.json (the long tail, on first use)',
+  },
   ...['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((font) => ({
     source: `node_modules/dejavu-fonts-ttf/ttf/${font}`,
     target: posix.join(BUNDLE_DIR, `../../node_modules/dejavu-fonts-ttf/ttf/${font}`),
@@ -75,10 +83,7 @@ export const BUNDLE_SETTINGS = {
 /** Shell commands that move the bundle into BUNDLE_DIR and copy RUNTIME_FILES next to it. */
 export function layoutCommands(inputDir: string, outputDir: string): string[] {
   const out = (p: string) => posix.join(outputDir, p);
-  const commands = [
-    `mkdir -p "${out(BUNDLE_DIR)}"`,
-    `mv "${out('index.mjs')}" "${out('index.mjs.map')}" "${out(BUNDLE_DIR)}/"`,
-  ];
+  const commands = [`mkdir -p "${out(BUNDLE_DIR)}"`, `mv "${out('index.mjs')}" "${out('index.mjs.map')}" "${out(BUNDLE_DIR)}/"`];
   for (const file of RUNTIME_FILES) {
     commands.push(`mkdir -p "${posix.dirname(out(file.target))}"`, `cp -R "${posix.join(inputDir, file.source)}" "${out(file.target)}"`);
   }
