@@ -70,7 +70,7 @@ export async function planRequests(input: { submissionId: string }): Promise<{ s
 export const CHANNEL_CHOICES = ['email', 'browser', 'none'] as const;
 export type ChannelChoice = (typeof CHANNEL_CHOICES)[number];
 
-export async function hasSession(submissionId: string, provider: string): Promise<boolean> {
+async function hasSession(submissionId: string, provider: string): Promise<boolean> {
   return (await getSession(submissionId, provider)) !== undefined;
 }
 
@@ -106,7 +106,7 @@ export function browserChannel(provider: Provider, jurisdiction: string) {
 }
 
 /** What a person must do by hand for a settings or web-form channel, in their language. */
-export function manualInstructions(lang: Language, provider: Provider, channel: Extract<Channel, { type: 'settings' | 'webform' }>): string {
+function manualInstructions(lang: Language, provider: Provider, channel: Extract<Channel, { type: 'settings' | 'webform' }>): string {
   return channel.type === 'settings'
     ? message(lang, 'handoverSettings', { provider: provider.name, path: channel.path, label: channel.label })
     : message(lang, 'handoverWebform', { provider: provider.name, label: channel.label });

@@ -173,7 +173,7 @@ export async function sendSummary(input: { submissionId: string }): Promise<{ su
  * Whether a request's status needs the person now (handed over to them: identity asked, another
  * channel, a bounce; or failed): then the change is mailed at once instead of in the digest.
  */
-export function needsPersonNow(status: RequestStatus): boolean {
+function needsPersonNow(status: RequestStatus): boolean {
   return reachedBy(status, 'handed_over') || reachedBy(status, 'failed');
 }
 

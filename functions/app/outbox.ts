@@ -91,7 +91,7 @@ export function messageIdFor(reference: string, kind: string, attempt: number): 
 }
 
 /** The letter id: the Message-ID's local part (characters SES tag values allow). */
-export function letterIdOf(messageId: string): string {
+function letterIdOf(messageId: string): string {
   return messageId.split('@')[0]!;
 }
 

@@ -63,7 +63,7 @@ export function guardOf(page: Page): Guard | undefined {
 }
 
 /** True when origin overrides may be used: never in production, and only when asked for explicitly. */
-export function originOverrideAllowed(): boolean {
+function originOverrideAllowed(): boolean {
   const { allowOriginOverride, nodeEnv } = hostSettings();
   return allowOriginOverride && nodeEnv !== 'production';
 }
