@@ -15,8 +15,8 @@ import { fill, type PageText, pageText, pickLanguage } from '../core/page-text.t
 import { residenceGroups } from '../core/residence.ts';
 import { render } from '../core/templates.ts';
 
-/** The fields of the plain form, by the id of their control. */
-const FIELDS = ['name', 'email', 'jurisdiction', 'provider', 'identifier', 'grounds-text', 'signature', 'consent'] as const;
+/** The fields of the plain form, by the id of their control (`grounds`: the fieldset of the reason check boxes). */
+const FIELDS = ['name', 'email', 'jurisdiction', 'provider', 'identifier', 'grounds', 'grounds-text', 'signature', 'consent'] as const;
 type Field = (typeof FIELDS)[number];
 
 type Values = {
@@ -42,7 +42,7 @@ export interface FieldError {
 
 /** Which control an API issue belongs to (`accounts.0.identifier` -> identifier), and what to tell the person. */
 export function fieldError(issue: FieldIssue, t: PageText): FieldError {
-  const [head, , leaf] = issue.path.split('.');
+  const [head, second, leaf] = issue.path.split('.');
   const pick = (field: Field | null, message: string): FieldError => ({ field, message, detail: issue.message });
   switch (head) {
     case 'name':
@@ -56,6 +56,8 @@ export function fieldError(issue: FieldIssue, t: PageText): FieldError {
     case 'consent':
       return pick('consent', t.formErrConsent);
     case 'grounds':
+      // A choice that is not one of the check boxes (only a crafted post sends one): the reasons, not the text.
+      if (second === 'choices') return pick('grounds', t.formErrGroundChoices);
       return pick('grounds-text', t.formErrGrounds);
     case 'accounts':
       if (leaf === 'session') return pick('provider', t.formErrSession);
@@ -167,6 +169,7 @@ export function formPage(lang: Language, state: FormState = { values: EMPTY, err
       jurisdiction: field('jurisdiction'),
       provider: field('provider'),
       identifier: field('identifier', values.identifier),
+      grounds: field('grounds'),
       groundsText: field('grounds-text', values.groundsText),
       signature: field('signature', values.signature),
       consent: { ...field('consent'), checked: values.consent },

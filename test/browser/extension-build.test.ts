@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildExtension, EXTENSION_SOURCE, ExtensionBuildError, parseStatusOrigin } from '../../extension/build.ts';
+import { LANGUAGES } from '../../functions/core/model.ts';
 import { getCatalog } from '../../functions/core/providers/catalog.ts';
 
 const dirs: string[] = [];
@@ -78,6 +79,35 @@ describe('the extension build', () => {
     runInNewContext(readFileSync(join(built.outDir, 'catalog.js'), 'utf8'), sandbox);
     expect(Object.keys(sandbox.self.OPTOUT_EXTENSION!.providers)).toEqual(built.providers.map((p) => p.slug));
     expect(sandbox.self.OPTOUT_EXTENSION!.providers.linkedin!.urls).toContain('https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
+  });
+});
+
+describe("the extension's texts", () => {
+  /** The TEXTS table of the built content script, by language. */
+  function texts(): Record<string, Record<string, string>> {
+    const { outDir: dir } = buildExtension({ outDir: outDir() });
+    const source = readFileSync(join(dir, 'content.js'), 'utf8');
+    const table = /const TEXTS = (\{[\s\S]*?\n {2}\});/.exec(source)?.[1];
+    expect(table, 'the TEXTS table in content.js').toBeDefined();
+    return runInNewContext(`(${table})`) as Record<string, Record<string, string>>;
+  }
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it("speaks the product's seven languages, each with every text and the same placeholders as English", () => {
+    const table = texts();
+    expect(Object.keys(table).sort()).toEqual([...LANGUAGES].sort());
+    const keys = Object.keys(table.en!).sort();
+    expect(keys.length).toBeGreaterThan(10);
+    for (const lang of LANGUAGES) {
+      expect(Object.keys(table[lang]!).sort(), lang).toEqual(keys);
+      for (const key of keys) {
+        const text = table[lang]![key]!;
+        expect(text.trim(), `${lang}.${key}`).not.toBe('');
+        expect(placeholders(text), `${lang}.${key}`).toEqual(placeholders(table.en![key]!));
+        // Translated, not English left in place (the buttons' short words differ too).
+        if (lang !== 'en') expect(text, `${lang}.${key}`).not.toBe(table.en![key]);
+      }
+    }
   });
 });
 

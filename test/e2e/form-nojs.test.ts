@@ -101,6 +101,36 @@ describe('the form without JavaScript', () => {
     expect(await page.$eval('#consent', (c) => (c as HTMLInputElement).checked)).toBe(true);
   });
 
+  it('names the reasons, not the free text, when a posted reason is not one of the listed ones', async () => {
+    // Only a crafted post can send one: the check boxes post the known values.
+    const post = async (lang: string, grounds: string) => {
+      const body = new URLSearchParams({ lang, name: 'Zoé Forgée', email: 'zoe@example.org', jurisdiction: 'FR', provider: 'reddit', identifier: 'zoe_f' });
+      body.append('ground', 'safety');
+      body.append('ground', grounds);
+      body.append('groundsText', 'Mes propres mots.');
+      body.append('signature', 'Zoé Forgée');
+      body.append('consent', 'yes');
+      const response = await fetch(`${t.url}/submit`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      return { status: response.status, html: await response.text() };
+    };
+    for (const [lang, message] of [
+      ['fr', 'Choisissez vos raisons parmi celles proposées.'],
+      ['en', 'Choose your reasons from the ones listed.'],
+    ] as const) {
+      const { status, html } = await post(lang, 'zzz');
+      expect(status, lang).toBe(400);
+      // The one error, pointing at the reasons' fieldset; the text area is not marked.
+      const list = /<ul id="errors">(.*?)<\/ul>/s.exec(html)![1]!;
+      expect(
+        [...list.matchAll(/<li><a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]),
+        lang,
+      ).toEqual([['#grounds', message]]);
+      expect(html, lang).toContain(`<p class="field-error" id="grounds-error">${message}</p>`);
+      expect(html, lang).toContain('<fieldset id="grounds" aria-describedby="grounds-hint grounds-error">');
+      expect(html, lang).not.toContain('id="grounds-text-error"');
+    }
+  });
+
   it('refuses a post made from another site, and never answers 5xx to a malformed one', async () => {
     const crossSite = await fetch(`${t.url}/submit`, {
       method: 'POST',

@@ -7,7 +7,7 @@ import { jurisdictionAllowed, submissionSchema } from '../../functions/app/submi
 import { GROUND_CHOICES, GROUNDS_TEXT_MAX, GroundsSchema } from '../../functions/core/grounds.ts';
 import { defaultLanguage, lawFor, regionTags } from '../../functions/core/jurisdiction.ts';
 import { pageText, pickLanguage } from '../../functions/core/page-text.ts';
-import { formPage } from '../../functions/handlers/form-page.ts';
+import { fieldError, formPage } from '../../functions/handlers/form-page.ts';
 
 const base = { name: 'Erika', email: 'erika@example.org', consent: true, accounts: [{ provider: 'reddit', identifier: 'erika' }], signature: 'Erika' };
 
@@ -276,6 +276,24 @@ describe("the person's own grounds for the objection", () => {
     expect(groundsIssues({ choices: [], text: 'x'.repeat(GROUNDS_TEXT_MAX + 1) })).toEqual([
       { path: 'grounds.text', message: 'is too large (500 characters at most)' },
     ]);
+  });
+
+  it('the plain form points an unknown choice at the reasons, and a text error at the text area', () => {
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl'] as const) {
+      const t = pageText(lang);
+      for (const path of ['grounds.choices.1', 'grounds.choices']) {
+        expect(fieldError({ path, message: 'must be one of …' }, t), `${lang} ${path}`).toEqual({
+          field: 'grounds',
+          message: t.formErrGroundChoices,
+          detail: 'must be one of …',
+        });
+      }
+      expect(fieldError({ path: 'grounds.text', message: 'is too large (500 characters at most)' }, t)).toMatchObject({
+        field: 'grounds-text',
+        message: t.formErrGrounds,
+      });
+      expect(t.formErrGroundChoices, lang).not.toBe(t.formErrGrounds);
+    }
   });
 
   it('the form offers exactly these choices, each with a label, in both languages', () => {
