@@ -1,6 +1,6 @@
-// Claims of scheduled runs (the hourly browser jobs and digests): EventBridge delivers an event at
-// least once, so each run claims its schedule's event time first (PK=SCHEDULE, SK=<schedule>#<time>)
-// and a duplicate delivery finds the time claimed and does nothing. A claim expires after two days.
+// Claims of scheduled runs (the hourly browser jobs, the digests every 10 minutes): EventBridge
+// delivers an event at least once, so each run claims its schedule's event time first
+// (PK=SCHEDULE, SK=<schedule>#<time>) and a duplicate delivery finds the time claimed and does nothing. A claim expires after two days.
 import { clock } from '../adapters/clock.ts';
 import { key } from './schema.ts';
 import { putItem } from './store.ts';

@@ -37,7 +37,7 @@ export interface SentRequest {
 export interface ExtensionBrowser {
   browser: Browser;
   extensionId: string;
-  /** Every network request the extension's service worker made, in order. */
+  /** Every network request (http, https, ws) the extension's service worker made, in order. */
   sent: SentRequest[];
   /** The extension's service worker, to ask what chrome.* APIs answer there. */
   worker(): Promise<WebWorker>;
@@ -67,6 +67,9 @@ export async function launchWithExtension(opts: { executablePath: string; extens
     const session = worker.client;
     sessions.push(session);
     session.on('Network.requestWillBeSent', (event) => {
+      // Only what leaves the browser: the worker loading its own files (chrome-extension://…/catalog.js,
+      // seen when Chrome starts the worker again under load) is not something the extension sends.
+      if (!/^(https?|wss?):/.test(event.request.url)) return;
       const entry: SentRequest = { method: event.request.method, url: event.request.url, body: event.request.postData };
       sent.push(entry);
       if (entry.body === undefined && event.request.hasPostData) {
