@@ -7,7 +7,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PlaybookResult } from '../../functions/browser/engine.ts';
 import type { FixtureSites } from '../support/fixture-sites.ts';
-import type { Feature, VariantSite } from '../support/fixture-variants.ts';
+import { FEATURES, type Feature, type VariantSite } from '../support/fixture-variants.ts';
 import { catalogPlaybook, runOnFixture, useFixtureBrowser } from './support.ts';
 
 export const PROVIDERS = [
@@ -15,22 +15,6 @@ export const PROVIDERS = [
   ['linkedin', 'genai-training', 'genai'],
   ['x', 'grok-training', 'grok'],
 ] as const;
-
-/** Differences a careful person copes with: each must end switched off. */
-export const SWITCHABLE: Feature[] = [
-  'plain',
-  'other-control',
-  'toggle-button',
-  'shadow-root',
-  'iframe',
-  'decoy',
-  'overview',
-  'notice',
-  'cookie-banner',
-  'confirm-dialog',
-  'slow-save',
-  'inverted',
-];
 
 /** Differences where nobody could do better than stop: each must end in needs_user_action or failed. */
 export const STOPPING: [Feature, PlaybookResult['outcome'], RegExp][] = [
@@ -41,6 +25,9 @@ export const STOPPING: [Feature, PlaybookResult['outcome'], RegExp][] = [
   ['failing-save', 'failed', /the site did not save the change: POST \/_fixture\/state answered HTTP 503|after a reload .* the change did not stick/],
   ['ambiguous', 'failed', /two controls could be the setting .* not guessing which/],
 ];
+
+/** Differences a careful person copes with, every other one: each must end switched off. */
+export const SWITCHABLE: Feature[] = FEATURES.filter((feature) => !STOPPING.some(([stopping]) => stopping === feature));
 
 export function variantTexts(slug: string): VariantSite {
   const site = JSON.parse(readFileSync(new URL(`../fixtures/sites/${slug}/site.json`, import.meta.url), 'utf8')) as { variant: VariantSite };
