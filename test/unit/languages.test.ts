@@ -9,62 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { complaintAuthority } from '../../functions/core/authorities/index.ts';
 import { authorizedRequests, renderAuthorizationText } from '../../functions/core/authorization.ts';
 import { defaultLanguage, type Law } from '../../functions/core/jurisdiction.ts';
-import { formatLetterDate, LETTER_KINDS, type LetterInput, type LetterKind, renderLetter } from '../../functions/core/letters.ts';
-import { type Basis, LANGUAGES, type Language, LanguageSchema } from '../../functions/core/model.ts';
+import { formatLetterDate, LETTER_KINDS, type LetterInput, renderLetter } from '../../functions/core/letters.ts';
+import { LANGUAGES, type Language, LanguageSchema } from '../../functions/core/model.ts';
 import { allUsStateLaws } from '../../functions/core/us-states.ts';
+import { isFollowUp, LETTER_AGENT, letterInput, PINTEREST_ADDRESS } from '../support/letter-input.ts';
 
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 const NEW: Language[] = ['fr', 'es', 'it', 'nl', 'pl'];
-const AGENT = 'Optout Autopilot Example';
-const ADDRESS = 'Palmerston House, 2nd Floor\nFenian Street\nDublin 2\nIreland';
+const AGENT = LETTER_AGENT;
+const ADDRESS = PINTEREST_ADDRESS;
 const ALL_GROUNDS: LetterInput['grounds'] = {
   choices: ['photos-of-others', 'creative-work', 'special-categories', 'posted-as-minor', 'safety'],
   text: 'My former partner follows everything I post.',
 };
 
-const LAW_OF: Record<Basis, Law> = {
-  'gdpr-objection': 'gdpr',
-  'ccpa-opt-out': 'ccpa',
-  'ccpa-delete': 'ccpa',
-  'us-state-request': 'us-state',
-  'ai-training-request': 'none',
-};
-
-function isFollowUp(kind: LetterKind): boolean {
-  return kind === 'reminder' || kind === 'final-notice' || kind === 'complaint';
-}
-
-function input(kind: LetterKind, lang: Language, overrides: Partial<LetterInput> = {}, basis: Basis = 'gdpr-objection'): LetterInput {
-  const followUp = isFollowUp(kind);
-  const law = overrides.law ?? (followUp ? LAW_OF[basis] : LAW_OF[kind as Basis]);
-  return {
-    kind,
-    lang,
-    law,
-    ...(law === 'us-state' ? { usState: 'US-CO' } : {}),
-    provider: { name: 'Pinterest', legalEntity: { name: 'Pinterest Europe Ltd.', address: ADDRESS } },
-    person: { name: 'Jane Doe', email: 'jane@example.org' },
-    account: { identifier: 'jane-pins-42' },
-    agent: { name: AGENT },
-    reference: 'OA-7K2M-9QXD',
-    date: followUp ? '2026-12-01' : '2026-10-25',
-    dueDate: followUp ? '2026-12-15' : '2026-11-25',
-    ...(followUp
-      ? {
-          original: { basis, date: '2026-10-25', reference: 'OA-7K2M-9QXD', dueDate: '2026-11-25' },
-          authority:
-            law === 'us-state'
-              ? undefined
-              : law === 'ccpa'
-                ? { name: 'California Privacy Protection Agency', address: '2101 Arena Blvd\nSacramento, CA 95834' }
-                : { name: 'Data Protection Commission', address: '21 Fitzwilliam Square South\nDublin 2', email: 'info@dataprotection.ie' },
-          timeline: [{ date: '2026-11-28', what: 'Reminder sent' }],
-          providerAnswer: null,
-        }
-      : {}),
-    ...overrides,
-  };
-}
+const input = letterInput;
 
 /** Each language's words: salutation, the agent, the dates of the test inputs, Art. 21(1) and Art. 18(1)(d). */
 const STYLE: Record<Language, { hello: RegExp; agent: RegExp; dates: [string, string]; art21: string; art18: string; gdpr: string }> = {

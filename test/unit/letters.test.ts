@@ -2,75 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Law } from '../../functions/core/jurisdiction.ts';
-import {
-  basisFor,
-  formatLetterDate,
-  LETTER_KINDS,
-  type LetterInput,
-  LetterInputError,
-  type LetterKind,
-  letterLanguage,
-  renderLetter,
-} from '../../functions/core/letters.ts';
-import { type Basis, LANGUAGES, type Language } from '../../functions/core/model.ts';
+import { basisFor, formatLetterDate, LETTER_KINDS, type LetterInput, LetterInputError, letterLanguage, renderLetter } from '../../functions/core/letters.ts';
+import { LANGUAGES } from '../../functions/core/model.ts';
 import { allUsStateLaws } from '../../functions/core/us-states.ts';
+import { isFollowUp, LETTER_AGENT, letterInput, PINTEREST_ADDRESS } from '../support/letter-input.ts';
 
 const LETTERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', 'letters');
 // English and German here; test/unit/languages.test.ts covers the other five languages.
 const LANGS: ('en' | 'de')[] = ['en', 'de'];
-const ADDRESS = 'Palmerston House, 2nd Floor\nFenian Street\nDublin 2\nIreland';
-const AGENT = 'Optout Autopilot Example';
-
-const DEFAULT_LAW: Record<Basis, Law> = {
-  'gdpr-objection': 'gdpr',
-  'ccpa-opt-out': 'ccpa',
-  'ccpa-delete': 'ccpa',
-  'us-state-request': 'us-state',
-  'ai-training-request': 'none',
-};
-
-function isFollowUp(kind: LetterKind): kind is 'reminder' | 'final-notice' | 'complaint' {
-  return kind === 'reminder' || kind === 'final-notice' || kind === 'complaint';
-}
-
-/** A complete, valid input for `kind`; follow-ups refer to a first letter of `basis`. */
-function input(kind: LetterKind, lang: Language, overrides: Partial<LetterInput> = {}, basis: Basis = 'gdpr-objection'): LetterInput {
-  const followUp = isFollowUp(kind);
-  const law = followUp ? DEFAULT_LAW[basis] : DEFAULT_LAW[kind as Basis];
-  return {
-    kind,
-    lang,
-    law,
-    ...(law === 'us-state' ? { usState: 'US-CO' } : {}),
-    provider: { name: 'Pinterest', legalEntity: { name: 'Pinterest Europe Ltd.', address: ADDRESS } },
-    person: { name: 'Jane Doe', email: 'jane@example.org' },
-    account: { identifier: 'jane-pins-42' },
-    agent: { name: AGENT },
-    reference: 'OA-7K2M-9QXD',
-    date: followUp ? '2026-12-01' : '2026-10-25',
-    dueDate: followUp ? '2026-12-15' : '2026-11-25',
-    ...(followUp
-      ? {
-          original: { basis, date: '2026-10-25', reference: 'OA-7K2M-9QXD', dueDate: '2026-11-25' },
-          // A US state's act names its enforcer; the follow-ups carry no authority record.
-          authority:
-            law === 'us-state'
-              ? undefined
-              : law === 'ccpa'
-                ? {
-                    name: 'California Privacy Protection Agency',
-                    address: '2101 Arena Blvd\nSacramento, CA 95834',
-                    webform: 'https://cppa.ca.gov/webapplications/complaint',
-                  }
-                : { name: 'Data Protection Commission', address: '21 Fitzwilliam Square South\nDublin 2\nD02 RD28', email: 'info@dataprotection.ie' },
-          timeline: [],
-          providerAnswer: null,
-        }
-      : {}),
-    ...overrides,
-  };
-}
+const ADDRESS = PINTEREST_ADDRESS;
+const AGENT = LETTER_AGENT;
+const input = letterInput;
 
 const DUE_TEXT: Record<'en' | 'de', Record<'first' | 'followUp', string>> = {
   en: { first: '25 November 2026', followUp: '15 December 2026' },
