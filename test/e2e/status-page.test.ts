@@ -40,6 +40,16 @@ let t: TestStack;
 let browser: Browser;
 let zoneDir: string;
 
+/** Runs `use` on a fresh tab of the shared browser, and closes the tab whatever happens. */
+async function onNewPage(use: (page: Page) => Promise<void>): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
 beforeAll(async () => {
   zoneDir = mkdtempSync(join(tmpdir(), 'optout-zone-'));
   // Reddit's DKIM key and an SPF record that allows this machine: its reply authenticates.
@@ -184,18 +194,13 @@ describe('the status page in English, with requests in five states', () => {
     });
   });
 
-  it('is clean for axe-core and fits a 360 px phone without sideways scrolling', async () => {
-    const page = await browser.newPage();
-    try {
+  it('is clean for axe-core and fits a 360 px phone without sideways scrolling', () =>
+    onNewPage(async (page) => {
       await checkLayoutAndAccessibility(page, s.statusUrl);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('counts the requests at the top and shows one card per request, with its progress, what comes next and one primary action', async () => {
-    const page = await browser.newPage();
-    try {
+  it('counts the requests at the top and shows one card per request, with its progress, what comes next and one primary action', () =>
+    onNewPage(async (page) => {
       await page.setViewport(PHONE);
       await page.goto(s.statusUrl, { waitUntil: 'networkidle0' });
       expect(await summaryOn(page)).toEqual({
@@ -260,14 +265,10 @@ describe('the status page in English, with requests in five states', () => {
         'Sent as a letter by email to redditdatarequests@reddit.com',
       );
       expect(await page.$eval('article[data-provider=facebook] .what', (el) => el.textContent)).toBe('A form for you to fill in');
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('keeps the history with its evidence, and the links to download and delete', async () => {
-    const page = await browser.newPage();
-    try {
+  it('keeps the history with its evidence, and the links to download and delete', () =>
+    onNewPage(async (page) => {
       await page.goto(s.statusUrl, { waitUntil: 'networkidle0' });
       const evidence = await page.$$eval('article[data-provider=reddit] .history .evidence a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
       expect(evidence.length).toBeGreaterThanOrEqual(2); // the letter and Reddit's reply
@@ -275,14 +276,10 @@ describe('the status page in English, with requests in five states', () => {
       expect(letter.status).toBe(200);
       expect(await page.$eval('#delete-link', (a) => a.getAttribute('href'))).toBe(`/status/${s.id}/delete?t=${encodeURIComponent(s.token)}`);
       expect(await page.$eval('#export', (a) => a.getAttribute('href'))).toBe(`/api/submissions/${s.id}/export?t=${encodeURIComponent(s.token)}`);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('lets the person reach the primary action with the keyboard alone and use it', async () => {
-    const page = await browser.newPage();
-    try {
+  it('lets the person reach the primary action with the keyboard alone and use it', () =>
+    onNewPage(async (page) => {
       await page.setViewport(PHONE);
       await page.goto(s.statusUrl, { waitUntil: 'networkidle0' });
       const target = 'article[data-provider=reddit] .primary-action button';
@@ -299,10 +296,7 @@ describe('the status page in English, with requests in five states', () => {
       expect(await page.$eval('article[data-provider=reddit]', (a) => a.getAttribute('data-status'))).toBe('confirmed');
       expect((await summaryOn(page)).confirmed).toEqual({ count: 2, text: '2 confirmed' });
       expect((await requests(s)).find((r) => r.provider === 'reddit')?.status).toBe('confirmed');
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 });
 
 describe('the status page in German', () => {
@@ -318,18 +312,13 @@ describe('the status page in German', () => {
     await act(s, ids.discord!, 'confirm');
   });
 
-  it('is clean for axe-core and fits a 360 px phone without sideways scrolling', async () => {
-    const page = await browser.newPage();
-    try {
+  it('is clean for axe-core and fits a 360 px phone without sideways scrolling', () =>
+    onNewPage(async (page) => {
       await checkLayoutAndAccessibility(page, s.statusUrl);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('speaks German: the summary, the progress line and the actions', async () => {
-    const page = await browser.newPage();
-    try {
+  it('speaks German: the summary, the progress line and the actions', () =>
+    onNewPage(async (page) => {
       await page.goto(s.statusUrl, { waitUntil: 'networkidle0' });
       expect(await page.$eval('html', (el) => el.lang)).toBe('de');
       expect(await summaryOn(page)).toEqual({
@@ -343,8 +332,5 @@ describe('the status page in German', () => {
       expect(cards.reddit!.primary).toEqual([{ tag: 'form', text: 'Als erledigt markieren', href: null, session: false }]);
       expect(cards.discord!.steps.find((st) => st.step === 'confirmed')?.text).toMatch(/^Bestätigt am /);
       expect(cards.facebook!.next).toMatch(/^Als Nächstes: Sie sind dran: /);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 });
