@@ -33,6 +33,18 @@ function loadDefinition(file = ASL_FILE): StateMachineDefinition {
 /** The longest single timer the runner sets for a Wait: 20 days of the clock (setTimeout's limit is 24.8 days). */
 export const MAX_TIMER_MS = 20 * 86_400_000;
 
+/**
+ * The longest real time one local Wait runs: the interpreter gives every Task a timeout (60 s unless
+ * the state says otherwise) and sets it with one setTimeout, so the Task standing in for a Wait gets
+ * LOCAL_WAIT_TIMEOUT_SECONDS, and the wait returns before it. The FollowUp turn after an early return
+ * finds its step not yet due and plans the rest (functions/app/followup.ts), as after a restart.
+ */
+export const MAX_REAL_WAIT_MS = 22 * 86_400_000;
+export const LOCAL_WAIT_TIMEOUT_SECONDS = 24 * 86_400;
+
+/** A Task state without its own TimeoutSeconds runs locally for at most as long as a Lambda function can. */
+export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
+
 const LOCAL_WAIT_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:optout-local-wait-';
 
 type StateNode = Record<string, unknown> & {
@@ -54,10 +66,18 @@ export function localDefinition(file = ASL_FILE): { definition: StateMachineDefi
   const waits = new Map<string, string>();
   const walk = (machine: StateNode | undefined) => {
     for (const [name, state] of Object.entries(machine?.States ?? {})) {
+      // Step Functions gives a Task no timeout of its own (the Lambda's ends it); the interpreter gives 60 s.
+      if (state.Type === 'Task' && state.TimeoutSeconds === undefined) state.TimeoutSeconds = LAMBDA_MAX_TIMEOUT_SECONDS;
       if (state.Type === 'Wait' && typeof state.SecondsPath === 'string') {
         waits.set(name, state.SecondsPath);
         const { SecondsPath: _path, Type: _type, ...rest } = state;
-        machine!.States![name] = { ...rest, Type: 'Task', Resource: `${LOCAL_WAIT_ARN}${name}`, ResultPath: null };
+        machine!.States![name] = {
+          ...rest,
+          Type: 'Task',
+          Resource: `${LOCAL_WAIT_ARN}${name}`,
+          ResultPath: null,
+          TimeoutSeconds: LOCAL_WAIT_TIMEOUT_SECONDS,
+        };
       }
       walk(state.ItemProcessor ?? state.Iterator);
       for (const branch of state.Branches ?? []) walk(branch);
@@ -104,15 +124,24 @@ const realTimer: WaitTimer = { sleep: (clockMs, signal) => sleep(realMs(clockMs)
 /**
  * Waits `seconds` of the clock, in timers of at most MAX_TIMER_MS each, until the whole time has
  * passed (measured on the clock, so a slow timer or a clock jump never ends it early). Reports each
- * timer it sets to `onTimer` (tests and the bench count them). Ends early only when aborted.
+ * timer it sets to `onTimer` (tests and the bench count them). Ends early only when aborted, or
+ * after `realBudgetMs` of real time (see MAX_REAL_WAIT_MS: the next FollowUp turn waits the rest).
  */
-export async function waitLong(seconds: number, signal: AbortSignal, onTimer?: (clockMs: number) => void, timer: WaitTimer = realTimer): Promise<void> {
+export async function waitLong(
+  seconds: number,
+  signal: AbortSignal,
+  onTimer?: (clockMs: number) => void,
+  timer: WaitTimer = realTimer,
+  realBudgetMs = MAX_REAL_WAIT_MS,
+): Promise<void> {
   if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`Wait needs a number of seconds >= 0, got ${String(seconds)}`);
   const until = clock().now().getTime() + seconds * 1000;
+  const realEnd = Date.now() + realBudgetMs;
   for (;;) {
     const left = until - clock().now().getTime();
-    if (left <= 0 || signal.aborted) return;
-    const step = Math.min(left, MAX_TIMER_MS);
+    const realLeft = realEnd - Date.now();
+    if (left <= 0 || realLeft <= 0 || signal.aborted) return;
+    const step = Math.min(left, MAX_TIMER_MS, realLeft * clock().speed);
     onTimer?.(step);
     await timer.sleep(step, signal);
   }

@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { scaledClock, systemClock } from '../../functions/adapters/clock.ts';
 import { runWith } from '../../functions/runtime/scope.ts';
 import { memoryRuntime } from '../support/memory-runtime.ts';
-import { ASL_FILE, estimateHistoryEvents, localDefinition, MAX_TIMER_MS, waitLong } from '../../infra/local/workflow-runner.ts';
+import {
+  ASL_FILE,
+  estimateHistoryEvents,
+  LAMBDA_MAX_TIMEOUT_SECONDS,
+  LOCAL_WAIT_TIMEOUT_SECONDS,
+  localDefinition,
+  MAX_REAL_WAIT_MS,
+  MAX_TIMER_MS,
+  waitLong,
+} from '../../infra/local/workflow-runner.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -36,6 +45,7 @@ describe('the follow-up loop in the workflow file', () => {
       Type: 'Task',
       Resource: 'arn:aws:lambda:us-east-1:000000000000:function:optout-local-wait-WaitForNextStep',
       ResultPath: null,
+      TimeoutSeconds: LOCAL_WAIT_TIMEOUT_SECONDS,
       Next: 'FollowUp',
     });
   });
@@ -67,6 +77,38 @@ describe('waitLong', () => {
     controller.abort();
     await waiting;
     expect(timers).toEqual([MAX_TIMER_MS]);
+  });
+
+  it('returns after its real-time budget, so the Task standing in for the Wait never reaches its timeout; FollowUp plans the rest', async () => {
+    // At the real speed a 45-day wait would outlast any timer the interpreter can set for the Task.
+    const timers: number[] = [];
+    const from = Date.now();
+    await runWith({ ...memoryRuntime(), clock: systemClock }, () =>
+      waitLong(45 * 86_400, new AbortController().signal, (ms) => timers.push(ms), undefined, 50),
+    );
+    expect(Date.now() - from).toBeGreaterThanOrEqual(45);
+    expect(timers.length).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...timers)).toBeLessThanOrEqual(50);
+  });
+
+  it("gives every other Task without a timeout of its own the longest a Lambda function runs, not the interpreter's 60 s", () => {
+    const { definition } = localDefinition();
+    const tasks: Node[] = [];
+    const walk = (machine: Node | undefined) => {
+      for (const state of Object.values(machine?.States ?? {})) {
+        if (state.Type === 'Task') tasks.push(state);
+        walk(state.ItemProcessor);
+      }
+    };
+    walk(definition as unknown as Node);
+    expect(tasks.length).toBeGreaterThan(5);
+    for (const task of tasks) expect(task.TimeoutSeconds, JSON.stringify(task.Resource)).toBeGreaterThanOrEqual(300);
+    expect(tasks.filter((task) => task.TimeoutSeconds === LAMBDA_MAX_TIMEOUT_SECONDS).length).toBeGreaterThan(3);
+  });
+
+  it("gives the Task standing in for a Wait a timeout (the interpreter's default is 60 s) longer than the wait's real-time budget, which one setTimeout can hold", () => {
+    expect(LOCAL_WAIT_TIMEOUT_SECONDS * 1000).toBeGreaterThan(MAX_REAL_WAIT_MS);
+    expect(LOCAL_WAIT_TIMEOUT_SECONDS * 1000).toBeLessThanOrEqual(2 ** 31 - 1);
   });
 
   it('refuses a wait that is not a number of seconds', async () => {
