@@ -19,14 +19,14 @@ export interface SigningContext {
 }
 
 /** The businesses the letters go to: each provider's legal entity for the person's law, once each. */
-function businesses(providers: string[], law: Law) {
+function businesses(providers: string[], law: Law, jurisdiction: string) {
   const seen = new Set<string>();
   const out: { entity: string; service: string }[] = [];
   for (const slug of providers) {
     if (seen.has(slug)) continue;
     seen.add(slug);
     const provider = getProvider(slug);
-    out.push({ entity: letterAddressee(provider, law).name, service: provider.name });
+    out.push({ entity: letterAddressee(provider, law, jurisdiction).name, service: provider.name });
   }
   return out;
 }
@@ -42,7 +42,7 @@ export function signAuthorization(
     law: input.law,
     jurisdiction: input.jurisdiction,
     person: { name: input.name, email: input.email },
-    businesses: businesses(input.providers, input.law),
+    businesses: businesses(input.providers, input.law, input.jurisdiction),
     agent: { name: config().operatorName, contact: config().fromAddress },
     date: now.toISOString().slice(0, 10),
   });

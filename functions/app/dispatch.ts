@@ -209,7 +209,7 @@ export function letterParties(request: LetterRequest, submission: LetterSubmissi
     law: request.law,
     // A US state's act is the person's state's (Basis/Law say "us-state"; the jurisdiction says which).
     usState: request.law === 'us-state' ? submission.jurisdiction : undefined,
-    provider: { name: provider.name, legalEntity: letterAddressee(provider, request.law) },
+    provider: { name: provider.name, legalEntity: letterAddressee(provider, request.law, submission.jurisdiction) },
     person: { name: submission.name, email: submission.email },
     account: { identifier: request.identifier },
     // Personal mode: the person writes for themselves, in the first person (no agent, no authorization).
@@ -227,7 +227,7 @@ export function letterParties(request: LetterRequest, submission: LetterSubmissi
  * state (US state acts). `authorizationFile`: the attached signed authorization's file name, if any.
  */
 export function composeFirstLetter(request: LetterRequest, submission: LetterSubmission, provider: Provider, at: Date, authorizationFile?: string) {
-  const place = deadlinePlaceFor(provider, request.law, request.law === 'us-state' ? submission.jurisdiction : undefined);
+  const place = deadlinePlaceFor(provider, request.law, submission.jurisdiction);
   const due = dueDate(deadlineFor(request.basis), receiptDate(at, place.timeZones), place);
   const parties = letterParties(request, submission, provider);
   const letter = renderLetter({

@@ -36,7 +36,10 @@ function settings() {
 function followUpState(request: RequestRecord) {
   let dueTimeZones: readonly string[] | undefined;
   try {
-    dueTimeZones = deadlinePlaceFor(getProvider(request.provider), request.law).timeZones;
+    // The request does not keep the person's jurisdiction, which decides the addressee under no law (the
+    // US company for a person in the US): the due day ends where the later of both addressees is.
+    const provider = getProvider(request.provider);
+    dueTimeZones = [...new Set([...deadlinePlaceFor(provider, request.law).timeZones, ...deadlinePlaceFor(provider, request.law, 'US').timeZones])];
   } catch {
     dueTimeZones = undefined; // a provider gone from the catalog: the latest zone there is (never early)
   }

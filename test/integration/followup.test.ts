@@ -326,8 +326,8 @@ describe('a provider that never answers', () => {
       expect(text).toContain(`Submit it to ${CNIL} (https://www.cnil.fr/fr/plaintes).`);
       expect(text).toContain(`----------\n\n${CNIL}\n3 Place de Fontenoy, TSA 80715, 75334 PARIS CEDEX 07, France\nhttps://www.cnil.fr/fr/plaintes\n`);
       expect(text).toContain(
-        "L'autorité de contrôle chef de file pour Pinterest Europe Ltd. est Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. " +
-          "Je vous prie de lui transmettre ma réclamation conformément à l'article 56 du RGPD et à l'article 60 du RGPD, et de rester mon interlocuteur dans cette procédure.",
+        'Autorité de contrôle chef de file pour Pinterest Europe Ltd. : Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+          "Je vous prie de transmettre ma réclamation à cette autorité conformément à l'article 56 du RGPD et à l'article 60 du RGPD, et de rester mon interlocuteur dans cette procédure.",
       );
       expect(text).not.toContain('BDSG');
       expect(text).toContain('Pinterest Europe Ltd.');
@@ -398,11 +398,12 @@ describe('whom the complaint goes to', () => {
 
       // Berlin: the Land's authority for companies, in its language, asked to forward to the DPC.
       const berlinRequest = await statusOf(berlin);
+      // Pinterest offers its service in German: the letters to it are in the Berlin resident's language.
       const berlinNotice = (await lettersOfRequest(PINTEREST_LETTERS, (await letterOf(PINTEREST_LETTERS, berlin)).mail)).find((m) =>
-        m.subject.startsWith('Final notice'),
+        m.subject.startsWith('Letzte Aufforderung'),
       );
       expect(berlinNotice?.subject).toBe(
-        `Final notice before a complaint to Berliner Beauftragte für Datenschutz und Informationsfreiheit – ref ${berlinRequest.reference}`,
+        `Letzte Aufforderung vor Beschwerde bei Berliner Beauftragte für Datenschutz und Informationsfreiheit – Ref. ${berlinRequest.reference}`,
       );
       const berlinDraft = await draftOf(berlin);
       expect(berlinDraft.subject).toBe(`Beschwerde nach Art. 77 Abs. 1 DSGVO gegen Pinterest Europe Ltd. – Ref. ${berlinRequest.reference}`);
@@ -411,7 +412,7 @@ describe('whom the complaint goes to', () => {
         '----------\n\nBerliner Beauftragte für Datenschutz und Informationsfreiheit\nAlt-Moabit 59-61, 10555 Berlin, Deutschland\nmailbox@datenschutz-berlin.de\nhttps://kontakt.datenschutz-berlin.de/\n',
       );
       expect(berlinText).toContain(
-        'Federführende Aufsichtsbehörde für Pinterest Europe Ltd. ist Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+        'Federführende Aufsichtsbehörde für Pinterest Europe Ltd.: Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
           'Bitte leiten Sie meine Beschwerde nach Art. 56 DSGVO und Art. 60 DSGVO sowie § 19 Abs. 2 BDSG dorthin weiter',
       );
       expect(berlinText).toContain(
@@ -727,7 +728,7 @@ describe('replies over SMTP', () => {
     // The person's own authority receives it; Reddit's lead authority (in the Netherlands) is named in it.
     expect(text).toContain(`Submit it to ${CNIL}`);
     expect(text).toContain(
-      "L'autorité de contrôle chef de file pour Reddit Netherlands B.V. est Autoriteit Persoonsgegevens (Dutch Data Protection Authority), Postbus 93374",
+      'Autorité de contrôle chef de file pour Reddit Netherlands B.V. : Autoriteit Persoonsgegevens (Dutch Data Protection Authority), Postbus 93374',
     );
     expect(text).toContain('compelling legitimate grounds');
     expect(complaint!.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/letter\.eml$/), expect.stringMatching(/\.eml$/)]);

@@ -176,7 +176,7 @@ describe("the person's own grounds", () => {
     const text = letter!.body.text!;
     expect(text).toContain('My grounds relate to my particular situation:\n- My content includes my own creative or professional work.');
     expect(text).toContain('- My content reveals sensitive information about me');
-    expect(text).toContain('requires my explicit consent (Art. 9(2)(a) GDPR), which I have not given.');
+    expect(text).toContain('requires my explicit consent (Art. 9(2)(a) GDPR), which I have not given, unless another exception');
     expect(text).toContain('In my own words:\nI draw for a living; my\ndrawings are my income.');
     expect(text).not.toContain('not to become training material');
     const item = (await tableItems()).find((i) => i.type === 'submission' && i.id === id);

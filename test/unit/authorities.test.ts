@@ -29,16 +29,29 @@ describe('leadAuthorityFor', () => {
     expect(dpc.address).toContain('Dublin 2');
   });
 
-  it('gives the national authority for NL, LU and DE', () => {
+  it('gives the national authority for NL and LU', () => {
     expect(leadAuthorityFor('NL').name).toContain('Autoriteit Persoonsgegevens');
     expect(leadAuthorityFor('lu').name).toContain('Commission nationale pour la protection des données');
-    expect(leadAuthorityFor('DE').id).toBe('debfdi');
   });
 
-  it('has a lead authority for every catalog provider whose controller is in the EU/EEA', () => {
+  it("gives a German controller its Land's authority, never the federal BfDI (which supervises federal bodies, telecoms and post)", () => {
+    expect(leadAuthorityFor({ country: 'DE', land: 'DE-NW' }).id).toBe('denrwldi');
+    expect(leadAuthorityFor('DE-BE').id).toBe('deberlbdi');
+    expect(leadAuthorityFor({ country: 'DE', land: 'DE-BY' }).id).toBe('debaylda'); // companies: BayLDA, not BayLfD
+    for (const land of GERMAN_LAENDER.keys()) expect(leadAuthorityFor(land).id, land).not.toBe('debfdi');
+  });
+
+  it('names no lead for a German controller whose Land is unknown, rather than a wrong one', () => {
+    expect(() => leadAuthorityFor('DE')).toThrow(NoAuthorityError);
+    expect(() => leadAuthorityFor({ country: 'DE' })).toThrow(/Land is not known/);
+  });
+
+  it('has a lead authority for every catalog provider whose controller is in the EU/EEA, a German one in its Land', () => {
     for (const p of getCatalog().values()) {
       if ((GDPR_COUNTRIES as readonly string[]).includes(p.legalEntity.country)) {
-        expect(leadAuthorityFor(p.legalEntity.country).country, p.slug).toBe(p.legalEntity.country);
+        const lead = leadAuthorityFor(p.legalEntity);
+        expect(lead.country, p.slug).toBe(p.legalEntity.country);
+        if (p.legalEntity.country === 'DE') expect(lead.region, p.slug).toBe(p.legalEntity.land);
       }
     }
   });
@@ -95,6 +108,18 @@ describe('complaintAuthority: whom the complaint goes to', () => {
     expect(fr.remedy).toBe('GDPR Art. 78(2)');
     expect(complaintAuthority('AT', irish).complaintTo).toMatchObject({ id: 'atdsb', language: 'de' });
     expect(complaintAuthority('FR', reddit).lead?.id).toBe('nlap');
+  });
+
+  it("names a German controller's Land authority as lead: DeepL SE (Cologne) -> LDI NRW, SoundCloud (Berlin) -> Berlin", () => {
+    // Before: the federal BfDI, which does not supervise platforms.
+    expect(complaintAuthority('FR', getProvider('deepl'))).toMatchObject({ complaintTo: { id: 'frcnil' }, lead: { id: 'denrwldi' } });
+    expect(complaintAuthority('AT', getProvider('soundcloud'))).toMatchObject({ complaintTo: { id: 'atdsb' }, lead: { id: 'deberlbdi' } });
+    // A person in another Land complains to their own, which forwards to the controller's Land (§ 19(2) BDSG).
+    expect(complaintAuthority('DE-HH', getProvider('deepl'))).toMatchObject({ complaintTo: { id: 'dehmbbfdi' }, lead: { id: 'denrwldi' } });
+    // A person in the controller's own Land: their authority is the controller's, so no other lead.
+    expect(complaintAuthority('DE-NW', getProvider('deepl'))).toMatchObject({ complaintTo: { id: 'denrwldi' }, lead: null });
+    // A German controller without a Land (a long-tail company): no lead named rather than the BfDI.
+    expect(complaintAuthority('FR', { legalEntity: { country: 'DE' } })).toMatchObject({ complaintTo: { id: 'frcnil' }, lead: null });
   });
 
   it("EU resident in the controller's own country, or against a controller outside the EU: no other lead authority", () => {

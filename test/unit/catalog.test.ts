@@ -79,6 +79,27 @@ describe('the provider catalog in providers/', () => {
     }
   });
 
+  it("names each settings playbook's setting, menu path, inverse wording and confirm button in every language the provider's interface offers", () => {
+    const missing: string[] = [];
+    for (const p of getCatalog().values()) {
+      for (const [key, pb] of Object.entries(p.playbooks)) {
+        if (!pb.setting) continue;
+        const { labels, inverse, path, confirm } = pb.setting;
+        const parts = { labels, inverse, confirm, ...Object.fromEntries(path.map((step, i) => [`path.${i}`, step])) };
+        for (const [part, words] of Object.entries(parts)) {
+          if (!words) continue;
+          for (const lang of p.languages) if (!(lang in words)) missing.push(`${p.slug}/${key} ${part}: ${lang}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // Interfaces in English only keep English labels alone; the big ones speak all seven languages.
+    expect(getProvider('github').languages).toEqual(['en']);
+    for (const slug of ['google', 'youtube', 'microsoft', 'openai', 'linkedin', 'pinterest', 'x', 'quora']) {
+      expect(getProvider(slug).languages, slug).toEqual(['en', 'de', 'fr', 'es', 'it', 'nl', 'pl']);
+    }
+  });
+
   it('records the Slack workspace opt-out as an email to feedback@slack.com with the subject in the note', () => {
     const optOut = getProvider('slack').channels.find((c) => c.type === 'email' && c.address === 'feedback@slack.com');
     expect(optOut?.note).toContain('Slack Global model opt-out request');
@@ -118,6 +139,25 @@ describe('channelsFor', () => {
   });
 });
 
+describe('German controllers in the catalog', () => {
+  it('every German legalEntity carries its Land, from its address: DeepL (Cologne) DE-NW, SoundCloud (Berlin) DE-BE', () => {
+    for (const p of getCatalog().values()) {
+      if (p.legalEntity.country === 'DE') expect(p.legalEntity.land, p.slug).toMatch(/^DE-[A-Z]{2}$/);
+    }
+    expect(getProvider('deepl').legalEntity).toMatchObject({ name: 'DeepL SE', land: 'DE-NW' });
+    expect(getProvider('soundcloud').legalEntity).toMatchObject({ name: 'SoundCloud Global Limited & Co. KG', land: 'DE-BE' });
+  });
+});
+
+describe('Zoom', () => {
+  it('keeps the name its own privacy statement gives while the reported rename is unconfirmed, and says so', () => {
+    const zoom = getProvider('zoom');
+    expect(zoom.legalEntity.name).toBe('Zoom Video Communications, Inc.');
+    expect(zoom.notes).toContain('Rename reported but unconfirmed');
+    expect(zoom.quality).toBe('unsure');
+  });
+});
+
 describe('letterAddressee', () => {
   it('addresses US-law letters to the US company where the catalog has one, else to the EU controller', () => {
     expect(letterAddressee(getProvider('reddit'), 'gdpr').name).toBe('Reddit Netherlands B.V.');
@@ -125,8 +165,35 @@ describe('letterAddressee', () => {
     expect(letterAddressee(getProvider('reddit'), 'us-state').name).toBe('Reddit, Inc.');
     expect(letterAddressee(getProvider('reddit'), 'none').name).toBe('Reddit Netherlands B.V.');
     expect(letterAddressee(getProvider('linkedin'), 'ccpa').name).toBe('LinkedIn Corporation');
-    // Slack's catalog entry records no US company (no sourced address for one): its EU controller.
-    expect(letterAddressee(getProvider('slack'), 'ccpa').name).toBe('Slack Technologies Limited');
+    // A provider whose catalog entry names no US company: its main controller.
+    expect(letterAddressee(getProvider('canva'), 'ccpa').name).toBe('Canva Pty Ltd');
+  });
+
+  it('sends US-law letters of Amazon, Adobe and Slack to their US company, named without an address no source gives', () => {
+    // Before: no US entity in otherEntities, so a CCPA letter went to the Luxembourg/Irish company.
+    for (const [slug, us] of [
+      ['amazon', 'Amazon.com, Inc.'],
+      ['adobe', 'Adobe Inc.'],
+      ['slack', 'Slack Technologies, LLC'],
+    ] as const) {
+      for (const law of ['ccpa', 'us-state'] as const) {
+        expect(letterAddressee(getProvider(slug), law), `${slug} ${law}`).toEqual({ name: us, country: 'US' });
+      }
+      expect(letterAddressee(getProvider(slug), 'gdpr').country, slug).not.toBe('US');
+    }
+  });
+
+  it('addresses a person in a US state without an act (US-NY, US-FL) to the US company too, since they live in the US', () => {
+    const pinterest = getProvider('pinterest');
+    for (const state of ['US-NY', 'US-FL', 'us-fl', 'US']) {
+      expect(letterAddressee(pinterest, 'none', state).name, state).toBe('Pinterest, Inc.');
+    }
+    // Outside the US, a plain request still goes to the main controller; without a US company, to it as well.
+    expect(letterAddressee(pinterest, 'none', 'JP').name).toBe('Pinterest Europe Ltd.');
+    expect(letterAddressee(pinterest, 'none').name).toBe('Pinterest Europe Ltd.');
+    expect(letterAddressee(getProvider('canva'), 'none', 'US-NY').name).toBe('Canva Pty Ltd');
+    // A US main controller (Snap Inc.) is itself the US company.
+    expect(letterAddressee(getProvider('snapchat'), 'none', 'US-NY').name).toBe('Snap Inc.');
   });
 
   it('leaves out an address no company text gives: Meta Platforms, Inc. has a name and no address', () => {
@@ -203,6 +270,22 @@ describe('a broken catalog', () => {
     const [problem] = problemsOf(catalogWith({ 'acme.json': bad }));
     expect(problem).toContain('acme.json: channels.0.playbook');
     expect(problem).toContain('"ai-toggle"');
+  });
+
+  it("refuses a German controller without its Land: its authority and holidays are the Land's, and the BfDI would be wrong", () => {
+    const german = { ...minimalProvider('acme'), legalEntity: { name: 'Acme GmbH', address: 'Hauptstraße 1, 50667 Köln, Germany', country: 'DE' } };
+    expect(problemsOf(catalogWith({ 'acme.json': german }))).toEqual([
+      'acme.json: legalEntity.land: a German legalEntity needs its Land (e.g. "DE-NW" for Cologne): its supervisory authority and holidays are the Land\'s',
+    ]);
+    const withLand = { ...german, legalEntity: { ...german.legalEntity, land: 'DE-NW' } };
+    expect(loadCatalog(catalogWith({ 'acme.json': withLand })).get('acme')?.legalEntity.land).toBe('DE-NW');
+  });
+
+  it('refuses a Land on an entity outside Germany, and a Land code that is no German Land', () => {
+    const irish = { ...minimalProvider('acme'), legalEntity: { name: 'Acme Ltd', country: 'IE', land: 'DE-BE' } };
+    expect(problemsOf(catalogWith({ 'acme.json': irish }))).toEqual(['acme.json: legalEntity.land: "DE-BE" is a German Land, but the entity\'s country is IE']);
+    const bogus = { ...minimalProvider('acme'), legalEntity: { name: 'Acme GmbH', country: 'DE', land: 'DE-XX' } };
+    expect(problemsOf(catalogWith({ 'acme.json': bogus }))[0]).toMatch(/^acme\.json: legalEntity\.land: must be a German Land code/);
   });
 
   it('rejects a slug that differs from the file name', () => {

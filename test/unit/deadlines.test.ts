@@ -347,9 +347,52 @@ describe("GDPR periods skip the public holidays of the controller's Member State
     expect(due).toBe(expected);
   });
 
-  it('Germany counts only the holidays of every Land: Reformationstag (Fri 31 Oct 2025, some Länder only) does not move a period', () => {
-    // 31 July + 3 months (gdpr-extended) = Fri 31 October 2025.
-    expect(dueDate('gdpr-extended', '2025-07-31', { countries: ['DE'] })).toBe('2025-10-31');
+  it("Germany: Reformationstag (Fri 31 Oct 2025) moves a period in the Länder that keep it, and where the controller's Land is unknown", () => {
+    // 31 July + 3 months (gdpr-extended) = Fri 31 October 2025; Sat 1 Nov (Allerheiligen), Sun 2 Nov; so Mon 3 Nov.
+    expect(dueDate('gdpr-extended', '2025-07-31', { countries: ['DE-NW'] })).toBe('2025-10-31'); // not a holiday in NRW
+    expect(dueDate('gdpr-extended', '2025-07-31', { countries: ['DE-BB'] })).toBe('2025-11-03');
+    expect(dueDate('gdpr-extended', '2025-07-31', { countries: ['DE'] })).toBe('2025-11-03'); // Land unknown: every Land's (never early)
+  });
+
+  it.each<[string, string, string, string, string]>([
+    // [holiday, received, due where it is no holiday, Land where it is, due there]
+    ['Fronleichnam, Easter (5 Apr 2026) + 60 = Thu 4 June 2026', '2026-05-04', '2026-06-04', 'DE-NW', '2026-06-05'],
+    ['Heilige Drei Könige, Tue 6 Jan 2026', '2025-12-06', '2026-01-06', 'DE-BY', '2026-01-07'],
+    ['Internationaler Frauentag, Mon 8 Mar 2027 (Berlin)', '2027-02-08', '2027-03-08', 'DE-BE', '2027-03-09'],
+    ['Internationaler Frauentag, Mon 8 Mar 2027 (Mecklenburg-Vorpommern, since 2023)', '2027-02-08', '2027-03-08', 'DE-MV', '2027-03-09'],
+    ['Augsburger Friedensfest, Fri 8 Aug 2025 (Augsburg only: counted for Bavaria, never early)', '2025-07-08', '2025-08-08', 'DE-BY', '2025-08-11'],
+    ['Mariä Himmelfahrt, Fri 15 Aug 2025 (Bavaria: Catholic municipalities only, counted)', '2025-07-15', '2025-08-15', 'DE-BY', '2025-08-18'],
+    ['Mariä Himmelfahrt, Fri 15 Aug 2025 (Saarland)', '2025-07-15', '2025-08-15', 'DE-SL', '2025-08-18'],
+    ['Weltkindertag, Mon 20 Sep 2027 (Thüringen)', '2027-08-20', '2027-09-20', 'DE-TH', '2027-09-21'],
+    ['Allerheiligen, Mon 1 Nov 2027', '2027-10-01', '2027-11-01', 'DE-NW', '2027-11-02'],
+    ['Buß- und Bettag, the Wednesday before 23 Nov: Wed 18 Nov 2026 (Sachsen)', '2026-10-18', '2026-11-18', 'DE-SN', '2026-11-19'],
+  ])('German Land holiday %s: received %s -> due %s elsewhere, in %s %s, and there too when the Land is unknown', (_, received, elsewhere, land, there) => {
+    // Prepare: a Land where the day is no holiday (Hamburg keeps none of these).
+    const hamburg = dueDate('gdpr', received, { countries: ['DE-HH'] });
+    // Act
+    const inLand = dueDate('gdpr', received, { countries: [land] });
+    const unknown = dueDate('gdpr', received, { countries: ['DE'] });
+    // Assess
+    expect(hamburg).toBe(elsewhere);
+    expect(inLand).toBe(there);
+    expect(unknown).toBe(there);
+  });
+
+  it('Buß- und Bettag is the Wednesday before 23 November: 22 Nov when the 23rd is a Thursday (2023), 16 Nov when it is a Wednesday (2022)', () => {
+    const bussUndBettag = (year: number) =>
+      holidaysOf('DE-SN', year)
+        .filter((h) => h.name === 'Buß- und Bettag')
+        .map((h) => h.date);
+    expect(bussUndBettag(2023)).toEqual(['2023-11-22']);
+    expect(bussUndBettag(2022)).toEqual(['2022-11-16']);
+    expect(holidaysOf('DE-BY', 2023).some((h) => h.name === 'Buß- und Bettag')).toBe(false);
+  });
+
+  it("takes a German controller's place from its Land, and every Land's holidays when the Land is unknown", () => {
+    expect(deadlinePlaceFor(getProvider('deepl'), 'gdpr')).toMatchObject({ countries: ['DE-NW'], timeZones: ['Europe/Berlin'] });
+    expect(deadlinePlaceFor(getProvider('soundcloud'), 'uk-gdpr')).toMatchObject({ countries: ['DE-BE', 'GB'] });
+    const noLand = { ...getProvider('deepl'), legalEntity: { name: 'Acme GmbH', country: 'DE' } };
+    expect(deadlinePlaceFor(noLand, 'gdpr').countries).toEqual(['DE']);
   });
 
   it.each<[string, string, string]>([
@@ -398,6 +441,17 @@ describe('California: Gov. Code § 6701 Veterans Day rule and CCP § 12a for cal
 });
 
 describe("US state acts: the state's period and computation statute", () => {
+  it.each<[string, string, string, string]>([
+    // [state, received, due, why]; each + 45 days, and New Hampshire (federal days only) as the control
+    ['US-IN', '2027-02-09', '2027-03-29', 'Fri 26 Mar 2027 is Good Friday (Easter 28 Mar), an Indiana legal holiday (IC 1-1-9-1); then the weekend'],
+    ['US-NE', '2026-03-10', '2026-04-27', 'Fri 24 Apr 2026 is Arbor Day, the last Friday in April (Neb. Rev. Stat. § 25-2221); then the weekend'],
+    ['US-KY', '2026-11-09', '2026-12-28', 'Thu 24 Dec 2026 is Christmas Eve, a Kentucky holiday (KRS 446.030); Fri 25 Christmas; then the weekend'],
+  ])("%s counts the state's own legal holidays: received %s -> due %s (%s), never early", (state, received, expected) => {
+    expect(dueDate('us-state', received, { usState: state })).toBe(expected);
+    // The same day is a working day where only the federal holidays count.
+    expect(dueDate('us-state', received, { usState: 'US-NH' }) < expected).toBe(true);
+  });
+
   it.each<[string, string, string, string]>([
     ['US-CO', '2026-11-25', '2027-01-11', 'C.R.S. § 2-4-108(2): Saturday 9 January 2027 runs to Monday 11'],
     ['US-CO', '2026-08-21', '2026-10-06', 'day 45 is Frances Xavier Cabrini Day, first Monday in October (C.R.S. § 24-11-101)'],
@@ -472,6 +526,16 @@ describe('a deadline ends at the end of the due day where the business is', () =
     expect(deadlinePlaceFor(pinterest, 'uk-gdpr')).toMatchObject({ countries: ['IE', 'GB'], timeZones: ['Europe/Dublin', 'Europe/London'] });
     expect(deadlinePlaceFor(pinterest, 'ccpa')).toMatchObject({ timeZones: ['America/Los_Angeles'] });
     expect(deadlinePlaceFor(pinterest, 'us-state', 'US-TX')).toMatchObject({ usState: 'US-TX', timeZones: ['America/Los_Angeles'] });
+  });
+
+  it('follows the addressee: a person in a US state without an act (US-NY) writes to the US company, so its place counts', () => {
+    const pinterest = getProvider('pinterest');
+    // Pinterest, Inc. is a US company: a courtesy month with 1 Jan / 25 Dec only, ending in the latest US zone.
+    expect(deadlinePlaceFor(pinterest, 'none', 'US-NY')).toMatchObject({ countries: ['US'], timeZones: ['Pacific/Honolulu'] });
+    // Received Sat 28 Nov 2026: + 1 month = Mon 28 Dec, a working day there (no Irish substitute holiday).
+    expect(dueDate('gdpr', '2026-11-28', deadlinePlaceFor(pinterest, 'none', 'US-NY'))).toBe('2026-12-28');
+    // Outside the US the plain request still goes to the Irish controller.
+    expect(deadlinePlaceFor(pinterest, 'none', 'JP')).toMatchObject({ countries: ['IE'], timeZones: ['Europe/Dublin'] });
   });
 });
 
@@ -554,7 +618,14 @@ describe('npx optout deadline --country / --jurisdiction (deadlineCommand)', () 
     [{ law: 'us-state', from: '2026-01-16', jurisdiction: 'US-TX' }, '2026-03-03', 'Texas Independence Day'],
     [{ law: 'us-state', from: '2026-01-07', jurisdiction: 'us-ia' }, '2026-04-07', 'Iowa: 90 days'],
     [{ law: 'ccpa-delete', from: '2026-10-12' }, '2026-11-30', 'CCP § 12a'],
+    [{ law: 'gdpr', from: '2026-05-04', country: 'DE-NW' }, '2026-06-05', 'a controller in NRW: Fronleichnam, Thu 4 June 2026'],
+    [{ law: 'gdpr', from: '2026-05-04', country: 'DE-BE' }, '2026-06-04', 'a controller in Berlin: Fronleichnam is no holiday there'],
+    [{ law: 'gdpr', from: '2026-05-04', country: 'DE' }, '2026-06-05', "a German controller, Land unknown: every Land's holidays (never early)"],
   ])('%j -> %s (%s)', (args, expected) => {
     expect(deadlineCommand(args)).toEqual({ due: expected });
+  });
+
+  it('names --country when a German Land code is not a Land', () => {
+    expect(inputErrorOf(() => deadlineCommand({ law: 'gdpr', from: '2026-05-04', country: 'DE-XX' })).argument).toBe('country');
   });
 });

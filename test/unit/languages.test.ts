@@ -10,7 +10,9 @@ import { complaintAuthority } from '../../functions/core/authorities/index.ts';
 import { authorizedRequests, renderAuthorizationText } from '../../functions/core/authorization.ts';
 import { defaultLanguage, type Law } from '../../functions/core/jurisdiction.ts';
 import { formatLetterDate, LETTER_KINDS, type LetterInput, renderLetter } from '../../functions/core/letters.ts';
+import { de as germanMailWords } from '../../functions/core/mail-words/de.ts';
 import { LANGUAGES, type Language, LanguageSchema } from '../../functions/core/model.ts';
+import { pageText } from '../../functions/core/page-text.ts';
 import { allUsStateLaws } from '../../functions/core/us-states.ts';
 import { isFollowUp, LETTER_AGENT, letterInput, PINTEREST_ADDRESS } from '../support/letter-input.ts';
 
@@ -364,5 +366,122 @@ describe("the person's language follows where they live", () => {
     expect(byCountry('NL')).toBe('nl');
     expect(byCountry('PL')).toBe('pl');
     expect(byCountry('AT')).toBe('de');
+  });
+});
+
+describe('who the sender is follows one rule in every line that names it, in every language', () => {
+  const ALL: Language[] = [...LANGUAGES];
+  const FOLLOW_UPS = ['reminder', 'final-notice', 'complaint'] as const;
+
+  it('under an act without an agent route (Utah, Iowa) no letter calls the sender an authorized agent: not the body, the signature, nor the complaint', () => {
+    // The body says the sender only transmits the person's own requests; a signature or complaint saying
+    // "authorized agent" would claim a role the system cannot show.
+    for (const lang of ALL) {
+      for (const usState of ['US-UT', 'US-IA']) {
+        const first = renderLetter(input('us-state-request', lang, { usState }));
+        const followUps = FOLLOW_UPS.map((kind) => renderLetter(input(kind, lang, { law: 'us-state', usState }, 'us-state-request')));
+        for (const letter of [first, ...followUps]) {
+          expect(letter.text, `${lang} ${usState}`).toContain(AGENT);
+          expect(letter.text, `${lang} ${usState}`).not.toMatch(STYLE[lang].agent);
+        }
+      }
+    }
+  });
+
+  it('with a route for part of the request (Colorado: the opt-out, not the deletion) the signature limits the agent to that part', () => {
+    const ONLY: Record<Language, string> = {
+      en: 'authorized agent only for the opt-out submitted above',
+      de: 'bevollmächtigter Vertreter nur für den oben eingereichten Widerspruch',
+      fr: 'mandataire pour la seule opposition présentée ci-dessus',
+      es: 'representante autorizado solo para la exclusión presentada más arriba',
+      it: "rappresentante autorizzato solo per l'opposizione presentata sopra",
+      nl: 'gemachtigde alleen voor de hierboven ingediende opt-out',
+      pl: 'pełnomocnika wyłącznie w zakresie złożonego powyżej sprzeciwu',
+    };
+    for (const lang of ALL) {
+      const colorado = renderLetter(input('us-state-request', lang, { usState: 'US-CO' })).text;
+      expect(colorado.trimEnd().split('\n').at(-1), lang).toContain(ONLY[lang]);
+      // Under the CCPA the sender is the authorized agent for the whole letter, as before.
+      expect(renderLetter(input('ccpa-opt-out', lang)).text, lang).not.toContain(ONLY[lang]);
+    }
+  });
+});
+
+describe('the Art. 9 consequence stands with the special-categories ground, in every language', () => {
+  /** Art. 9(1) and Art. 9(2)(e) in each language's citation style. */
+  const ART9: Record<Language, [string, string]> = {
+    en: ['Art. 9(1) GDPR', 'Art. 9(2)(e) GDPR'],
+    de: ['Art. 9 Abs. 1 DSGVO', 'Art. 9 Abs. 2 lit. e DSGVO'],
+    fr: ['article 9, paragraphe 1, du RGPD', 'article 9, paragraphe 2, point e), du RGPD'],
+    es: ['artículo 9, apartado 1, del RGPD', 'artículo 9, apartado 2, letra e), del RGPD'],
+    it: ['articolo 9, paragrafo 1, del RGPD', 'articolo 9, paragrafo 2, lettera e), del RGPD'],
+    nl: ['artikel 9, lid 1, AVG', 'artikel 9, lid 2, onder e, AVG'],
+    pl: ['art. 9 ust. 1 RODO', 'art. 9 ust. 2 lit. e RODO'],
+  };
+
+  it.each([...LANGUAGES])(
+    '%s: after the third ground (special categories), not after the last (safety), and asks for any other Art. 9(2) exception',
+    (lang) => {
+      const letter = renderLetter(input('gdpr-objection', lang, { grounds: ALL_GROUNDS }));
+      const bullets = letter.text.split('\n').filter((line) => line.startsWith('- '));
+      const [art9_1, art9_2e] = ART9[lang];
+      // The five grounds in order: photos, creative work, special categories, minor, safety.
+      expect(bullets).toHaveLength(5);
+      expect(bullets[2]).toContain(art9_1);
+      expect(bullets[2]).toContain(art9_2e); // platforms invoke "manifestly made public": the company is asked to name its exception
+      expect(bullets[4]).not.toMatch(/\b9\b/);
+      expect(letter.text.split(art9_1)).toHaveLength(2); // said once, in that place
+      expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 9(1)', 'GDPR Art. 9(2)(a)', 'GDPR Art. 9(2)', 'GDPR Art. 9(2)(e)']));
+    },
+  );
+
+  it.each([...LANGUAGES])('%s: a plain request with the same ground cites no Art. 9', (lang) => {
+    const letter = renderLetter(input('ai-training-request', lang, { grounds: ALL_GROUNDS }));
+    expect(letter.citations.some((c) => c.includes('Art. 9'))).toBe(false);
+    expect(letter.text).not.toContain(ART9[lang][0]);
+  });
+});
+
+describe("a follow-up quotes the first letter's title exactly as the first letter printed it", () => {
+  /** The quotation marks each language's follow-ups put around the title. */
+  const QUOTED: Record<Language, RegExp> = {
+    en: /the letter "([^"]+)"/,
+    de: /das Schreiben „([^“]+)“/,
+    fr: /le courrier « ([^»]+) »/,
+    es: /el escrito «([^»]+)»/,
+    it: /la lettera «([^»]+)»/,
+    nl: /de brief "([^"]+)"/,
+    pl: /pismo „([^”]+)”/,
+  };
+  const FIRST = ['gdpr-objection', 'ccpa-opt-out', 'ccpa-delete', 'us-state-request', 'ai-training-request'] as const;
+
+  for (const lang of LANGUAGES) {
+    it.each(FIRST)(`${lang}: %s`, (basis) => {
+      const first = renderLetter(input(basis, lang)).text.split('\n');
+      for (const kind of ['reminder', 'final-notice', 'complaint'] as const) {
+        const followUp = renderLetter(input(kind, lang, {}, basis)).text;
+        const title = QUOTED[lang].exec(followUp)?.[1];
+        expect(title, `${kind}`).toBeDefined();
+        // The first letter's heading is that title, alone or after its language's "Subject:" word.
+        expect(
+          first.some((line) => line === title || line.endsWith(`: ${title}`)),
+          `${kind} quotes "${title}"`,
+        ).toBe(true);
+      }
+    });
+  }
+});
+
+describe('German names the final notice as the signed authorization does: "letzte Aufforderung", never "Mahnung"', () => {
+  it('the form, the status page and the mails say "Aufforderung" ("Mahnung" is debt-collection language)', () => {
+    const page = pageText('de');
+    const texts = [...Object.values(page), JSON.stringify(germanMailWords)];
+    expect(texts.filter((t) => /Mahnung/.test(t))).toEqual([]);
+    // The steps of the status page and the consent text match templates/authorization/authorization.de.hbs.
+    expect(page.stepFinalNoticeDone).toBe('Letzte Aufforderung gesendet am {date}');
+    expect(Object.values(page).some((t) => t.includes('Erinnerungen und letzte Aufforderungen dazu'))).toBe(true);
+    const signed = readFileSync(join(TEMPLATES, 'authorization', 'authorization.de.hbs'), 'utf8');
+    expect(signed).toContain('letzte Aufforderungen');
+    expect(signed).not.toContain('Mahnung');
   });
 });

@@ -249,6 +249,17 @@ describe('citations', () => {
 });
 
 describe('follow-up letters', () => {
+  it('a follow-up quotes the title the first letter printed, from the one table of titles (titles.ts)', () => {
+    const heading = 'Objection under Art. 21(1) GDPR to the use of my personal data for AI training';
+    expect(renderLetter(input('gdpr-objection', 'en')).text.split('\n')).toContain(heading);
+    for (const kind of ['reminder', 'final-notice', 'complaint'] as const) {
+      expect(renderLetter(input(kind, 'en')).text, kind).toContain(`the letter "${heading}"`);
+    }
+    const überschrift = 'Widerspruch nach Art. 21 Abs. 1 DSGVO gegen die Verwendung meiner personenbezogenen Daten für KI-Training';
+    expect(renderLetter(input('gdpr-objection', 'de')).text.split('\n')).toContain(überschrift);
+    expect(renderLetter(input('reminder', 'de')).text).toContain(`das Schreiben „${überschrift}“`);
+  });
+
   it('reminder cites the original date, reference, articles and missed deadline and asks for 14 days', () => {
     const letter = renderLetter(input('reminder', 'en', { reference: 'OA-REM1-0001' }));
     expect(letter.subject).toBe('Reminder: objection under Art. 21(1) GDPR of 25 October 2026 – ref OA-REM1-0001');
@@ -371,17 +382,20 @@ describe("the person's own grounds and the legal bases (GDPR objection)", () => 
         'My grounds relate to my particular situation:',
         '- My content includes photos of my children or of other people. They have not agreed to their images being used to train AI, and I cannot agree for them.',
         '- My content includes my own creative or professional work. Models trained on it can imitate it and compete with it, which can harm my income and my reputation.',
-        '- My content reveals sensitive information about me, for example about health, religion, political views or sexuality.',
+        // The Art. 9 consequence belongs to the special-categories ground, so it follows that bullet, not the last one.
+        '- My content reveals sensitive information about me, for example about health, religion, political views or sexuality. ' +
+          'Such information is a special category of personal data (Art. 9(1) GDPR). Processing it for AI training requires my explicit consent (Art. 9(2)(a) GDPR), ' +
+          'which I have not given, unless another exception in Art. 9(2) GDPR applies; if you rely on one (for example Art. 9(2)(e) GDPR, data manifestly made public ' +
+          'by the data subject), please name it and explain why it applies.',
         '- I posted some of this content while I was a minor, before I could foresee that it might be used to train AI.',
         '- I have been harassed or threatened, or have reason to fear it. A model that reproduces or combines details about me adds to that risk to my safety.',
-        'Such information is a special category of personal data (Art. 9(1) GDPR). Processing it for AI training requires my explicit consent (Art. 9(2)(a) GDPR), which I have not given.',
         'In my own words:',
         'My former partner follows everything I post.',
         'After this objection you may continue only if you demonstrate compelling legitimate grounds',
       ].join('\n'),
     );
     expect(letter.text).not.toContain('not to become training material');
-    expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 9(1)', 'GDPR Art. 9(2)(a)']));
+    expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 9(1)', 'GDPR Art. 9(2)(a)', 'GDPR Art. 9(2)', 'GDPR Art. 9(2)(e)']));
   });
 
   it('states them in German, in German citation style', () => {
@@ -391,10 +405,13 @@ describe("the person's own grounds and the legal bases (GDPR objection)", () => 
         'Die Gründe ergeben sich aus meiner besonderen Situation:',
         '- Meine Inhalte zeigen meine Kinder oder andere Menschen. Diese haben nicht eingewilligt, dass ihre Bilder für KI-Training verwendet werden, und ich kann das nicht für sie tun.',
         '- Meine Inhalte enthalten eigene kreative oder berufliche Arbeiten. Damit trainierte Modelle können sie nachahmen und mit ihnen konkurrieren; das kann meinem Einkommen und meinem Ruf schaden.',
-        '- Meine Inhalte lassen sensible Informationen über mich erkennen, etwa zu Gesundheit, Religion, politischer Überzeugung oder Sexualität.',
+        '- Meine Inhalte lassen sensible Informationen über mich erkennen, etwa zu Gesundheit, Religion, politischer Überzeugung oder Sexualität. ' +
+          'Diese Informationen gehören zu den besonderen Kategorien personenbezogener Daten (Art. 9 Abs. 1 DSGVO). Ihre Verarbeitung für KI-Training setzt meine ' +
+          'ausdrückliche Einwilligung voraus (Art. 9 Abs. 2 lit. a DSGVO), die ich nicht erteilt habe, es sei denn, ein anderer Ausnahmetatbestand des Art. 9 Abs. 2 DSGVO ' +
+          'liegt vor. Sollten Sie sich auf einen solchen berufen (etwa auf Art. 9 Abs. 2 lit. e DSGVO, von der betroffenen Person offensichtlich öffentlich gemachte Daten), ' +
+          'benennen Sie ihn bitte und legen Sie dar, weshalb er vorliegt.',
         '- Einen Teil dieser Inhalte habe ich veröffentlicht, als ich noch minderjährig war und nicht absehen konnte, dass sie einmal für KI-Training verwendet werden könnten.',
         '- Ich bin belästigt oder bedroht worden oder habe Grund, das zu befürchten. Ein Modell, das Angaben über mich wiedergibt oder verknüpft, vergrößert diese Gefahr für meine Sicherheit.',
-        'Solche Informationen gehören zu den besonderen Kategorien personenbezogener Daten (Art. 9 Abs. 1 DSGVO). Sie für KI-Training zu verarbeiten, setzt meine ausdrückliche Einwilligung voraus (Art. 9 Abs. 2 lit. a DSGVO), die ich nicht erteilt habe.',
         'In meinen eigenen Worten:',
         'My former partner follows everything I post.',
       ].join('\n'),
@@ -533,6 +550,20 @@ describe('US state privacy acts', () => {
     expect(colorado).toContain('Bitte löschen Sie die personenbezogenen Daten, die Sie über mich gespeichert haben (C.R.S. § 6-1-1306(1)(d)).');
   });
 
+  it('Utah has no agent route, so the signature and the complaint say the sender only transmits, as the body does', () => {
+    const utah = { law: 'us-state' as const, usState: 'US-UT' };
+    const first = renderLetter(input('us-state-request', 'en', { usState: 'US-UT' })).text;
+    expect(first).toContain(`The requests in this letter are my own requests, made by me: ${AGENT} only transmits them on my instruction.`);
+    expect(first.trimEnd().endsWith(`Jane Doe\nTransmitted on my instruction by ${AGENT}`)).toBe(true);
+    const complaint = renderLetter(input('complaint', 'en', utah, 'us-state-request')).text;
+    expect(complaint).toContain(
+      `My letters to the company were my own requests, which ${AGENT} only transmitted on my instruction; replies to them reached both of us.`,
+    );
+    const finalNotice = renderLetter(input('final-notice', 'de', utah, 'us-state-request')).text;
+    expect(finalNotice.trimEnd().endsWith(`Jane Doe\nÜbermittelt in meinem Auftrag durch ${AGENT}`)).toBe(true);
+    for (const text of [first, complaint, finalNotice]) expect(text).not.toMatch(/authorized agent|bevollmächtigte[rn]? Vertreter/);
+  });
+
   it('refuses a US state letter without a state that has an act, naming the field', () => {
     expect(errorOf(() => renderLetter(input('us-state-request', 'en', { usState: undefined }))).field).toBe('usState');
     expect(errorOf(() => renderLetter(input('us-state-request', 'en', { usState: 'US-NY' }))).message).toMatch(/usState: .*got "US-NY"/);
@@ -669,8 +700,9 @@ describe('the complaint names the lead authority; the UK complaint the DPA 2018 
     const letter = renderLetter(input('complaint', 'en', { authority: CNIL, lead: DPC }));
     expect(letter.text.startsWith('CNIL\n3 Place de Fontenoy')).toBe(true);
     expect(letter.text).toContain(
-      'The lead supervisory authority for Pinterest Europe Ltd. is Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
-        'Please forward my complaint to it under Art. 56 GDPR and Art. 60 GDPR, and remain my point of contact in this procedure.',
+      // "Lead ...: <name>" reads right whatever the name (no "is Irish Data Protection Commission" without an article).
+      'Lead supervisory authority for Pinterest Europe Ltd.: Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+        'Please forward my complaint to that authority under Art. 56 GDPR and Art. 60 GDPR, and remain my point of contact in this procedure.',
     );
     expect(letter.text).not.toContain('BDSG');
     expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 77(1)', 'GDPR Art. 56', 'GDPR Art. 60', 'GDPR Art. 78(2)']));
@@ -686,7 +718,7 @@ describe('the complaint names the lead authority; the UK complaint the DPA 2018 
       ),
     ).toBe(true);
     expect(letter.text).toContain(
-      'Federführende Aufsichtsbehörde für Pinterest Europe Ltd. ist Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
+      'Federführende Aufsichtsbehörde für Pinterest Europe Ltd.: Irish Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland. ' +
         'Bitte leiten Sie meine Beschwerde nach Art. 56 DSGVO und Art. 60 DSGVO sowie § 19 Abs. 2 BDSG dorthin weiter und bleiben Sie in diesem Verfahren meine Anlaufstelle.',
     );
     expect(letter.citations).toEqual(expect.arrayContaining(['GDPR Art. 56', 'GDPR Art. 60', 'BDSG § 19(2)']));

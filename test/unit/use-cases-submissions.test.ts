@@ -90,3 +90,19 @@ describe('submit, then verify', () => {
     await expect(runWith(other, () => verify(token))).resolves.toMatchObject({ lang: 'de' });
   });
 });
+
+describe('the preview for a person in the US outside any state act', () => {
+  it("addresses the letter to the provider's US company, and the signed authorization names the same company", async () => {
+    const { previewSubmission } = await import('../../functions/app/preview.ts');
+    const runtime = memoryRuntime({ table: table.table });
+    const preview = await runWith(runtime, () =>
+      previewSubmission({ ...FORM, jurisdiction: 'US-NY', lang: 'en', accounts: [{ provider: 'pinterest', identifier: 'erika.pins' }] }, '192.0.2.11'),
+    );
+    const [account] = preview.accounts;
+    expect(account).toMatchObject({ action: 'letter' });
+    const text = (account as { text: string }).text;
+    expect(text).toContain('Pinterest, Inc.');
+    expect(text).not.toContain('Pinterest Europe');
+    expect(preview.authorization?.text).toContain('Pinterest, Inc.');
+  });
+});

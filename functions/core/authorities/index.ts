@@ -2,7 +2,8 @@
 // complaint goes to, for the escalation step, the final notice, the complaint letter and the CLI:
 // - GDPR (EU/EEA): the person's own authority (Art. 77(1), habitual residence; in Germany the Land's
 //   authority for companies), which forwards to the lead authority of the controller's main
-//   establishment (Art. 56, 60; Germany also § 19(2) BDSG). The letter names that lead authority.
+//   establishment (Art. 56, 60; Germany also § 19(2) BDSG). The letter names that lead authority; for a
+//   German controller it is the authority of its Land (legalEntity.land), never the federal BfDI.
 // - UK GDPR: the ICO, always (no one-stop shop with the EU); the remedy is DPA 2018 s. 166.
 // - California: the CPPA; Utah: the Division of Consumer Protection; other US states with an act: the
 //   attorney general named in functions/core/us-states.ts (no address on record).
@@ -53,21 +54,45 @@ function national(country: string): Authority | undefined {
   return allAuthorities().find((a) => a.scope === 'national' && a.country === country);
 }
 
+/** Where a controller is established: its country, and for a German one its Land ("DE-NW"). */
+export interface ControllerPlace {
+  country: string;
+  land?: string;
+}
+
 /**
- * The national authority of the country where the provider's controller is established
- * (IE -> Data Protection Commission). For a German controller this is the federal BfDI, which
- * forwards to the Land authority; the catalog does not record the Land.
- * Throws NoAuthorityError for countries without a GDPR-style authority in our data (e.g. "US").
+ * The supervisory authority of the place where the provider's controller is established: the national
+ * authority (IE -> Data Protection Commission), but for a German controller the authority of its Land
+ * (DeepL SE, Cologne, "DE-NW" -> LDI NRW): BDSG § 40(1) makes the Länder authorities supervise
+ * companies, § 19(1) makes the Land of the main establishment the lead in the EU procedure; the federal
+ * BfDI supervises federal bodies, telecoms and postal services, not platforms (research/law.md).
+ * `controller` is an entity ({ country, land }) or a code ("IE", "DE-NW").
+ * Throws NoAuthorityError for a German controller without its Land (no lead rather than a wrong one) and
+ * for countries without a GDPR-style authority in our data (e.g. "US").
  */
-export function leadAuthorityFor(controllerCountry: string): Authority {
-  const country = normalize(controllerCountry).slice(0, 2);
-  const found = national(country);
-  if (!found) {
+export function leadAuthorityFor(controller: string | ControllerPlace): Authority {
+  const found = controllerAuthority(controller);
+  if (found) return found;
+  const shown = typeof controller === 'string' ? controller : (controller.land ?? controller.country);
+  if (normalize(shown) === 'DE') {
     throw new NoAuthorityError(
-      `No supervisory authority for controller country "${controllerCountry}": a controller outside the EU/EEA/GB/CH has no lead authority; complain to the person's own authority instead`,
+      `No supervisory authority for the German controller: its Land is not known (a German company is supervised by its Land's authority, not the federal BfDI); record legalEntity.land`,
     );
   }
-  return found;
+  throw new NoAuthorityError(
+    `No supervisory authority for controller country "${shown}": a controller outside the EU/EEA/GB/CH has no lead authority; complain to the person's own authority instead`,
+  );
+}
+
+/** The authority of a controller's place: a German Land's for companies, else the national one; undefined where none. */
+function controllerAuthority(controller: string | ControllerPlace): Authority | undefined {
+  const code = normalize(typeof controller === 'string' ? controller : (controller.land ?? controller.country));
+  const country = code.slice(0, 2);
+  if (country === 'DE') {
+    // Only a Land names the authority; "DE" alone would be the BfDI, which does not supervise companies.
+    return code.length > 2 ? allAuthorities().find((a) => a.scope === 'state' && a.region === code) : undefined;
+  }
+  return national(country);
 }
 
 /**
@@ -132,10 +157,13 @@ function contact(a: Authority): AuthorityContact {
   };
 }
 
-/** The EU/EEA authority of a controller's country, or undefined outside the EU/EEA. */
-function gdprAuthorityOf(controllerCountry: string): Authority | undefined {
-  const country = normalize(controllerCountry).slice(0, 2);
-  return (GDPR_COUNTRIES as readonly string[]).includes(country) ? national(country) : undefined;
+/**
+ * The EU/EEA authority of a controller (for a German one, its Land's), or undefined outside the EU/EEA
+ * and for a German controller whose Land is not known (no lead named rather than a wrong one).
+ */
+function gdprAuthorityOf(controller: ControllerPlace): Authority | undefined {
+  const country = normalize(controller.country).slice(0, 2);
+  return (GDPR_COUNTRIES as readonly string[]).includes(country) ? controllerAuthority(controller) : undefined;
 }
 
 /**
@@ -143,19 +171,20 @@ function gdprAuthorityOf(controllerCountry: string): Authority | undefined {
  * complaint names. The one place that decides it: the workflow, the letters and `optout authority`
  * all call this.
  */
-export function complaintAuthority(jurisdiction: string, provider: { legalEntity: { country: string } }): ComplaintRoute {
+export function complaintAuthority(jurisdiction: string, provider: { legalEntity: ControllerPlace }): ComplaintRoute {
   const code = normalize(jurisdiction);
   const law = lawFor(code);
   switch (law) {
     case 'gdpr': {
       const own = authorityForPerson(code);
-      const controllerAuthority = gdprAuthorityOf(provider.legalEntity.country);
+      const leadAuthority = gdprAuthorityOf(provider.legalEntity);
       // No authority of their own (not expected in the EU/EEA): the lead authority is the addressee.
-      if (!own) return { law, complaintTo: controllerAuthority ? contact(controllerAuthority) : null, lead: null, remedy: REMEDIES.gdpr };
-      // A controller in the person's own country has no other lead authority to name. (For a German
-      // controller that is the authority of its Land, which the catalog does not record; the person's
-      // Land authority forwards under § 19(2) BDSG.) A controller outside the EU/EEA has none.
-      const lead = controllerAuthority && controllerAuthority.country !== own.country ? contact(controllerAuthority) : null;
+      if (!own) return { law, complaintTo: leadAuthority ? contact(leadAuthority) : null, lead: null, remedy: REMEDIES.gdpr };
+      // The controller's authority is named unless it is the person's own. A German controller's is its
+      // Land's (DeepL, Cologne: LDI NRW), also for a person in another Land, whose authority forwards
+      // the complaint to it (§ 19(2) BDSG). A controller outside the EU/EEA, or a German one whose Land
+      // is not known, has none we can name.
+      const lead = leadAuthority && leadAuthority.id !== own.id ? contact(leadAuthority) : null;
       return { law, complaintTo: contact(own), lead, remedy: REMEDIES.gdpr };
     }
     case 'uk-gdpr': {

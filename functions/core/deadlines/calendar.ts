@@ -20,6 +20,7 @@ export const LAST_YEAR = 2199;
 export const SUN = 0;
 export const MON = 1;
 export const TUE = 2;
+export const WED = 3;
 export const THU = 4;
 export const FRI = 5;
 export const SAT = 6;
@@ -127,6 +128,12 @@ export function nthWeekday(year: number, month: number, wantedWeekday: number, n
   }
   const first = civilToDays(year, month, 1);
   return first + ((wantedWeekday - weekday(first) + 7) % 7) + (nth - 1) * 7;
+}
+
+/** The last `wantedWeekday` strictly before month/day (Buß- und Bettag: the Wednesday before 23 November). */
+export function weekdayBefore(year: number, month: number, day: number, wantedWeekday: number): number {
+  const before = civilToDays(year, month, day) - 1;
+  return before - ((weekday(before) - wantedWeekday + 7) % 7);
 }
 
 /** Easter Sunday of the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" computus). */

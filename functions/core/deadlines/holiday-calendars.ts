@@ -6,8 +6,8 @@
 // - Ireland: the Organisation of Working Time Act 1997 gives no substitute public holiday when one falls
 //   on a weekend (the employee gets a benefit instead), but the following weekday is then a bank holiday
 //   (banks and most offices close; e.g. Mon 28 Dec 2026 for St Stephen's Day). Counted.
-// - Germany: only the holidays of every Land (the controller's Land is not known); Land holidays such as
-//   Reformationstag or Fronleichnam are not counted.
+// - Germany: the holidays of the controller's Land; where its Land is not known, every Land's
+//   (german-holidays.ts, with its own judgement calls).
 // - England and Wales: the one-off bank holidays a proclamation adds (jubilees, coronations) cannot be
 //   computed and are not counted; Scotland's and Northern Ireland's extra days are not counted.
 // - Netherlands: besides the Algemene termijnenwet's days, the bridging days the Crown equates with
@@ -15,8 +15,10 @@
 // - Luxembourg: a holiday on a Sunday gives each employee a compensatory day off within three months,
 //   not a fixed date: no substitute day.
 // - US states without a computation statute we know: the federal holidays with their observed days,
-//   plus the day after Thanksgiving (a state holiday in many states).
+//   plus the day after Thanksgiving (a state holiday in many states); Indiana, Nebraska and Kentucky
+//   add their own legal holidays (Good Friday, Arbor Day, Christmas Eve).
 import { FRI, MON, THU, TUE } from './calendar.ts';
+import { GERMAN_CALENDARS } from './german-holidays.ts';
 import type { HolidayCalendar, HolidayRule } from './holidays.ts';
 
 const fixed = (name: string, month: number, day: number, source: string) => ({ name, source, kind: 'fixed', month, day }) as const;
@@ -75,6 +77,26 @@ const US_FEDERAL_RULES: readonly HolidayRule[] = [
   fixed('Christmas Day', 12, 25, USC),
 ];
 
+const DAY_AFTER_THANKSGIVING: HolidayRule = {
+  name: 'Day after Thanksgiving',
+  source: 'never early (a holiday in many states)',
+  kind: 'weekday',
+  month: 11,
+  weekday: THU,
+  nth: 4,
+  plusDays: 1,
+};
+
+/** A state whose legal holidays add to the federal ones: the 'US' calendar plus `extra`. */
+function usStateCalendar(state: string, source: string, extra: readonly HolidayRule[]): HolidayCalendar {
+  return {
+    name: `${state}: US federal holidays with their observed days, the day after Thanksgiving, and ${extra.map((r) => r.name).join(', ')} (${source})`,
+    source: `5 U.S.C. § 6103; ${source}`,
+    observance: 'us-federal',
+    rules: [...US_FEDERAL_RULES, DAY_AFTER_THANKSGIVING, ...extra],
+  };
+}
+
 const CRS = 'C.R.S. § 24-11-101(1)';
 const TGC_A = 'Tex. Gov. Code § 662.003(a)';
 const TGC_B = 'Tex. Gov. Code § 662.003(b)';
@@ -85,7 +107,6 @@ const TGC_B = 'Tex. Gov. Code § 662.003(b)';
 
 const OWTA = 'Organisation of Working Time Act 1997, Sch. 2 (as amended 2022)';
 const BFDA = 'Banking and Financial Dealings Act 1971, Sch. 1, and royal proclamation';
-const DE_ALL = 'Feiertagsgesetze of all 16 Länder; 3 Oct: Einigungsvertrag Art. 2(2)';
 const CT = 'Code du travail, art. L3133-1';
 const ATW = 'Algemene termijnenwet, art. 3(1)';
 const ATW_BRIDGE = 'Algemene termijnenwet, art. 3(3): days equated by decree (pattern of the decrees)';
@@ -102,11 +123,18 @@ export const HOLIDAY_CALENDARS = {
     name: 'US federal holidays with their observed days, plus the day after Thanksgiving',
     source: '5 U.S.C. § 6103; the day after Thanksgiving: never early',
     observance: 'us-federal',
-    rules: [
-      ...US_FEDERAL_RULES,
-      { name: 'Day after Thanksgiving', source: 'never early (a holiday in many states)', kind: 'weekday', month: 11, weekday: THU, nth: 4, plusDays: 1 },
-    ],
+    rules: [...US_FEDERAL_RULES, DAY_AFTER_THANKSGIVING],
   },
+  // States whose own legal holidays go beyond the federal list: each period there is rolled off the
+  // federal days plus the state's own (more days only make a deadline later: never early). Statutes as
+  // named in the audit (2026-11), not read here: verify against the statute text.
+  'US-IN': usStateCalendar('Indiana', 'IC 1-1-9-1', [easter('Good Friday', -2, 'IC 1-1-9-1')]),
+  'US-NE': usStateCalendar('Nebraska', 'Neb. Rev. Stat. § 25-2221', [
+    nth('Arbor Day', 4, FRI, -1, 'Neb. Rev. Stat. § 25-2221 (Arbor Day, last Friday in April)'),
+  ]),
+  'US-KY': usStateCalendar('Kentucky', 'KRS 446.030', [
+    fixed('Christmas Eve', 12, 24, 'a Kentucky state holiday, counted under KRS 446.030 (audit 2026-11; verify)'),
+  ]),
   'US-CO': {
     name: 'Colorado legal holidays (C.R.S. § 24-11-101)',
     source: 'C.R.S. § 24-11-101',
@@ -181,22 +209,7 @@ export const HOLIDAY_CALENDARS = {
       fixed('Boxing Day', 12, 26, BFDA),
     ],
   },
-  DE: {
-    name: 'Germany: the public holidays of every Land (Land holidays not counted: the Land is not known)',
-    source: DE_ALL,
-    observance: 'none',
-    rules: [
-      fixed('Neujahr', 1, 1, DE_ALL),
-      easter('Karfreitag', -2, DE_ALL),
-      easter('Ostermontag', 1, DE_ALL),
-      fixed('Tag der Arbeit', 5, 1, DE_ALL),
-      easter('Christi Himmelfahrt', 39, DE_ALL),
-      easter('Pfingstmontag', 50, DE_ALL),
-      fixed('Tag der Deutschen Einheit', 10, 3, DE_ALL),
-      fixed('1. Weihnachtstag', 12, 25, DE_ALL),
-      fixed('2. Weihnachtstag', 12, 26, DE_ALL),
-    ],
-  },
+  ...GERMAN_CALENDARS,
   FR: {
     name: 'France: jours fériés (metropolitan; Alsace-Moselle extras not counted)',
     source: CT,

@@ -1,7 +1,21 @@
 // Public holidays, computed for any year from the rules of each calendar (holiday-calendars.ts, where
 // the calendars, their sources and the judgement calls are). A period that ends on a holiday of the
 // calendar in force, or on a Saturday or Sunday, runs to the next day that is none of these.
-import { assertYear, daysToCivil, easterSunday, FRI, formatDate, MON, nthWeekday, civilToDays, SAT, SUN, weekday, isWeekend } from './calendar.ts';
+import {
+  assertYear,
+  daysToCivil,
+  easterSunday,
+  FRI,
+  formatDate,
+  MON,
+  nthWeekday,
+  civilToDays,
+  SAT,
+  SUN,
+  weekday,
+  weekdayBefore,
+  isWeekend,
+} from './calendar.ts';
 import { HOLIDAY_CALENDARS, type HolidayCalendarId } from './holiday-calendars.ts';
 import { lunarNewYearDay } from './lunar.ts';
 
@@ -17,6 +31,8 @@ export type HolidayRule =
     }
   /** nth weekday of the month; nth -1 = last. `plusDays` shifts the result (day after Thanksgiving). */
   | { name: string; source: string; kind: 'weekday'; month: number; weekday: number; nth: number; plusDays?: number }
+  /** The last `weekday` strictly before month/day (Buß- und Bettag: the Wednesday before 23 November). */
+  | { name: string; source: string; kind: 'weekday-before'; month: number; day: number; weekday: number }
   /** Easter Sunday plus `offset` days (Good Friday -2, Easter Monday +1, Ascension +39, Whit Monday +50). */
   | { name: string; source: string; kind: 'easter'; offset: number }
   | { name: string; source: string; kind: 'lunar-new-year' }
@@ -124,6 +140,8 @@ function ruleDay(rule: Exclude<HolidayRule, { kind: 'bridge' }>, year: number): 
       return civilToDays(year, rule.month, rule.day);
     case 'weekday':
       return nthWeekday(year, rule.month, rule.weekday, rule.nth) + (rule.plusDays ?? 0);
+    case 'weekday-before':
+      return weekdayBefore(year, rule.month, rule.day, rule.weekday);
     case 'easter':
       return easterSunday(year) + rule.offset;
     case 'lunar-new-year':

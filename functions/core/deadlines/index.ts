@@ -4,8 +4,9 @@
  * - rules.ts: which period each law gives and how it is counted (GDPR months, CCPA business and
  *   calendar days, US state acts);
  * - holiday-calendars.ts: the holidays that end no period, as rules with their sources (California, US
- *   federal, Colorado, Texas, Ireland, the UK, Germany, France, the Netherlands, Luxembourg, and 1 Jan /
- *   25 Dec otherwise); holidays.ts computes them for any year;
+ *   federal, Colorado, Texas, Indiana, Nebraska, Kentucky, Ireland, the UK, France, the Netherlands,
+ *   Luxembourg, and 1 Jan / 25 Dec otherwise); german-holidays.ts: Germany's, per Land ("DE-NW"), and
+ *   every Land's where the controller's Land is unknown; holidays.ts computes them for any year;
  * - us-states.ts: each US state act's period and computation rule;
  * - extension.ts: the period a company that claimed an extension is held to;
  * - zones.ts: when a due day ends (the business's time zone) and when a letter counts as received;

@@ -35,8 +35,9 @@ export type DeadlineLaw = (typeof DEADLINE_LAWS)[number];
 /** Where a deadline runs: whose holidays end no period, which state's act applies, where its day ends. */
 export interface DeadlinePlace {
   /**
-   * GDPR: the controller's country (ISO 3166-1, e.g. 'IE'; the provider's `legalEntity.country`), plus
-   * 'GB' under UK GDPR. None: 1 January and 25 December only.
+   * GDPR: the controller's country (ISO 3166-1, e.g. 'IE'; the provider's `legalEntity.country`), for a
+   * German controller its Land ('DE-NW', `legalEntity.land`; 'DE' alone counts every Land's holidays),
+   * plus 'GB' under UK GDPR. None: 1 January and 25 December only.
    */
   countries?: readonly string[];
   /** US state acts: the person's state ('US-CO'), whose period and computation statute apply. */
@@ -120,16 +121,27 @@ export function holidayCalendarsFor(law: DeadlineLaw, place: DeadlinePlace = {})
   return [...CALIFORNIA];
 }
 
-/** Each country's holiday calendar; a country without one, or none given, gets 1 January and 25 December. */
+/**
+ * Each controller place's holiday calendar: a German Land's ("DE-NW") where it is known, "DE" (every
+ * Land's holidays, never early) where not; another country's own; 1 January and 25 December for a
+ * country without a calendar here, or where none is given. A subdivision without a calendar of its own
+ * ("FR-IDF") gets its country's.
+ */
 function gdprHolidayCalendars(countries: readonly string[] = []): HolidayCalendarId[] {
   const result = new Set<HolidayCalendarId>();
   for (const raw of countries) {
-    if (typeof raw !== 'string' || !/^[A-Za-z]{2}$/.test(raw.trim())) {
-      throw new DeadlineInputError('country', `expected an ISO 3166-1 country code like "IE", got ${describe(raw)}`);
+    if (typeof raw !== 'string' || !/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/.test(raw.trim())) {
+      throw new DeadlineInputError('country', `expected an ISO 3166-1 country code like "IE" (or a German Land like "DE-NW"), got ${describe(raw)}`);
     }
-    const code = raw.trim().toUpperCase() === 'UK' ? 'GB' : raw.trim().toUpperCase();
+    const upper = raw.trim().toUpperCase();
+    const code = upper === 'UK' ? 'GB' : upper.startsWith('UK-') ? `GB-${upper.slice(3)}` : upper;
+    const country = code.slice(0, 2);
+    if (country === 'DE' && code.length > 2 && !isHolidayCalendarId(code)) {
+      throw new DeadlineInputError('country', `${describe(raw)} is not a German Land (DE-BW, DE-BY, ... DE-TH)`);
+    }
+    const calendar = isHolidayCalendarId(code) ? code : country;
     // US calendars are for US laws: a GDPR period of a US controller gets the common days.
-    result.add(isHolidayCalendarId(code) && code !== 'US' ? code : 'COMMON');
+    result.add(isHolidayCalendarId(calendar) && country !== 'US' ? calendar : 'COMMON');
   }
   if (result.size === 0) result.add('COMMON');
   return [...result];

@@ -5,7 +5,9 @@
 // Computation: Colorado (C.R.S. § 2-4-108(2)) and Texas (Tex. Gov. Code § 311.014(b)) say a period whose
 // last day is a Saturday, Sunday or legal holiday runs to the next day that is none of these. For the
 // other states no such statute was confirmed; their periods are rolled forward the same way (never early),
-// off Saturdays, Sundays and the federal holidays with their observed days (holiday-calendars.ts, 'US').
+// off Saturdays, Sundays and the federal holidays with their observed days (holiday-calendars.ts, 'US'),
+// and in Indiana, Nebraska and Kentucky off the state's own legal holidays as well ('US-IN', 'US-NE',
+// 'US-KY': Good Friday, Arbor Day, Christmas Eve).
 import type { HolidayCalendarId } from './holiday-calendars.ts';
 
 export interface UsStatePeriod {
@@ -55,8 +57,19 @@ const US_STATE_PERIODS: Readonly<Record<string, UsStatePeriod>> = {
     holidays: 'US',
     computation: NEVER_EARLY,
   },
-  'US-NE': { ...DEFAULT_US_STATE_PERIOD, periodSource: 'Neb. Rev. Stat. § 87-1108(2) (statute text seen: 45 days, once 45 more)' },
-  'US-IN': { ...DEFAULT_US_STATE_PERIOD, periodSource: 'Ind. Code § 24-15-3-1(c)(1) (statute text seen: 45 days, once 45 more)' },
+  'US-NE': {
+    ...DEFAULT_US_STATE_PERIOD,
+    periodSource: 'Neb. Rev. Stat. § 87-1108(2) (statute text seen: 45 days, once 45 more)',
+    holidays: 'US-NE',
+    computation:
+      "Neb. Rev. Stat. § 25-2221: a period ending on a Saturday, Sunday or holiday runs to the next day that is none; Nebraska's holidays include Arbor Day (not read here: verify)",
+  },
+  'US-IN': {
+    ...DEFAULT_US_STATE_PERIOD,
+    periodSource: 'Ind. Code § 24-15-3-1(c)(1) (statute text seen: 45 days, once 45 more)',
+    holidays: 'US-IN',
+    computation: `${NEVER_EARLY}, and off Good Friday, a legal holiday in Indiana (IC 1-1-9-1)`,
+  },
   'US-MN': { ...DEFAULT_US_STATE_PERIOD, periodSource: 'Minn. Stat. § 325M.14 (Attorney General summary: 45 days, once 45 more; subdivision not seen)' },
   'US-MD': {
     ...DEFAULT_US_STATE_PERIOD,
@@ -64,7 +77,13 @@ const US_STATE_PERIODS: Readonly<Record<string, UsStatePeriod>> = {
       'Maryland Online Data Privacy Act, Md. Code, Com. Law § 14-4701 ff. (enacted as subtitle 46, now subtitle 47: § 14-4706 on mgaleg.maryland.gov; the period from summaries: 45 days, once 45 more; section not seen)',
   },
   'US-NH': { ...DEFAULT_US_STATE_PERIOD, periodSource: 'RSA 507-H:4 (summaries: 45 days, once 45 more)' },
-  'US-KY': { ...DEFAULT_US_STATE_PERIOD, periodSource: 'KRS 367.3615 (summaries: 45 days; the 45-day extension follows the Virginia model, not seen)' },
+  'US-KY': {
+    ...DEFAULT_US_STATE_PERIOD,
+    periodSource: 'KRS 367.3615 (summaries: 45 days; the 45-day extension follows the Virginia model, not seen)',
+    holidays: 'US-KY',
+    computation:
+      'KRS 446.030: a period ending on a Saturday, Sunday or legal holiday runs to the next day that is none; Christmas Eve counted as a Kentucky legal holiday (not read here: verify)',
+  },
   'US-DE': { ...DEFAULT_US_STATE_PERIOD, periodSource: "6 Del. C. § 12D-104 (45 days, once 45 more: the act's pattern, not seen in the statute text)" },
 };
 

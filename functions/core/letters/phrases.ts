@@ -93,14 +93,20 @@ const OWN_PARTS: Record<Language, { optOut: (purposes: string) => string; deleti
   pl: { optOut: (purposes) => `sprzeciw ${purposes}`, deletion: 'żądanie usunięcia danych' },
 };
 
-/** The person's grounds as the templates read them: one flag per choice, and their own text. */
-export function groundsData(grounds: Grounds | null | undefined) {
+/**
+ * The person's grounds as the templates read them: one flag per choice, and their own text.
+ * `citeArt9`: the letter invokes the GDPR (an objection), so the special-categories ground carries its
+ * Art. 9 consequence right after it (explicit consent, Art. 9(2)(a), unless the company names another
+ * exception of Art. 9(2), e.g. (e), data manifestly made public); a plain request cites nothing.
+ */
+export function groundsData(grounds: Grounds | null | undefined, citeArt9 = false) {
   if (!grounds) return null;
   const chose = new Set(grounds.choices);
   return {
     photosOfOthers: chose.has('photos-of-others'),
     creativeWork: chose.has('creative-work'),
     specialCategories: chose.has('special-categories'),
+    citeArt9,
     postedAsMinor: chose.has('posted-as-minor'),
     safety: chose.has('safety'),
     text: grounds.text ?? null,
@@ -132,5 +138,22 @@ export function agentRoute(state: UsStateLaw, lang: Language) {
       lang,
     ),
     ownParts: own.length > 0 ? joinList(own, lang) : null,
+  };
+}
+
+/**
+ * What the sender is, for every line that names it (the body's agent part, the signature, the
+ * complaint's "Complainant" paragraph), by the same rule as agentRoute: under a US state act without
+ * an agent route (e.g. Utah, Iowa) it only transmits the person's own requests (`onlyTransmits`); with a
+ * route that covers only some of the letter it is the authorized agent for that part alone (`partly`);
+ * otherwise (CCPA, GDPR, a route covering everything) the authorized agent (`asAgent`). Never more than
+ * the system can show.
+ */
+export function agentRole(route: { agentRoute: boolean; ownParts: string | null } | null) {
+  if (!route) return { asAgent: true, partly: false, onlyTransmits: false };
+  return {
+    asAgent: route.agentRoute && route.ownParts === null,
+    partly: route.agentRoute && route.ownParts !== null,
+    onlyTransmits: !route.agentRoute,
   };
 }

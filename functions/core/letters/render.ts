@@ -6,8 +6,9 @@ import { usStateLaw } from '../us-states.ts';
 import { render } from '../templates.ts';
 import { daysBetween, formatLetterDate, joinCitations, joinList } from './formatting.ts';
 import { type Letter, type LetterInput, validate } from './input.ts';
-import { agentRoute, GDPR_AUTHORITY, groundsData, OPT_OUT_PURPOSES } from './phrases.ts';
+import { agentRole, agentRoute, GDPR_AUTHORITY, groundsData, OPT_OUT_PURPOSES } from './phrases.ts';
 import { BASIS_PROVISIONS, CitationLog, type Provision, provisionsFor } from './provisions.ts';
+import { isBasis } from './kinds.ts';
 import { BASIS_TITLES, type TitleFn } from './titles.ts';
 
 /** Renders a letter. Throws LetterInputError naming the field when the input is incomplete or wrong. */
@@ -27,6 +28,7 @@ export function renderLetter(input: LetterInput): Letter {
   for (const [key, p] of Object.entries(table)) log.define(cite, key, p.text[lang], [p]);
 
   const isGdpr = v.law === 'gdpr' || v.law === 'uk-gdpr';
+  const route = state ? agentRoute(state, lang) : null;
   const law = {
     isGdpr,
     isUk: v.law === 'uk-gdpr',
@@ -48,10 +50,21 @@ export function renderLetter(input: LetterInput): Letter {
           appeal: state.appeal,
           enforcer: state.enforcer,
           enforcerCitation: state.enforcerCitation ?? null,
-          ...agentRoute(state, lang),
+          ...route,
         }
       : null,
     authority: v.law === 'gdpr' || v.law === 'uk-gdpr' ? GDPR_AUTHORITY[v.law][lang] : null,
+  };
+
+  // A title may itself cite (e.g. Art. 21(1)); collect what each one names.
+  const titled = (fn: TitleFn) => {
+    const cites: Provision[] = [];
+    const text = fn((key) => {
+      const p = provision(key);
+      cites.push(p);
+      return p.text[lang];
+    });
+    return { text, cites };
   };
 
   let original: object | null = null;
@@ -59,16 +72,6 @@ export function renderLetter(input: LetterInput): Letter {
     const { claims, deadline } = BASIS_PROVISIONS[v.original.basis];
     const claimed = claims.map(provision);
     const deadlineProvision = deadline ? provision(deadline) : null;
-    // A title may itself cite (e.g. Art. 21(1)); collect what each one names.
-    const titled = (fn: TitleFn) => {
-      const cites: Provision[] = [];
-      const text = fn((key) => {
-        const p = provision(key);
-        cites.push(p);
-        return p.text[lang];
-      });
-      return { text, cites };
-    };
     const titles = BASIS_TITLES[v.original.basis][lang];
     const title = titled(titles.full);
     const shortTitle = titled(titles.short);
@@ -105,7 +108,7 @@ export function renderLetter(input: LetterInput): Letter {
     provider: { name: v.provider.name, entityName: v.provider.legalEntity.name, entityAddress: v.provider.legalEntity.address ?? null },
     person: { name: v.person.name, email: v.person.email },
     account: { identifier: v.account.identifier },
-    agent: v.agent ? { name: v.agent.name, authorizationFile: v.agent.authorizationFile ?? null } : null,
+    agent: v.agent ? { name: v.agent.name, authorizationFile: v.agent.authorizationFile ?? null, ...agentRole(route) } : null,
     law,
     cite,
     original,
@@ -121,8 +124,13 @@ export function renderLetter(input: LetterInput): Letter {
     lead: v.lead ? { name: v.lead.name, address: v.lead.address } : null,
     timeline,
     providerAnswer: v.providerAnswer ?? null,
-    grounds: groundsData(v.grounds),
+    grounds: groundsData(v.grounds, v.kind === 'gdpr-objection'),
   };
+  // A first letter's heading is its title (titles.ts), the same text its follow-ups quote.
+  if (isBasis(v.kind)) {
+    const title = titled(BASIS_TITLES[v.kind][lang].full);
+    log.define(data, 'title', title.text, title.cites);
+  }
   // Shared blocks (address header, reply instructions, signature) are templates of their own.
   data.parts = {
     header: render(`letters/parts/header.${lang}.hbs`, data).trimEnd(),

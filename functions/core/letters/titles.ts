@@ -1,68 +1,74 @@
-// The first letters' titles in each language, quoted by the follow-ups (the reminder, the final notice
-// and the complaint name the letter they follow): `full` in the body, `short` in subject lines. A title
-// may cite a provision itself (provisions.ts), through `cite`.
+// The first letters' titles in each language, one place for both uses: the first letter prints `full`
+// as its heading, and the follow-ups (the reminder, the final notice and the complaint) quote the same
+// `full` in their body and `short` in subject lines, so a follow-up names the letter exactly as it was
+// sent. A title may cite a provision itself (provisions.ts), through `cite`.
 import type { Basis, Language } from '../model.ts';
 
-/** Titles of the first letters, quoted in the follow-ups: `full` in the body, `short` in subject lines. */
+/** Titles of the first letters: `full` is their heading and what follow-ups quote; `short` in follow-ups' subject lines. */
 export type TitleFn = (cite: (key: string) => string) => string;
 export const BASIS_TITLES: Record<Basis, Record<Language, { full: TitleFn; short: TitleFn }>> = {
   'gdpr-objection': {
     en: {
-      full: (cite) => `Objection to AI training under ${cite('art21_1')}`,
+      full: (cite) => `Objection under ${cite('art21_1')} to the use of my personal data for AI training`,
       short: (cite) => `objection under ${cite('art21_1')}`,
     },
     de: {
-      full: (cite) => `Widerspruch gegen KI-Training nach ${cite('art21_1')}`,
+      full: (cite) => `Widerspruch nach ${cite('art21_1')} gegen die Verwendung meiner personenbezogenen Daten für KI-Training`,
       short: (cite) => `Widerspruch nach ${cite('art21_1')}`,
     },
     fr: {
-      full: (cite) => `Opposition à l'entraînement de l'IA en vertu de l'${cite('art21_1')}`,
+      full: (cite) => `Opposition, en vertu de l'${cite('art21_1')}, à l'utilisation de mes données personnelles pour l'entraînement de l'IA`,
       short: (cite) => `opposition en vertu de l'${cite('art21_1')}`,
     },
     es: {
-      full: (cite) => `Oposición al entrenamiento de IA conforme al ${cite('art21_1')}`,
+      full: (cite) => `Oposición, conforme al ${cite('art21_1')}, al uso de mis datos personales para entrenar IA`,
       short: (cite) => `oposición (${cite('art21_1')})`,
     },
     it: {
-      full: (cite) => `Opposizione all'addestramento dell'IA ai sensi dell'${cite('art21_1')}`,
+      full: (cite) => `Opposizione, ai sensi dell'${cite('art21_1')}, all'uso dei miei dati personali per l'addestramento dell'IA`,
       short: (cite) => `opposizione (${cite('art21_1')})`,
     },
     nl: {
-      full: (cite) => `Bezwaar tegen AI-training op grond van ${cite('art21_1')}`,
+      full: (cite) => `Bezwaar op grond van ${cite('art21_1')} tegen het gebruik van mijn persoonsgegevens voor AI-training`,
       short: (cite) => `bezwaar op grond van ${cite('art21_1')}`,
     },
     pl: {
-      full: (cite) => `Sprzeciw wobec trenowania AI na podstawie ${cite('art21_1')}`,
+      full: (cite) => `Sprzeciw na podstawie ${cite('art21_1')} wobec wykorzystywania moich danych osobowych do trenowania AI`,
       short: (cite) => `sprzeciw na podstawie ${cite('art21_1')}`,
     },
   },
   'ccpa-opt-out': {
     en: {
-      full: () => 'Request to opt out of sale/sharing and to limit the use of sensitive personal information',
+      full: () => 'Request to opt out of the sale and sharing of my personal information and to limit the use of my sensitive personal information',
       short: () => 'CCPA opt-out request',
     },
     de: {
-      full: () => 'Opt-out aus Verkauf und Weitergabe sowie Beschränkung sensibler personenbezogener Informationen',
+      full: () =>
+        'Opt-out aus Verkauf und Weitergabe meiner personenbezogenen Informationen und Beschränkung der Nutzung sensibler personenbezogener Informationen',
       short: () => 'CCPA-Opt-out',
     },
     fr: {
-      full: () => "Demande d'opposition à la vente et au partage et de limitation de l'utilisation des informations personnelles sensibles",
+      full: () =>
+        "Demande d'opposition à la vente et au partage de mes informations personnelles et de limitation de l'utilisation de mes informations personnelles sensibles",
       short: () => "demande d'opt-out CCPA",
     },
     es: {
-      full: () => 'Solicitud de exclusión de la venta y el intercambio y de limitación del uso de la información personal sensible',
+      full: () => 'Solicitud de exclusión de la venta y el intercambio de mi información personal y de limitación del uso de mi información personal sensible',
       short: () => 'solicitud de exclusión (opt-out) CCPA',
     },
     it: {
-      full: () => "Richiesta di opposizione alla vendita e alla condivisione e di limitazione dell'uso delle informazioni personali sensibili",
+      full: () =>
+        "Richiesta di opposizione alla vendita e alla condivisione delle mie informazioni personali e di limitazione dell'uso delle mie informazioni personali sensibili",
       short: () => 'richiesta di opt-out CCPA',
     },
     nl: {
-      full: () => 'Verzoek om opt-out van verkoop en delen en om beperking van het gebruik van gevoelige persoonsgegevens',
+      full: () =>
+        'Verzoek om opt-out van de verkoop en het delen van mijn persoonsgegevens en om beperking van het gebruik van mijn gevoelige persoonsgegevens',
       short: () => 'CCPA-opt-outverzoek',
     },
     pl: {
-      full: () => 'Żądanie rezygnacji ze sprzedaży i udostępniania oraz ograniczenia wykorzystania wrażliwych informacji osobowych',
+      full: () =>
+        'Żądanie rezygnacji ze sprzedaży i udostępniania moich informacji osobowych oraz ograniczenia wykorzystania moich wrażliwych informacji osobowych',
       short: () => 'żądanie opt-out na podstawie CCPA',
     },
   },

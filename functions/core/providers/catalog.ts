@@ -107,6 +107,19 @@ function checkProvider(file: string, provider: Provider): string[] {
     if (first !== undefined) problems.push(`${file}: channels.${i}: duplicates channels.${first} (${key})`);
     else seen.set(key, i);
   });
+  // A German controller's authority and holidays are its Land's: a missing Land would name none, or the
+  // wrong one (the federal BfDI), so every curated German controller carries it.
+  if (provider.legalEntity.country === 'DE' && !provider.legalEntity.land) {
+    problems.push(
+      `${file}: legalEntity.land: a German legalEntity needs its Land (e.g. "DE-NW" for Cologne): its supervisory authority and holidays are the Land's`,
+    );
+  }
+  [provider.legalEntity, ...provider.otherEntities].forEach((entity, i) => {
+    if (entity.land && entity.country !== 'DE') {
+      const path = i === 0 ? 'legalEntity' : `otherEntities.${i - 1}`;
+      problems.push(`${file}: ${path}.land: "${entity.land}" is a German Land, but the entity's country is ${entity.country}`);
+    }
+  });
   provider.replyPatterns.forEach((reply, i) => {
     try {
       new RegExp(reply.pattern, 'i');
@@ -172,12 +185,21 @@ function levenshtein(a: string, b: string): number {
 }
 
 /**
- * The company a letter is addressed to: under a US law the provider's US entity where the catalog
- * records one (e.g. Google LLC), otherwise its EU controller.
+ * The company a letter is addressed to: for a person in the US (under a US state act, or in a state
+ * without one, e.g. "US-NY") the provider's US entity where the catalog records one (e.g. Google LLC),
+ * otherwise its main controller (`legalEntity`). `jurisdiction` is the person's ("US-NY", "FR"); without
+ * it only the US laws (ccpa, us-state) say the person is in the US.
  */
-export function letterAddressee(provider: Provider, law: Law): LegalEntity {
-  const usLaw = law === 'ccpa' || law === 'us-state';
-  return (usLaw && provider.otherEntities.find((e) => e.country === 'US')) || provider.legalEntity;
+export function letterAddressee(provider: Provider, law: Law, jurisdiction?: string): LegalEntity {
+  const inUs = law === 'ccpa' || law === 'us-state' || isUsJurisdiction(jurisdiction);
+  const usEntity = provider.legalEntity.country === 'US' ? provider.legalEntity : provider.otherEntities.find((e) => e.country === 'US');
+  return (inUs && usEntity) || provider.legalEntity;
+}
+
+/** "US", "US-NY", "us-fl": a person resident in the United States. */
+function isUsJurisdiction(jurisdiction: string | undefined): boolean {
+  const code = jurisdiction?.trim().toUpperCase() ?? '';
+  return code === 'US' || code.startsWith('US-');
 }
 
 /**

@@ -19,6 +19,16 @@ export const LegalEntitySchema = z.object({
   address: z.string().min(1).optional(),
   /** ISO 3166-1 alpha-2 country of establishment (decides the lead supervisory authority). */
   country: z.string().regex(/^[A-Z]{2}$/),
+  /**
+   * For a German entity, the Land where it sits (ISO 3166-2, e.g. "DE-NW" for Cologne): its authority is
+   * that Land's (BDSG § 40(1), § 19(1); the BfDI supervises federal bodies, telecoms and postal services,
+   * not companies: research/law.md), and that Land's public holidays end no GDPR period. A curated
+   * provider's German legalEntity must carry it (catalog.ts).
+   */
+  land: z
+    .string()
+    .regex(/^DE-(BW|BY|BE|BB|HB|HH|HE|MV|NI|NW|RP|SL|SN|ST|SH|TH)$/, 'must be a German Land code like "DE-NW"')
+    .optional(),
 });
 
 const EmailChannel = z.object({
