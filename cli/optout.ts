@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getCatalog, getProvider, letterAddressee } from '../functions/core/providers/catalog.ts';
 import { BASES, LANGUAGES, type Basis, type Language } from '../functions/core/model.ts';
-import { JurisdictionSchema, lawFor } from '../functions/core/jurisdiction.ts';
+import { defaultLanguage, JurisdictionSchema, lawFor } from '../functions/core/jurisdiction.ts';
 import { basisFor, renderLetter } from '../functions/core/letters.ts';
 import { DEADLINE_LAWS, deadlineFor, deadlinePlaceFor, dueDate, toDateString } from '../functions/core/deadlines.ts';
 import { deadlineCommand } from './deadline.ts';
@@ -19,8 +19,10 @@ const USAGE = `usage: optout <command> [options]
   start                                   run the whole system locally (same as npm start)
   providers [--json]                      list the provider catalog (--json: [{slug, name, channels: [{type}], playbooks,
                                           individualOptOut?}])
-  letter --provider P --basis B --lang L --name N --identifier I [--jurisdiction J] [--reference R] [--email E]
-                                          print a letter (basis: ${BASES.join(', ')}; lang: ${LANGUAGES.join(', ')})
+  letter --provider P --basis B --name N --identifier I [--lang L] [--jurisdiction J] [--reference R] [--email E]
+                                          print a letter (basis: ${BASES.join(', ')}; lang: ${LANGUAGES.join(', ')};
+                                          --lang defaults to the main language of the jurisdiction, e.g. fr for FR;
+                                          --jurisdiction defaults to DE-BE, US-CA, US-CO or US, whichever the basis fits)
   deadline --law L --from YYYY-MM-DD [--country CC] [--jurisdiction US-XX]
                                           print {"due": "YYYY-MM-DD"} (law: ${DEADLINE_LAWS.join(', ')};
                                           --country: the controller's, for gdpr/gdpr-extended, e.g. IE or IE,GB;
@@ -114,8 +116,9 @@ async function main(argv: string[]): Promise<number> {
     case 'letter': {
       const provider = getProvider(need(values, 'provider'));
       const basis = oneOf(need(values, 'basis'), BASES, 'basis');
-      const lang = oneOf(need(values, 'lang'), LANGUAGES, 'lang') as Language;
       const jurisdiction = ((values.jurisdiction as string | undefined) ?? JURISDICTION_OF_BASIS[basis]).toUpperCase();
+      // Without --lang, the language a person there most likely writes in.
+      const lang = values.lang === undefined ? defaultLanguage(jurisdiction) : (oneOf(need(values, 'lang'), LANGUAGES, 'lang') as Language);
       const today = toDateString(new Date());
       const law = lawFor(jurisdiction);
       if (basis !== 'ai-training-request' && basisFor(law) !== basis && !(law === 'ccpa' && basis === 'ccpa-delete')) {
@@ -126,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
         lang,
         law,
         usState: law === 'us-state' ? jurisdiction : undefined,
-        provider: { name: provider.name, legalEntity: letterAddressee(provider, law) },
+        provider: { name: provider.name, legalEntity: letterAddressee(provider, law, jurisdiction) },
         person: { name: need(values, 'name'), email: (values.email as string | undefined) ?? 'you@example.org' },
         account: { identifier: need(values, 'identifier') },
         agent: null,

@@ -7,7 +7,7 @@ export const fr: PageText = {
   formTitle: "gardez vos données hors de l'entraînement de l'IA",
   formIntro:
     "Indiquez vos comptes. Pour chacun, nous envoyons l'opposition par le canal que l'entreprise accepte (une opposition au titre du RGPD ou une demande au titre d'une loi américaine par e-mail, son formulaire en ligne ou le paramètre de son compte), nous relançons jusqu'à confirmation et nous vous disons où en est chaque demande.",
-  formOtherLanguage: 'English',
+  languageNav: 'Langue',
   formYou: 'Vous',
   formName: 'Nom complet',
   formEmail: 'Adresse e-mail (nous envoyons un lien de confirmation ; les entreprises répondent en vous mettant en copie)',
@@ -31,6 +31,11 @@ export const fr: PageText = {
   formGroundsText:
     "Dans vos propres mots (facultatif, 500 caractères au plus ; repris mot pour mot dans les courriers, y compris ceux rédigés dans d'autres langues)",
   formConsent: "Je charge Optout Autopilot d'envoyer ces demandes en mon nom, en qualité de mandataire.",
+  formEmailPersonal:
+    'Votre adresse e-mail (les courriers partent de celle-ci et les entreprises y répondent ; les réponses sont lues dans votre boîte de réception)',
+  formConsentPersonal: 'Je veux que ces demandes soient envoyées en mon propre nom, depuis ma propre adresse e-mail.',
+  formGroupLetterHintPersonal:
+    "Une opposition écrite par e-mail, depuis votre propre adresse et en votre nom. Nous relançons jusqu'à ce que l'entreprise réponde.",
   formAuthorization: 'Votre autorisation signée',
   formAuthorizationText:
     "Je soussigné(e), la personne nommée ci-dessus, autorise {agent} ({contact}) à agir en qualité de mandataire autorisé (authorized agent) : présenter en mon nom et pour mon compte, à chaque entreprise derrière les comptes indiqués ci-dessus, les demandes d'opposition que me donne la loi de mon lieu de résidence (au titre du CCPA : opposition à la vente et au partage, limitation des informations sensibles ; au titre d'une loi d'un État américain : opposition et suppression ; au titre du RGPD : opposition, limitation et effacement), une demande de ne pas utiliser mes données pour l'entraînement de l'IA, les rappels et mises en demeure correspondants, et recevoir les réponses. {agent} ne peut utiliser mes informations que pour ces demandes. Chaque entreprise peut me le faire confirmer directement à mon adresse e-mail. Je peux révoquer cette autorisation à tout moment. Je la signe électroniquement, aujourd'hui, en saisissant mon nom complet ci-dessous. Le texte exact, avec les entreprises et les demandes, accompagne chaque courrier en PDF.",
@@ -92,6 +97,24 @@ export const fr: PageText = {
   formErrOther: 'Quelque chose a été refusé',
   formSentTitle: 'Consultez vos e-mails',
   formSentBack: 'Retour au formulaire',
+  errorBack: 'Retour au formulaire',
+  errorNotFoundTitle: 'Introuvable',
+  errorNoPage: "Il n'y a pas de page à cette adresse.",
+  errorVerifyLink:
+    "Ce lien de confirmation n'est pas valide. Vérifiez que vous avez ouvert le lien complet de l'e-mail ; si cela ne fonctionne toujours pas, envoyez à nouveau le formulaire.",
+  errorStatusLink:
+    "Ce lien n'ouvre aucune page de suivi. Vérifiez que vous avez ouvert le lien complet de l'e-mail. Si vous avez tout supprimé, la page n'existe plus.",
+  errorRequestMissing: 'Cette demande ne figure pas sur votre page de suivi.',
+  errorNotFound: "Ce que désigne ce lien n'existe pas.",
+  errorConflictTitle: 'Impossible',
+  errorCancelled: "Ces demandes ont été annulées : il n'y a plus rien à confirmer.",
+  errorRequestClosed: "Cette demande est déjà close : il n'y a plus rien à faire pour elle.",
+  errorRequestChanged: 'Cette demande a changé entre-temps. Rechargez la page de suivi et réessayez.',
+  errorConflict: "Ce n'est pas possible dans l'état actuel de vos demandes.",
+  errorRefusedTitle: 'Refusé',
+  errorForeignPost: 'Ce formulaire ne peut être envoyé que depuis sa propre page.',
+  errorBadRequest:
+    "Cette page n'a pas pu lire ce que votre navigateur a envoyé (c'était trop long ou ce n'était pas du texte lisible). Revenez au formulaire et réessayez.",
   verifyTitle: 'Confirmez vos demandes',
   verifyHeading: "Confirmez vos {count} demandes d'opposition",
   verifyBody: "Vous confirmez ainsi que {email} est votre adresse et qu'Optout Autopilot peut envoyer les demandes en votre nom. Rien n'a encore été envoyé.",
@@ -192,7 +215,7 @@ export const es: PageText = {
   formTitle: 'mantenga sus datos fuera del entrenamiento de IA',
   formIntro:
     'Indique sus cuentas. Para cada una enviamos la solicitud por el canal que la empresa acepta (una oposición conforme al RGPD o una solicitud conforme a una ley de EE. UU. por correo electrónico, su formulario web o el ajuste de su cuenta), insistimos hasta que lo confirme y le decimos en qué punto está cada solicitud.',
-  formOtherLanguage: 'English',
+  languageNav: 'Idioma',
   formYou: 'Usted',
   formName: 'Nombre completo',
   formEmail: 'Dirección de correo electrónico (le enviamos un enlace de confirmación; las empresas responden con usted en copia)',
@@ -215,6 +238,11 @@ export const es: PageText = {
   formGroundSafety: 'He sufrido acoso o amenazas, o lo temo',
   formGroundsText: 'Con sus propias palabras (opcional, 500 caracteres como máximo; se incluye literalmente en los escritos, también en los de otros idiomas)',
   formConsent: 'Encargo a Optout Autopilot que envíe estas solicitudes en mi nombre, como mi representante autorizado.',
+  formEmailPersonal:
+    'Su dirección de correo electrónico (los escritos salen de ella y las empresas responden a ella; las respuestas se leen en su bandeja de entrada)',
+  formConsentPersonal: 'Quiero que estas solicitudes se envíen en mi propio nombre, desde mi propia dirección de correo electrónico.',
+  formGroupLetterHintPersonal:
+    'Una oposición o exclusión por escrito, por correo electrónico, desde su propia dirección y en su nombre. Insistimos hasta que la empresa responda.',
   formAuthorization: 'Su autorización firmada',
   formAuthorizationText:
     'Yo, la persona indicada arriba, autorizo a {agent} ({contact}) a actuar como mi representante autorizado (authorized agent): presentar en mi nombre y por mi cuenta, a cada empresa detrás de las cuentas indicadas arriba, las solicitudes de exclusión y oposición que me reconoce la ley de mi lugar de residencia (conforme a la CCPA: exclusión de la venta y el intercambio, limitación de la información sensible; conforme a una ley estatal de EE. UU.: exclusión y supresión; conforme al RGPD: oposición, limitación y supresión), la solicitud de no usar mis datos para entrenar IA, los recordatorios y últimos requerimientos correspondientes, y recibir las respuestas. {agent} solo puede usar mis datos para estas solicitudes. Cada empresa puede confirmarlo directamente conmigo en mi dirección de correo electrónico. Puedo revocarla en cualquier momento. La firmo electrónicamente, hoy, escribiendo abajo mi nombre completo. El texto exacto, con las empresas y las solicitudes, acompaña cada escrito en PDF.',
@@ -277,6 +305,24 @@ export const es: PageText = {
   formErrOther: 'Algo fue rechazado',
   formSentTitle: 'Revise su correo',
   formSentBack: 'Volver al formulario',
+  errorBack: 'Volver al formulario',
+  errorNotFoundTitle: 'No encontrado',
+  errorNoPage: 'No hay ninguna página en esta dirección.',
+  errorVerifyLink:
+    'Este enlace de confirmación no es válido. Compruebe que ha abierto el enlace completo del correo; si sigue sin funcionar, envíe el formulario de nuevo.',
+  errorStatusLink:
+    'Este enlace no abre ninguna página de estado. Compruebe que ha abierto el enlace completo del correo. Si lo borró todo, la página ya no existe.',
+  errorRequestMissing: 'Esta solicitud no figura en su página de estado.',
+  errorNotFound: 'Lo que indica este enlace no existe.',
+  errorConflictTitle: 'No es posible',
+  errorCancelled: 'Estas solicitudes se cancelaron: no queda nada por confirmar.',
+  errorRequestClosed: 'Esta solicitud ya está cerrada: no queda nada por hacer con ella.',
+  errorRequestChanged: 'Esta solicitud ha cambiado entretanto. Vuelva a cargar la página de estado e inténtelo de nuevo.',
+  errorConflict: 'No es posible en el estado actual de sus solicitudes.',
+  errorRefusedTitle: 'Rechazado',
+  errorForeignPost: 'Este formulario solo se puede enviar desde su propia página.',
+  errorBadRequest:
+    'Esta página no ha podido leer lo que envió su navegador (era demasiado largo o no era texto legible). Vuelva al formulario e inténtelo de nuevo.',
   verifyTitle: 'Confirme sus solicitudes',
   verifyHeading: 'Confirme sus {count} solicitudes de exclusión',
   verifyBody: 'Con esto confirma que {email} es su dirección y que Optout Autopilot puede enviar las solicitudes en su nombre. Todavía no se ha enviado nada.',
@@ -377,7 +423,7 @@ export const it: PageText = {
   formTitle: "tenga i suoi dati fuori dall'addestramento dell'IA",
   formIntro:
     "Indichi i suoi account. Per ciascuno inviamo l'opposizione tramite il canale che la società accetta (un'opposizione ai sensi del RGPD o una richiesta ai sensi di una legge statunitense via e-mail, il suo modulo web o l'impostazione dell'account), sollecitiamo fino alla conferma e le diciamo a che punto è ogni richiesta.",
-  formOtherLanguage: 'English',
+  languageNav: 'Lingua',
   formYou: 'Lei',
   formName: 'Nome e cognome',
   formEmail: 'Indirizzo e-mail (inviamo un link di conferma; le società rispondono mettendola in copia)',
@@ -400,6 +446,9 @@ export const it: PageText = {
   formGroundSafety: 'Ho subito molestie o minacce, o le temo',
   formGroundsText: 'Con parole sue (facoltativo, al massimo 500 caratteri; entra alla lettera nelle lettere, anche in quelle in altre lingue)',
   formConsent: 'Incarico Optout Autopilot di inviare queste richieste a mio nome, come mio rappresentante autorizzato.',
+  formEmailPersonal: 'Il suo indirizzo e-mail (le lettere partono da lì e le società rispondono lì; le risposte vengono lette nella sua casella di posta)',
+  formConsentPersonal: 'Voglio che queste richieste siano inviate a mio nome, dal mio indirizzo e-mail.',
+  formGroupLetterHintPersonal: "Un'opposizione scritta via e-mail, dal suo indirizzo e a suo nome. Solleciteremo finché l'azienda non risponde.",
   formAuthorization: 'La sua autorizzazione firmata',
   formAuthorizationText:
     "Io, la persona sopra indicata, autorizzo {agent} ({contact}) ad agire come mio rappresentante autorizzato (authorized agent): presentare a mio nome e per mio conto, a ciascuna società dietro gli account sopra indicati, le richieste di opt-out e di opposizione che mi riconosce la legge del luogo in cui risiedo (ai sensi del CCPA: opposizione alla vendita e alla condivisione, limitazione delle informazioni sensibili; ai sensi di una legge di uno stato USA: opt-out e cancellazione; ai sensi del RGPD: opposizione, limitazione e cancellazione), la richiesta di non usare i miei dati per l'addestramento dell'IA, i relativi solleciti e diffide, e ricevere le risposte. {agent} può usare i miei dati solo per queste richieste. Ciascuna società può chiedermene conferma direttamente al mio indirizzo e-mail. Posso revocarla in qualsiasi momento. La firmo elettronicamente, oggi, digitando qui sotto il mio nome completo. Il testo esatto, con le società e le richieste, accompagna ogni lettera in PDF.",
@@ -461,6 +510,24 @@ export const it: PageText = {
   formErrOther: 'Qualcosa è stato rifiutato',
   formSentTitle: 'Controlli la sua e-mail',
   formSentBack: 'Torna al modulo',
+  errorBack: 'Torna al modulo',
+  errorNotFoundTitle: 'Non trovato',
+  errorNoPage: "A questo indirizzo non c'è nessuna pagina.",
+  errorVerifyLink:
+    "Questo link di conferma non è valido. Controlli di aver aperto il link completo dell'e-mail; se continua a non funzionare, invii di nuovo il modulo.",
+  errorStatusLink:
+    "Questo link non apre nessuna pagina di stato. Controlli di aver aperto il link completo dell'e-mail. Se ha cancellato tutto, la pagina non esiste più.",
+  errorRequestMissing: 'Questa richiesta non figura nella sua pagina di stato.',
+  errorNotFound: 'Ciò a cui rimanda questo link non esiste.',
+  errorConflictTitle: 'Non possibile',
+  errorCancelled: "Queste richieste sono state annullate: non c'è più nulla da confermare.",
+  errorRequestClosed: "Questa richiesta è già chiusa: non c'è più nulla da fare.",
+  errorRequestChanged: 'Questa richiesta è cambiata nel frattempo. Ricarichi la pagina di stato e riprovi.',
+  errorConflict: 'Non è possibile nello stato attuale delle sue richieste.',
+  errorRefusedTitle: 'Rifiutato',
+  errorForeignPost: 'Questo modulo può essere inviato solo dalla sua pagina.',
+  errorBadRequest:
+    'Questa pagina non è riuscita a leggere ciò che il browser ha inviato (era troppo lungo o non era testo leggibile). Torni al modulo e riprovi.',
   verifyTitle: 'Confermi le sue richieste',
   verifyHeading: 'Confermi le sue {count} richieste di opt-out',
   verifyBody:
@@ -562,7 +629,7 @@ export const nl: PageText = {
   formTitle: 'houd uw gegevens buiten AI-training',
   formIntro:
     'Geef uw accounts op. Voor elk account versturen wij de opt-out via het kanaal dat het bedrijf erkent (een bezwaar onder de AVG of een verzoek onder Amerikaans privacyrecht per e-mail, zijn webformulier of de instelling in uw account), volgen wij op tot het bevestigt en laten wij u weten hoe elk verzoek ervoor staat.',
-  formOtherLanguage: 'English',
+  languageNav: 'Taal',
   formYou: 'U',
   formName: 'Volledige naam',
   formEmail: 'E-mailadres (wij sturen een bevestigingslink; bedrijven antwoorden met u in kopie)',
@@ -585,6 +652,10 @@ export const nl: PageText = {
   formGroundSafety: 'Ik ben lastiggevallen of bedreigd, of ben daar bang voor',
   formGroundsText: 'In uw eigen woorden (optioneel, hoogstens 500 tekens; komt letterlijk in de brieven, ook in brieven in andere talen)',
   formConsent: 'Ik geef Optout Autopilot opdracht deze verzoeken namens mij te versturen, als mijn gemachtigde.',
+  formEmailPersonal: 'Uw e-mailadres (de brieven gaan vanaf dit adres en bedrijven antwoorden daarop; de antwoorden worden uit uw inbox gelezen)',
+  formConsentPersonal: 'Ik wil dat deze verzoeken in mijn eigen naam worden verstuurd, vanaf mijn eigen e-mailadres.',
+  formGroupLetterHintPersonal:
+    'Een schriftelijk bezwaar of opt-out per e-mail, vanaf uw eigen adres en in uw naam. Wij blijven aandringen tot het bedrijf antwoordt.',
   formAuthorization: 'Uw ondertekende machtiging',
   formAuthorizationText:
     'Ik, de hierboven genoemde persoon, machtig {agent} ({contact}) om als mijn gemachtigde vertegenwoordiger (authorized agent) op te treden: om in mijn naam en voor mij bij elk bedrijf achter de hierboven genoemde accounts de opt-out- en bezwaarverzoeken in te dienen die het recht van mijn woonplaats mij geeft (onder de CCPA: opt-out van verkoop en delen, beperking van gevoelige gegevens; onder een wet van een Amerikaanse staat: opt-out en verwijdering; onder de AVG: bezwaar, beperking en wissing), het verzoek om mijn gegevens niet voor AI-training te gebruiken, herinneringen en laatste aanmaningen daarover, en de antwoorden in ontvangst te nemen. {agent} mag mijn gegevens alleen daarvoor gebruiken. Elk bedrijf kan dit rechtstreeks bij mij bevestigen via mijn e-mailadres. Ik kan de machtiging op elk moment intrekken. Ik onderteken haar vandaag elektronisch door hieronder mijn volledige naam in te typen. De exacte tekst, met de bedrijven en verzoeken, gaat als pdf met elke brief mee.',
@@ -645,6 +716,24 @@ export const nl: PageText = {
   formErrOther: 'Er werd iets geweigerd',
   formSentTitle: 'Kijk in uw e-mail',
   formSentBack: 'Terug naar het formulier',
+  errorBack: 'Terug naar het formulier',
+  errorNotFoundTitle: 'Niet gevonden',
+  errorNoPage: 'Op dit adres staat geen pagina.',
+  errorVerifyLink:
+    'Deze bevestigingslink is niet geldig. Controleer of u de volledige link uit de e-mail hebt geopend; werkt het nog steeds niet, verstuur het formulier dan opnieuw.',
+  errorStatusLink:
+    'Deze link opent geen statuspagina. Controleer of u de volledige link uit de e-mail hebt geopend. Als u alles hebt verwijderd, bestaat de pagina niet meer.',
+  errorRequestMissing: 'Dit verzoek staat niet op uw statuspagina.',
+  errorNotFound: 'Waar deze link naar verwijst, bestaat niet.',
+  errorConflictTitle: 'Niet mogelijk',
+  errorCancelled: 'Deze verzoeken zijn geannuleerd: er valt niets meer te bevestigen.',
+  errorRequestClosed: 'Dit verzoek is al afgesloten: er hoeft niets meer voor te gebeuren.',
+  errorRequestChanged: 'Dit verzoek is intussen gewijzigd. Laad de statuspagina opnieuw en probeer het nog eens.',
+  errorConflict: 'Dat is in de huidige stand van uw verzoeken niet mogelijk.',
+  errorRefusedTitle: 'Geweigerd',
+  errorForeignPost: 'Dit formulier kan alleen vanaf de eigen pagina worden verstuurd.',
+  errorBadRequest:
+    'Deze pagina kon niet lezen wat uw browser verstuurde (het was te lang of geen leesbare tekst). Ga terug naar het formulier en probeer het opnieuw.',
   verifyTitle: 'Bevestig uw verzoeken',
   verifyHeading: 'Bevestig uw {count} opt-outverzoeken',
   verifyBody: 'Hiermee bevestigt u dat {email} uw adres is en dat Optout Autopilot de verzoeken namens u mag versturen. Er is nog niets verstuurd.',
@@ -745,7 +834,7 @@ export const pl: PageText = {
   formTitle: 'chroń swoje dane przed trenowaniem AI',
   formIntro:
     'Proszę podać swoje konta. Dla każdego wysyłamy żądanie kanałem, który firma honoruje (sprzeciw na podstawie RODO lub żądanie na podstawie prawa USA e-mailem, jej formularz internetowy albo ustawienie konta), ponawiamy je aż do potwierdzenia i informujemy, na jakim etapie jest każde żądanie.',
-  formOtherLanguage: 'English',
+  languageNav: 'Język',
   formYou: 'Państwa dane',
   formName: 'Imię i nazwisko',
   formEmail: 'Adres e-mail (wysyłamy link potwierdzający; firmy odpowiadają z Państwem w kopii)',
@@ -768,6 +857,9 @@ export const pl: PageText = {
   formGroundSafety: 'Spotkały mnie nękanie lub groźby albo się ich obawiam',
   formGroundsText: 'Własnymi słowami (opcjonalnie, najwyżej 500 znaków; trafia dosłownie do pism, także tych w innych językach)',
   formConsent: 'Zlecam Optout Autopilot wysłanie tych żądań w moim imieniu jako mojemu pełnomocnikowi.',
+  formEmailPersonal: 'Państwa adres e-mail (pisma wychodzą z tego adresu i na niego firmy odpowiadają; odpowiedzi są czytane z Państwa skrzynki odbiorczej)',
+  formConsentPersonal: 'Chcę, aby te żądania zostały wysłane w moim własnym imieniu z mojego własnego adresu e-mail.',
+  formGroupLetterHintPersonal: 'Pisemny sprzeciw lub rezygnacja e-mailem, z Państwa własnego adresu i w Państwa imieniu. Ponaglamy, dopóki firma nie odpowie.',
   formAuthorization: 'Państwa podpisane upoważnienie',
   formAuthorizationText:
     'Ja, osoba wskazana powyżej, upoważniam {agent} ({contact}) do działania jako mój upoważniony pełnomocnik (authorized agent): do składania w moim imieniu i na moją rzecz każdej firmie stojącej za podanymi wyżej kontami żądań rezygnacji i sprzeciwu, które przysługują mi według prawa mojego miejsca zamieszkania (według CCPA: rezygnacja ze sprzedaży i udostępniania, ograniczenie informacji wrażliwych; według prawa stanu USA: rezygnacja i usunięcie; według RODO: sprzeciw, ograniczenie przetwarzania i usunięcie danych), prośby o niewykorzystywanie moich danych do trenowania AI, przypomnień i ostatecznych wezwań w tych sprawach oraz do odbierania odpowiedzi. {agent} może wykorzystywać moje dane wyłącznie w tym celu. Każda firma może potwierdzić to bezpośrednio u mnie pod moim adresem e-mail. Mogę je w każdej chwili odwołać. Podpisuję je dziś elektronicznie, wpisując poniżej imię i nazwisko. Dokładny tekst, z firmami i żądaniami, jest dołączany do każdego pisma jako PDF.',
@@ -830,6 +922,24 @@ export const pl: PageText = {
   formErrOther: 'Coś zostało odrzucone',
   formSentTitle: 'Proszę sprawdzić pocztę',
   formSentBack: 'Powrót do formularza',
+  errorBack: 'Powrót do formularza',
+  errorNotFoundTitle: 'Nie znaleziono',
+  errorNoPage: 'Pod tym adresem nie ma żadnej strony.',
+  errorVerifyLink:
+    'Ten link potwierdzający jest nieprawidłowy. Proszę sprawdzić, czy otwarto cały link z wiadomości e-mail; jeśli nadal nie działa, proszę wysłać formularz ponownie.',
+  errorStatusLink:
+    'Ten link nie otwiera żadnej strony statusu. Proszę sprawdzić, czy otwarto cały link z wiadomości e-mail. Jeśli usunięto wszystkie dane, strona już nie istnieje.',
+  errorRequestMissing: 'Tego wniosku nie ma na Państwa stronie statusu.',
+  errorNotFound: 'To, do czego prowadzi ten link, nie istnieje.',
+  errorConflictTitle: 'Niemożliwe',
+  errorCancelled: 'Te wnioski zostały anulowane: nie ma już nic do potwierdzenia.',
+  errorRequestClosed: 'Ten wniosek jest już zamknięty: nie trzeba w nim nic więcej robić.',
+  errorRequestChanged: 'Ten wniosek zmienił się w międzyczasie. Proszę odświeżyć stronę statusu i spróbować ponownie.',
+  errorConflict: 'Nie jest to możliwe przy obecnym stanie Państwa wniosków.',
+  errorRefusedTitle: 'Odrzucono',
+  errorForeignPost: 'Ten formularz można wysłać tylko z jego własnej strony.',
+  errorBadRequest:
+    'Ta strona nie mogła odczytać tego, co wysłała przeglądarka (było za długie albo nie było czytelnym tekstem). Wróć do formularza i spróbuj ponownie.',
   verifyTitle: 'Potwierdzenie żądań',
   verifyHeading: 'Proszę potwierdzić żądania opt-out ({count})',
   verifyBody:

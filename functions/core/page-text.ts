@@ -8,7 +8,7 @@ const en = {
   formTitle: 'keep your data out of AI training',
   formIntro:
     'List your accounts. For each one we send the opt-out through the channel the company honours (a GDPR objection or a US privacy-law request by email, its web form, or its settings toggle), follow up until it confirms, and tell you where each request stands.',
-  formOtherLanguage: 'Deutsch',
+  languageNav: 'Language',
   formYou: 'You',
   formName: 'Full name',
   formEmail: 'Email address (we send a confirmation link; companies reply with you in copy)',
@@ -31,6 +31,10 @@ const en = {
   formGroundSafety: 'I have been harassed or threatened, or fear it',
   formGroundsText: 'In your own words (optional, at most 500 characters; it goes into the letters word for word, also into letters in other languages)',
   formConsent: 'I instruct Optout Autopilot to send these requests on my behalf, as my authorized agent.',
+  // Personal mode (infra/local/personal.ts): the letters are the person's own, from their own address.
+  formEmailPersonal: 'Your email address (letters go from it, and companies reply to it; the replies are read from your inbox)',
+  formConsentPersonal: 'I want these requests sent in my own name, from my own email address.',
+  formGroupLetterHintPersonal: 'A written objection or opt-out by email, from your own address and in your name. We follow up until the company answers.',
   formAuthorization: 'Your signed authorization',
   formAuthorizationText:
     'I, the person named above, authorize {agent} ({contact}) to act as my authorized agent: to submit in my name and on my behalf, to each business behind the accounts listed above, the opt-out and objection requests the law where I live gives me (under the CCPA: opt-out of sale and sharing, limit on sensitive personal information; under a US state act: opt-out and deletion; under the GDPR: objection, restriction and erasure), a request not to use my data for AI training, reminders and final notices about them, and to receive the replies. {agent} may use my details only for these requests. Each business may confirm this with me directly at my email address. I can revoke it at any time. I sign it electronically, today, by typing my full name below. The exact text, with the businesses and requests filled in, goes with every letter as a PDF.',
@@ -91,6 +95,22 @@ const en = {
   formErrOther: 'Something was refused',
   formSentTitle: 'Check your email',
   formSentBack: 'Back to the form',
+  errorBack: 'Back to the form',
+  errorNotFoundTitle: 'Not found',
+  errorNoPage: 'There is no page here.',
+  errorVerifyLink: 'This confirmation link is not valid. Check that you opened the whole link from the email; if it still does not work, send the form again.',
+  errorStatusLink:
+    'This link does not open a status page. Check that you opened the whole link from the email. If you deleted everything, the page no longer exists.',
+  errorRequestMissing: 'This request is not on your status page.',
+  errorNotFound: 'What this link points to does not exist.',
+  errorConflictTitle: 'Not possible',
+  errorCancelled: 'These requests were cancelled: there is nothing left to confirm.',
+  errorRequestClosed: 'This request is already closed: there is nothing more to do for it.',
+  errorRequestChanged: 'This request changed in the meantime. Reload the status page and try again.',
+  errorConflict: 'This is not possible in the current state of your requests.',
+  errorRefusedTitle: 'Refused',
+  errorForeignPost: 'This form can only be sent from its own page.',
+  errorBadRequest: 'This page could not read what your browser sent (it was too long or not readable text). Go back to the form and try again.',
   verifyTitle: 'Confirm your requests',
   verifyHeading: 'Confirm your {count} opt-out requests',
   verifyBody: 'This confirms that {email} is your address and that Optout Autopilot may send the requests on your behalf. Nothing has been sent yet.',
@@ -192,7 +212,7 @@ const de: PageText = {
   formTitle: 'Ihre Daten raus aus dem KI-Training',
   formIntro:
     'Listen Sie Ihre Konten auf. Für jedes senden wir den Widerspruch auf dem Weg, den das Unternehmen anerkennt (einen Widerspruch nach der DSGVO oder einen Antrag nach US-Datenschutzrecht per E-Mail, sein Webformular oder seine Kontoeinstellung), fassen nach, bis es bestätigt, und sagen Ihnen, wo jede Anfrage steht.',
-  formOtherLanguage: 'English',
+  languageNav: 'Sprache',
   formYou: 'Sie',
   formName: 'Vollständiger Name',
   formEmail: 'E-Mail-Adresse (wir senden einen Bestätigungslink; Unternehmen antworten mit Ihnen in Kopie)',
@@ -215,9 +235,14 @@ const de: PageText = {
   formGroundSafety: 'Ich bin belästigt oder bedroht worden oder befürchte das',
   formGroundsText: 'In Ihren eigenen Worten (optional, höchstens 500 Zeichen; der Text steht wörtlich in den Briefen, auch in englischen)',
   formConsent: 'Ich beauftrage Optout Autopilot, diese Anfragen als mein bevollmächtigter Vertreter in meinem Namen zu senden.',
+  formEmailPersonal:
+    'Ihre E-Mail-Adresse (die Briefe gehen von ihr aus, und die Unternehmen antworten dorthin; die Antworten werden aus Ihrem Posteingang gelesen)',
+  formConsentPersonal: 'Ich möchte, dass diese Anfragen in meinem eigenen Namen von meiner eigenen E-Mail-Adresse gesendet werden.',
+  formGroupLetterHintPersonal:
+    'Ein schriftlicher Widerspruch oder Opt-out per E-Mail, von Ihrer eigenen Adresse und in Ihrem Namen. Wir fassen nach, bis das Unternehmen antwortet.',
   formAuthorization: 'Ihre unterzeichnete Vollmacht',
   formAuthorizationText:
-    'Ich, die oben genannte Person, bevollmächtige {agent} ({contact}), als mein bevollmächtigter Vertreter (authorized agent) zu handeln: in meinem Namen und für mich an jedes Unternehmen hinter den oben genannten Konten die Opt-out- und Widerspruchsanträge zu richten, die mir das Recht meines Wohnorts gibt (nach dem CCPA: Opt-out aus Verkauf und Weitergabe, Beschränkung sensibler Informationen; nach einem US-Staatsgesetz: Opt-out und Löschung; nach der DSGVO: Widerspruch, Einschränkung und Löschung), die Bitte, meine Daten nicht für KI-Training zu verwenden, Erinnerungen und letzte Mahnungen dazu, und die Antworten entgegenzunehmen. {agent} darf meine Angaben nur dafür verwenden. Jedes Unternehmen kann dies direkt bei mir unter meiner E-Mail-Adresse bestätigen lassen. Ich kann die Vollmacht jederzeit widerrufen. Ich unterzeichne sie heute elektronisch, indem ich unten meinen vollständigen Namen eingebe. Der genaue Text, mit den Unternehmen und Anträgen, geht mit jedem Brief als PDF mit.',
+    'Ich, die oben genannte Person, bevollmächtige {agent} ({contact}), als mein bevollmächtigter Vertreter (authorized agent) zu handeln: in meinem Namen und für mich an jedes Unternehmen hinter den oben genannten Konten die Opt-out- und Widerspruchsanträge zu richten, die mir das Recht meines Wohnorts gibt (nach dem CCPA: Opt-out aus Verkauf und Weitergabe, Beschränkung sensibler Informationen; nach einem US-Staatsgesetz: Opt-out und Löschung; nach der DSGVO: Widerspruch, Einschränkung und Löschung), die Bitte, meine Daten nicht für KI-Training zu verwenden, Erinnerungen und letzte Aufforderungen dazu, und die Antworten entgegenzunehmen. {agent} darf meine Angaben nur dafür verwenden. Jedes Unternehmen kann dies direkt bei mir unter meiner E-Mail-Adresse bestätigen lassen. Ich kann die Vollmacht jederzeit widerrufen. Ich unterzeichne sie heute elektronisch, indem ich unten meinen vollständigen Namen eingebe. Der genaue Text, mit den Unternehmen und Anträgen, geht mit jedem Brief als PDF mit.',
   formAuthorizationFor: 'Die Unternehmen:',
   formSignature: 'Unterschrift: Ihr vollständiger Name, wie oben',
   formSend: 'Anfragen senden',
@@ -277,6 +302,24 @@ const de: PageText = {
   formErrOther: 'Etwas wurde abgelehnt',
   formSentTitle: 'Sehen Sie in Ihr Postfach',
   formSentBack: 'Zurück zum Formular',
+  errorBack: 'Zurück zum Formular',
+  errorNotFoundTitle: 'Nicht gefunden',
+  errorNoPage: 'Unter dieser Adresse gibt es keine Seite.',
+  errorVerifyLink:
+    'Dieser Bestätigungslink ist ungültig. Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben; klappt es weiterhin nicht, senden Sie das Formular erneut.',
+  errorStatusLink:
+    'Dieser Link öffnet keine Statusseite. Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben. Wenn Sie alles gelöscht haben, gibt es die Seite nicht mehr.',
+  errorRequestMissing: 'Diese Anfrage steht nicht auf Ihrer Statusseite.',
+  errorNotFound: 'Was dieser Link bezeichnet, gibt es nicht.',
+  errorConflictTitle: 'Nicht möglich',
+  errorCancelled: 'Diese Anfragen wurden abgebrochen: Es gibt nichts mehr zu bestätigen.',
+  errorRequestClosed: 'Diese Anfrage ist bereits abgeschlossen: Es gibt dafür nichts mehr zu tun.',
+  errorRequestChanged: 'Diese Anfrage hat sich inzwischen geändert. Laden Sie die Statusseite neu und versuchen Sie es noch einmal.',
+  errorConflict: 'Das ist beim jetzigen Stand Ihrer Anfragen nicht möglich.',
+  errorRefusedTitle: 'Abgelehnt',
+  errorForeignPost: 'Dieses Formular lässt sich nur von seiner eigenen Seite aus senden.',
+  errorBadRequest:
+    'Diese Seite konnte nicht lesen, was Ihr Browser gesendet hat (es war zu lang oder kein lesbarer Text). Gehen Sie zurück zum Formular und versuchen Sie es erneut.',
   verifyTitle: 'Anfragen bestätigen',
   verifyHeading: 'Bestätigen Sie Ihre {count} Opt-out-Anfragen',
   verifyBody:
@@ -327,9 +370,9 @@ const de: PageText = {
   stepReminderDone: 'Erinnerung gesendet am {date}',
   stepReminderPlanned: 'Erinnerung am {date}, falls keine Antwort kommt',
   stepReminderSkipped: 'Erinnerung: nicht nötig',
-  stepFinalNoticeDone: 'Letzte Mahnung gesendet am {date}',
-  stepFinalNoticePlanned: 'Letzte Mahnung am {date}, falls weiter keine Antwort kommt',
-  stepFinalNoticeSkipped: 'Letzte Mahnung: nicht nötig',
+  stepFinalNoticeDone: 'Letzte Aufforderung gesendet am {date}',
+  stepFinalNoticePlanned: 'Letzte Aufforderung am {date}, falls weiter keine Antwort kommt',
+  stepFinalNoticeSkipped: 'Letzte Aufforderung: nicht nötig',
   stepComplaintDone: 'Beschwerdeentwurf an Sie gesendet am {date}',
   stepComplaintPlanned: 'Beschwerdeentwurf am {date}, falls weiter keine Antwort kommt',
   stepComplaintSkipped: 'Beschwerde: nicht nötig',
@@ -342,7 +385,7 @@ const de: PageText = {
   stepFailed: 'Angehalten am {date}',
   nextQueued: 'Wir senden es gerade.',
   nextReminder: 'Antwortet {provider} nicht bis {due}, senden wir am {date} eine Erinnerung.',
-  nextFinalNotice: 'Antwortet {provider} weiter nicht, senden wir am {date} eine letzte Mahnung.',
+  nextFinalNotice: 'Antwortet {provider} weiter nicht, senden wir am {date} eine letzte Aufforderung.',
   nextComplaint: 'Antwortet {provider} weiter nicht, erhalten Sie am {date} einen Beschwerdeentwurf.',
   nextWaiting: 'Wir warten auf die Antwort von {provider}.',
   nextYou: 'Sie sind dran: {action}',
@@ -379,6 +422,22 @@ const TEXT: Record<Language, PageText> = { en, de, fr, es, it, nl, pl };
 /** The page texts for `lang`; `{name}` placeholders are left for the page (or its script) to fill. */
 export function pageText(lang: Language): PageText {
   return TEXT[lang];
+}
+
+/** Each language's name in that language, for the pages' language switch. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  es: 'Español',
+  it: 'Italiano',
+  nl: 'Nederlands',
+  pl: 'Polski',
+};
+
+/** The entries of a language switch: every language in its own name, the page's own marked current. */
+export function languageChoices(current: Language): { code: Language; name: string; current: boolean }[] {
+  return LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code], current: code === current }));
 }
 
 /**

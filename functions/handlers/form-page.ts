@@ -9,11 +9,13 @@ import { config } from '../adapters/config.ts';
 import { TooManyRequests, ValidationError, type FieldIssue } from '../app/errors.ts';
 import { providerPlans } from '../app/preview.ts';
 import { jurisdictionAllowed, submit } from '../app/submissions.ts';
+import { retryAfterSeconds } from '../app/limits.ts';
 import { GROUND_CHOICES } from '../core/grounds.ts';
 import type { Language } from '../core/model.ts';
-import { fill, type PageText, pageText, pickLanguage } from '../core/page-text.ts';
+import { fill, languageChoices, type PageText, pageText, pickLanguage } from '../core/page-text.ts';
 import { residenceGroups } from '../core/residence.ts';
 import { render } from '../core/templates.ts';
+import { errorPage } from './error-page.ts';
 
 /** The fields of the plain form, by the id of their control (`grounds`: the fieldset of the reason check boxes). */
 const FIELDS = ['name', 'email', 'jurisdiction', 'provider', 'identifier', 'grounds', 'grounds-text', 'signature', 'consent'] as const;
@@ -131,9 +133,21 @@ const GROUND_LABELS: Record<(typeof GROUND_CHOICES)[number], keyof PageText> = {
   safety: 'formGroundSafety',
 };
 
+/** The empty form; in personal mode filled with the person's name, address and residence (personal.json, `npx optout setup`). */
+function emptyValues(): Values {
+  const { personal, fromName, fromAddress, allowedJurisdictions } = config();
+  if (!personal) return EMPTY;
+  return { ...EMPTY, name: fromName ?? '', email: fromAddress, jurisdiction: allowedJurisdictions[0] ?? '' };
+}
+
 /** The form, empty or as it was posted, with its errors. */
-export function formPage(lang: Language, state: FormState = { values: EMPTY, errors: [], notice: null }): string {
-  const t = pageText(lang);
+export function formPage(lang: Language, state: FormState = { values: emptyValues(), errors: [], notice: null }): string {
+  const { personal } = config();
+  const words = pageText(lang);
+  // Personal mode: the letters are the person's own, from their own address; no agent, nothing to sign.
+  const t: PageText = personal
+    ? { ...words, formEmail: words.formEmailPersonal, formConsent: words.formConsentPersonal, formGroupLetterHint: words.formGroupLetterHintPersonal }
+    : words;
   const { values, errors } = state;
   const field = (id: Field, value = '') => {
     const error = errors.find((e) => e.field === id) ?? null;
@@ -155,7 +169,8 @@ export function formPage(lang: Language, state: FormState = { values: EMPTY, err
   const clientText = Object.fromEntries(CLIENT_TEXT_KEYS.map((k) => [k, t[k]]));
   return render('pages/form.html', {
     lang,
-    otherLang: lang === 'en' ? 'de' : 'en',
+    personal,
+    languages: languageChoices(lang),
     t,
     clientText: JSON.stringify(clientText),
     // The authorization the person signs, in general terms; the server renders the exact text at submit (core/authorization.ts).
@@ -243,7 +258,7 @@ export async function formPost(body: string | undefined, headers: Record<string,
   const lang = pickLanguage(asked ?? undefined, headers['accept-language']);
   const t = pageText(lang);
   if (!postedFromOwnPage(headers)) {
-    return { status: 403, page: render('pages/error.html', { title: 'Refused', message: 'This form can only be sent from its own page.' }) };
+    return { status: 403, page: errorPage(lang, { kind: 'foreign-post' }) };
   }
   try {
     const result = await submit(submissionBody(values, asked), clientAddress, headers['user-agent']);
@@ -257,8 +272,8 @@ export async function formPost(body: string | undefined, headers: Record<string,
       return { status: 400, page: formPage(lang, { values, errors, notice: null }) };
     }
     if (error instanceof TooManyRequests) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
-      return { status: 429, page: formPage(lang, { values, errors: [], notice: error.message }), retryAfterSeconds };
+      // Real seconds: the limits count on the app's clock, which may run fast locally (app/limits.ts).
+      return { status: 429, page: formPage(lang, { values, errors: [], notice: error.message }), retryAfterSeconds: retryAfterSeconds(error.retryAt) };
     }
     throw error;
   }

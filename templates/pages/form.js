@@ -154,8 +154,11 @@ async function loadCatalog() {
 function chosenChanged() {
   const names = [...new Set(state.picked.map((slug) => providerBySlug(slug)?.name).filter(Boolean))];
   document.getElementById('chosen-count').textContent = names.length ? fill(text.formChosenCount, { count: names.length }) : '';
+  // Personal mode has no authorization to sign (the page leaves it out).
+  const businesses = document.getElementById('authorization-businesses');
+  if (!businesses) return;
   document.getElementById('authorization-for').hidden = names.length === 0;
-  document.getElementById('authorization-businesses').replaceChildren(...names.map((name) => make('li', { text: name })));
+  businesses.replaceChildren(...names.map((name) => make('li', { text: name })));
 }
 
 /** Ticks a provider's row (adding a searched company to the list first) and moves to its account field. */
@@ -262,10 +265,11 @@ async function collect({ forPreview = false } = {}) {
     lang,
     accounts,
   };
-  const signature = document.getElementById('signature').value;
+  // No signature field in personal mode (nothing to sign). The preview comes before signing: it
+  // takes signature and consent only once given.
+  const signature = document.getElementById('signature');
   const consent = document.getElementById('consent').checked;
-  // The preview comes before signing: it takes signature and consent only once given.
-  if (!forPreview || signature.trim()) body.signature = signature;
+  if (signature && (!forPreview || signature.value.trim())) body.signature = signature.value;
   if (!forPreview || consent) body.consent = consent;
   // Optional grounds for the objection: sent only when the person chose or wrote something.
   const choices = [...document.querySelectorAll('#grounds input[name=ground]:checked')].map((box) => box.value);

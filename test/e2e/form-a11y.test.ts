@@ -124,3 +124,15 @@ describe.each(LANGS)('in %s', (lang) => {
     expect(await horizontalOverflow(page)).toBe(0);
   });
 });
+
+describe('the error page', () => {
+  it('in French, as a bad verification link shows it: axe-core finds no serious or critical violation, and nothing scrolls sideways at 360 px', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 360, height: 800 });
+    const response = await page.goto(`${t.url}/verify?token=abc.def&lang=fr`, { waitUntil: 'networkidle0' });
+    expect(response!.status()).toBe(404);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('fr');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+});

@@ -139,11 +139,87 @@ describe('the form without JavaScript', () => {
     });
     expect(crossSite.status).toBe(403);
     expect(await crossSite.text()).toContain('This form can only be sent from its own page.');
-    for (const body of ['', '%%%', 'name=%E0%A4%A&email', `name=${'x'.repeat(300)}&ground=nonsense&lang=xx`, 'jurisdiction=DE&provider=dn:nope']) {
+    for (const body of ['', '%%%', `name=${'x'.repeat(300)}&ground=nonsense&lang=xx`, 'jurisdiction=DE&provider=dn:nope']) {
       const response = await fetch(`${t.url}/submit`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
       expect(response.status, body).toBe(400);
       expect(await response.text(), body).toContain('id="error-summary"');
     }
+    // Escapes that decode to no text at all (no browser sends them): a page saying the post was unreadable.
+    const unreadable = await fetch(`${t.url}/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=%E0%A4%A&email',
+    });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.headers.get('content-type')).toContain('text/html');
+    expect(await unreadable.text()).toContain('could not read what your browser sent');
     expect((await fetch(`${t.url}/submit`, { redirect: 'manual' })).status).toBe(303);
+  });
+});
+
+describe('languages without JavaScript', () => {
+  it('switches between all seven languages by plain links, and the form posted with errors keeps its language and its switch', async () => {
+    const page = await pageWithoutScripts('en');
+    await Promise.all([page.waitForNavigation(), page.click('#languages a[hreflang=pl]')]);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('pl');
+    expect(await page.$$eval('#languages a', (links) => links.map((a) => a.textContent))).toEqual([
+      'English',
+      'Deutsch',
+      'Français',
+      'Español',
+      'Italiano',
+      'Nederlands',
+      'Polski',
+    ]);
+    await Promise.all([page.waitForNavigation(), page.click('#languages a[hreflang=fr]')]);
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('#send')]);
+    expect(response!.status()).toBe(400);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('fr');
+    expect(await page.$eval('#languages a[aria-current=page]', (a) => a.textContent)).toBe('Français');
+    expect(await page.$eval('#languages', (nav) => nav.getAttribute('aria-label'))).toBe('Langue');
+  });
+});
+
+describe('error pages', () => {
+  it("speak the browser's language: a bad verification link with Accept-Language fr gives a French 404 page, the English reason kept as a reference", async () => {
+    const page = await browser.newPage();
+    await page.setExtraHTTPHeaders({ 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' });
+    const response = await page.goto(`${t.url}/verify?token=abc.def`, { waitUntil: 'networkidle0' });
+    expect(response!.status()).toBe(404);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('fr');
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Introuvable');
+    expect(await page.$eval('#error-message', (p) => p.textContent)).toMatch(/^Ce lien de confirmation n'est pas valide\./);
+    expect(await page.$eval('p.detail', (p) => [p.lang, p.textContent])).toEqual(['en', '(this verification link is not valid)']);
+    expect(await page.$eval('#back-to-form', (a) => [a.getAttribute('href'), a.textContent])).toEqual(['/?lang=fr', 'Retour au formulaire']);
+  });
+
+  it('take ?lang= before the browser language, and the posting page names its language; the JSON API stays English', async () => {
+    const french = { 'accept-language': 'fr' };
+    const polish = await fetch(`${t.url}/verify?token=abc.def&lang=pl`, { headers: french });
+    expect(polish.status).toBe(404);
+    const polishPage = await polish.text();
+    expect(polishPage).toContain('<html lang="pl">');
+    expect(polishPage).toContain('Ten link potwierdzający jest nieprawidłowy.');
+    // The confirmation page posts to /verify?lang= in the submission's language.
+    const posted = await fetch(`${t.url}/verify?lang=de`, {
+      method: 'POST',
+      headers: { ...french, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=x.y',
+    });
+    expect(posted.status).toBe(404);
+    expect(await posted.text()).toContain('Dieser Bestätigungslink ist ungültig.');
+    const nowhere = await fetch(`${t.url}/nowhere`, { headers: { 'accept-language': 'nl-BE' } });
+    expect(nowhere.status).toBe(404);
+    expect(await nowhere.text()).toContain('Op dit adres staat geen pagina.');
+    const crossSite = await fetch(`${t.url}/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'lang=es&name=Erika',
+    });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.text()).toContain('Este formulario solo se puede enviar desde su propia página.');
+    const api = await fetch(`${t.url}/api/verify?token=abc.def&lang=fr`, { headers: french });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: 'this verification link is not valid' });
   });
 });

@@ -7,7 +7,16 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../functions/browser/launch.ts';
 import { postJson, startTestStack, waitUntil, type TestStack } from '../support/local-stack.ts';
-import { chooseResidence, confirmByMail, dispatchedRequests, groupsOnPage, pickProvider, sendForm, verificationMail } from './form-support.ts';
+import {
+  chooseResidence,
+  confirmByMail,
+  dispatchedRequests,
+  groupsOnPage,
+  horizontalOverflow,
+  pickProvider,
+  sendForm,
+  verificationMail,
+} from './form-support.ts';
 
 let t: TestStack;
 let browser: Browser;
@@ -292,7 +301,7 @@ describe('languages', () => {
   it('speaks German when asked, and the person then gets German mail even outside Germany', async () => {
     const page = await browser.newPage();
     await page.goto(`${t.url}/`, { waitUntil: 'networkidle0' });
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#other-language')]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#languages a[hreflang=de]')]);
     expect(await page.$eval('html', (el) => el.lang)).toBe('de');
     expect(await page.$eval('#send', (el) => el.textContent)).toBe('Anfragen senden');
     await page.type('#name', 'Jana Novak');
@@ -305,6 +314,31 @@ describe('languages', () => {
     expect(await sendForm(page)).toMatch(/^Fast geschafft/);
     const mail = await verificationMail(t, 'jana@example.org');
     expect(mail.body.text).toMatch(/bestätigen/);
+  });
+
+  it('offers all seven languages, each in its own name with the current one marked, and "Français" gives the French form', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 360, height: 800 });
+    await page.goto(`${t.url}/?lang=en`, { waitUntil: 'networkidle0' });
+    const entries = () => page.$$eval('nav#languages a', (links) => links.map((a) => [a.textContent, a.getAttribute('lang'), a.getAttribute('aria-current')]));
+    expect(await entries()).toEqual([
+      ['English', 'en', 'page'],
+      ['Deutsch', 'de', null],
+      ['Français', 'fr', null],
+      ['Español', 'es', null],
+      ['Italiano', 'it', null],
+      ['Nederlands', 'nl', null],
+      ['Polski', 'pl', null],
+    ]);
+    expect(await page.$eval('nav#languages', (nav) => nav.getAttribute('aria-label'))).toBe('Language');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#languages a[hreflang=fr]')]);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
+    expect(await page.$eval('html', (el) => el.lang)).toBe('fr');
+    expect(await page.$eval('#send', (el) => el.textContent)).toBe('Envoyer mes demandes');
+    expect(await page.$eval('nav#languages', (nav) => nav.getAttribute('aria-label'))).toBe('Langue');
+    expect((await entries()).filter(([, , current]) => current === 'page')).toEqual([['Français', 'fr', 'page']]);
+    expect(await horizontalOverflow(page)).toBe(0);
   });
 });
 

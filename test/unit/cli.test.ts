@@ -36,6 +36,26 @@ describe('npx optout', () => {
     expect(wrong.stderr).toContain('Invalid country: applies to gdpr and gdpr-extended only');
   });
 
+  it("deadline --country DE-NW counts the Land's holidays: Fronleichnam (Thu 4 June 2026) moves a period in NRW, not in Berlin", async () => {
+    const [nrw, berlin, unknown] = await Promise.all([
+      optout('deadline', '--law', 'gdpr', '--from', '2026-05-04', '--country', 'DE-NW'),
+      optout('deadline', '--law', 'gdpr', '--from', '2026-05-04', '--country', 'DE-BE'),
+      optout('deadline', '--law', 'gdpr', '--from', '2026-05-04', '--country', 'DE'),
+    ]);
+    expect(nrw).toMatchObject({ code: 0, stdout: '{"due":"2026-06-05"}\n', stderr: '' });
+    expect(berlin.stdout).toBe('{"due":"2026-06-04"}\n');
+    expect(unknown.stdout).toBe('{"due":"2026-06-05"}\n'); // Land unknown: every Land's holidays (never early)
+  });
+
+  it('letter --basis ccpa-opt-out for Amazon goes to Amazon.com, Inc., with no address line no source gives', async () => {
+    const run = await optout('letter', '--provider', 'amazon', '--basis', 'ccpa-opt-out', '--lang', 'en', '--name', 'E M', '--identifier', 'e');
+    expect(run.code).toBe(0);
+    const [, , addressee, next] = run.stdout.split('\n');
+    expect(addressee).toBe('Amazon.com, Inc.');
+    expect(next).toBe('');
+    expect(run.stdout).not.toContain('Luxembourg');
+  });
+
   it('deadline names the bad argument and lists the laws', async () => {
     const run = await optout('deadline', '--law', 'hipaa', '--from', '2026-11-25');
     expect(run.code).toBe(1);
@@ -97,6 +117,29 @@ describe('npx optout', () => {
     const unknown = await optout('letter', '--provider', 'pinterest', '--basis', 'gdpr-objection', '--lang', 'pt', '--name', 'Jane', '--identifier', 'jane');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('en, de, fr, es, it, nl, pl');
+  });
+
+  it("letter without --lang writes in the jurisdiction's main language (French for FR), and --lang still wins", async () => {
+    const letter = (...more: string[]) =>
+      optout(
+        'letter',
+        '--provider',
+        'pinterest',
+        '--basis',
+        'gdpr-objection',
+        '--name',
+        'Jane Doe',
+        '--identifier',
+        'jane.pins',
+        '--jurisdiction',
+        'FR',
+        ...more,
+      );
+    const [french, english] = await Promise.all([letter(), letter('--lang', 'en')]);
+    expect(french).toMatchObject({ code: 0, stderr: '' });
+    expect(french.stdout).toMatch(/^Subject: Opposition en vertu de l'article 21, paragraphe 1, du RGPD/);
+    expect(english).toMatchObject({ code: 0, stderr: '' });
+    expect(english.stdout).toMatch(/^Subject: Objection under Art\. 21\(1\) GDPR/);
   });
 
   it('letter refuses a basis that does not fit the jurisdiction, and says which would', async () => {
@@ -194,6 +237,13 @@ describe('npx optout', () => {
       });
       expect(california.complaintTo?.name).toContain('California Privacy Protection Agency');
       expect(colorado).toEqual({ complaintTo: { name: 'Colorado Attorney General', language: 'en' }, lead: null, law: 'us-state', remedy: null });
+    });
+
+    it("names a German controller's Land authority as lead, not the federal BfDI: DeepL (Cologne) -> LDI NRW, SoundCloud (Berlin) -> Berlin", async () => {
+      const [deepl, soundcloud] = await Promise.all([authority('FR', 'deepl'), authority('AT', 'soundcloud')]);
+      expect(deepl.lead).toMatchObject({ name: 'Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen', language: 'de' });
+      expect(soundcloud.lead).toMatchObject({ name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', language: 'de' });
+      expect(JSON.stringify([deepl, soundcloud])).not.toMatch(/Bundesbeauftragte|bfdi/i);
     });
 
     it('refuses plain DE, naming the Land codes, and names a missing flag', async () => {
