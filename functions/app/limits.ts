@@ -4,6 +4,8 @@
 //   1. submissions from one client address (as API Gateway sees it; locally the socket address) per hour;
 //   2. verification mails to one email address per 24 hours (sliding window);
 //   3. verification mails of the whole deployment per UTC day.
+// Personal mode sends no verification mail (the address is the person's own, proven in setup), so
+// only step 1 applies there.
 // A refused submission answers 429 with the time it may be tried again. A slot taken by step 1 or 2
 // stays taken when a later step refuses: the attempt counts, so retrying in a loop does not help.
 import { config } from '../adapters/config.ts';
@@ -12,6 +14,30 @@ import { countDaily, takeSlot } from '../data/limits.ts';
 import { TooManyRequests } from './errors.ts';
 
 const HOUR_MS = 3_600_000;
+/** Mail providers that ignore dots in the local part: erika.m@gmail.com is erikam@gmail.com. */
+const DOTS_IGNORED = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * The mailbox an address delivers to, as the per-address counter's key: without a +tag
+ * (victim+1@, victim+2@ reach one inbox), and for Gmail without dots in the local part. The address
+ * itself is stored and mailed as typed; only the counter is keyed by the mailbox.
+ */
+export function mailboxKey(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return email.toLowerCase();
+  const domain = email.slice(at + 1).toLowerCase();
+  let local = email.slice(0, at).toLowerCase().replace(/\+.*$/, '');
+  if (DOTS_IGNORED.has(domain)) local = local.replaceAll('.', '');
+  return `${local}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+}
+
+/**
+ * Seconds a client waits until `retryAt`, for Retry-After: the limits count on the app's clock (which
+ * may run faster locally, OPTOUT_CLOCK_SPEED), the client waits in real seconds.
+ */
+export function retryAfterSeconds(retryAt: Date): number {
+  return Math.max(1, clock().realSecondsUntil(retryAt));
+}
 
 function when(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -27,7 +53,8 @@ export async function admitSubmission(email: string, clientAddress: string | und
       client.retryAt,
     );
   }
-  const address = await takeSlot('address', email, addressMailsPerDay, 24 * HOUR_MS, now);
+  if (config().personal) return;
+  const address = await takeSlot('address', mailboxKey(email), addressMailsPerDay, 24 * HOUR_MS, now);
   if (!address.ok) {
     throw new TooManyRequests(
       `we already sent ${addressMailsPerDay} confirmation emails to this address in the last 24 hours; open one of them, or try again after ${when(address.retryAt)}`,

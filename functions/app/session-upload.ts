@@ -11,7 +11,7 @@ import { browserChannel } from './dispatch.ts';
 import { scheduleBrowserJob, scheduleRecheck } from './browser-schedule.ts';
 import { verifySignature } from '../adapters/signing.ts';
 import { NotFound, parseInput, ValidationError } from './errors.ts';
-import { multiLine } from '../core/text-rules.ts';
+import { multiLine, textRules } from '../core/text-rules.ts';
 import { saveSession } from './sessions.ts';
 
 /** Characters of a cookie file, or of a cookie list written as JSON. */
@@ -21,6 +21,7 @@ const UploadSchema = z.strictObject(
   {
     provider: z
       .string({ message: 'must be a text: a provider slug' })
+      .superRefine(textRules())
       .refine((slug) => getCatalog().has(slug), { message: 'is not a provider in the catalog' }),
     // A cookie file's text, or a list of cookie objects (the fields of chrome.cookies.Cookie, as
     // cookie-export extensions write them): a list is read as the JSON file it would be, under the

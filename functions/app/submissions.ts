@@ -24,7 +24,8 @@ import { LANGUAGES, type Language, type RequestStatus } from '../core/model.ts';
 import { isClosed } from '../core/lifecycle.ts';
 import { applyEvent } from '../data/lifecycle.ts';
 import { Conflict, NotFound, parseInput, ValidationError } from './errors.ts';
-import { multiLine, singleLine, textProblem } from '../core/text-rules.ts';
+import { multiLine, singleLine, textProblem, textRules } from '../core/text-rules.ts';
+import { identifierProblem, MAX_IDENTIFIER_CHARS } from '../core/identifiers.ts';
 import { GroundsSchema } from '../core/grounds.ts';
 import { signatureMatches } from '../core/authorization.ts';
 import { signAuthorization, verificationTrail, type SigningContext } from './authorization.ts';
@@ -43,12 +44,14 @@ export function jurisdictionAllowed(jurisdiction: string, allowed: string[]): bo
   return allowed.includes(code) || groups.some((g) => allowed.includes(g));
 }
 
-export function submissionSchema(maxAccounts: number, allowedJurisdictions: string[] = []) {
+/** `personal`: personal mode, where the letters are the person's own (no agent, nothing to sign). */
+export function submissionSchema(maxAccounts: number, allowedJurisdictions: string[] = [], personal = false) {
   // Strict objects: a key we do not know is refused (and named), never stored.
   return z
     .strictObject(
       {
-        name: singleLine(200),
+        // Names and identifiers are shown to people: every character visible (core/text-rules.ts).
+        name: singleLine(200, { visibleOnly: true }),
         email: z
           .string({ message: 'must be a text: an email address' })
           .trim()
@@ -63,6 +66,8 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
             z.strictObject({
               provider: z
                 .string({ message: 'must be a text: a provider slug from GET /api/providers' })
+                // Before trimming: a CR/LF around the slug is refused, not silently cut off.
+                .superRefine(textRules())
                 .trim()
                 .toLowerCase()
                 // A curated slug, or a long-tail company "dn:<slug>" (GET /api/companies); one a curated
@@ -71,7 +76,7 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
                   message: 'is not a provider in the catalog (see GET /api/providers and GET /api/companies)',
                 })
                 .transform((slug) => findProvider(slug)?.slug ?? slug),
-              identifier: singleLine(200),
+              identifier: singleLine(MAX_IDENTIFIER_CHARS, { visibleOnly: true }),
               /** An exported cookie file of the person's logged-in session, for the browser channel. */
               session: multiLine(200_000).optional(),
               keepSession: z.boolean({ message: 'must be true or false' }).default(false),
@@ -83,9 +88,15 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
         consent: z.literal(true, { message: 'must be true: the person instructs us to send these requests' }),
         /**
          * The person's full name, typed as their signature under the authorization text (core/authorization.ts).
-         * Every letter goes out as their authorized agent, so every submission needs it.
+         * Every letter goes out as their authorized agent, so every submission needs it. In personal mode
+         * the letters go out as the person's own: none is asked for, and one sent anyway is ignored.
          */
-        signature: z.string({ message: 'is required: type your full name as your signature under the authorization' }).pipe(singleLine(200)),
+        signature: personal
+          ? z
+              .unknown()
+              .optional()
+              .transform((): string | undefined => undefined)
+          : z.string({ message: 'is required: type your full name as your signature under the authorization' }).pipe(singleLine(200, { visibleOnly: true })),
         /** The person's language for emails and pages; by default the main language of their jurisdiction. */
         lang: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
         /** Optional: the person's own grounds for a GDPR objection (core/grounds.ts), stated in its letters. */
@@ -95,7 +106,7 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
     )
     .superRefine((input, ctx) => {
       // (An empty signature or name has its own issue already.)
-      const readable = (text: string) => !!text && !textProblem(text);
+      const readable = (text: string | undefined): text is string => !!text && !textProblem(text);
       if (readable(input.name) && readable(input.signature) && !signatureMatches(input.name, input.signature)) {
         ctx.addIssue({ code: 'custom', path: ['signature'], message: 'must be your full name as given in name (type it as your signature)' });
       }
@@ -105,6 +116,9 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
         if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['accounts', i], message: 'lists the same account twice' });
         seen.add(id);
         const provider = findProvider(account.provider);
+        // The identifiers go into the verification mail: no link or domain of the submitter's choosing (core/identifiers.ts).
+        const misleading = provider && readable(account.identifier) ? identifierProblem(account.identifier, provider) : undefined;
+        if (misleading) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'identifier'], message: misleading });
         if (account.session && provider) {
           try {
             if (parseCookieExport(account.session, provider.origins).length === 0) {
@@ -120,7 +134,7 @@ export function submissionSchema(maxAccounts: number, allowedJurisdictions: stri
 export type SubmissionInput = z.infer<ReturnType<typeof submissionSchema>>;
 
 export function parseSubmission(body: unknown): SubmissionInput {
-  return parseInput(submissionSchema(config().maxAccounts, config().allowedJurisdictions), body, 'invalid submission');
+  return parseInput(submissionSchema(config().maxAccounts, config().allowedJurisdictions, config().personal), body, 'invalid submission');
 }
 
 export async function statusToken(id: string): Promise<string> {
@@ -168,10 +182,14 @@ export async function submit(
     await saveSession(id, provider.slug, parseCookieExport(account.session, provider.origins), account.keepSession, unverifiedExpiry(now));
   }
   const lang = input.lang ?? defaultLanguage(input.jurisdiction);
-  const authorization = signAuthorization({ ...input, law: lawFor(input.jurisdiction), lang, providers: input.accounts.map((a) => a.provider) }, now, {
-    clientAddress,
-    userAgent,
-  });
+  // Personal mode: the person writes for themselves; there is no agent, so no authorization to keep.
+  const authorization = config().personal
+    ? undefined
+    : signAuthorization(
+        { ...input, signature: input.signature ?? '', law: lawFor(input.jurisdiction), lang, providers: input.accounts.map((a) => a.provider) },
+        now,
+        { clientAddress, userAgent },
+      );
   const submission: Submission = {
     id,
     name: input.name,
@@ -182,7 +200,7 @@ export async function submit(
     accounts: input.accounts.map(({ provider, identifier }) => ({ provider, identifier })),
     ...(input.grounds ? { grounds: input.grounds } : {}),
     createdAt: now.toISOString(),
-    authorization,
+    ...(authorization ? { authorization } : {}),
     // Unconfirmed: kept for hours, not for the retention period. Confirming extends it (verify()).
     expiresAt: unverifiedExpiry(now),
   };

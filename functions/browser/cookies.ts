@@ -3,6 +3,8 @@
 // kept. Cookie values never appear in errors or logs. Pure parsing: no browser is loaded here, so the
 // web handlers can use it without carrying Chromium.
 import type { Cookie, CookieParam, CookieSameSite } from 'puppeteer-core';
+import { parse as parseHost } from 'tldts';
+import { textProblem } from '../core/text-rules.ts';
 
 export class CookieFileError extends Error {
   override name = 'CookieFileError';
@@ -40,6 +42,25 @@ interface Parsed {
   expires?: number;
 }
 
+/**
+ * Refuses a cookie a browser would refuse, or that could smuggle something past it: a field with a
+ * line break or control character (a CR/LF in a value would split a Cookie header), and, among the
+ * cookies that would be kept for the provider's `hosts`, a domain that is a public suffix (".com",
+ * ".co.uk", ".github.io"): a cookie there would go to every site under it. Cookies of other sites are
+ * left to the filter. `at` names the cookie ("cookie 3", "line 7"); the value is never repeated.
+ */
+function checkFields(at: string, c: Pick<Parsed, 'name' | 'value' | 'domain' | 'path'>, hosts: string[]): void {
+  for (const field of ['name', 'value', 'domain', 'path'] as const) {
+    const problem = textProblem(c[field]);
+    if (problem) throw new CookieFileError(`${at}: its ${field} ${problem}`);
+  }
+  if (!domainMatches(c.domain, hosts)) return;
+  const parsed = parseHost(c.domain.replace(/^\./, '').toLowerCase(), { allowPrivateDomains: true });
+  if (!parsed.isIp && parsed.domain === null) {
+    throw new CookieFileError(`${at} ("${c.name}"): its domain "${c.domain}" is a public suffix, not a site; a browser would refuse it`);
+  }
+}
+
 function toParam(c: Parsed): CookieParam {
   const domain = c.domain.replace(/^\./, '');
   const param: CookieParam = { name: c.name, value: c.value, path: c.path, secure: c.secure, httpOnly: c.httpOnly };
@@ -50,7 +71,7 @@ function toParam(c: Parsed): CookieParam {
   return param;
 }
 
-function parseJson(text: string): Parsed[] {
+function parseJson(text: string, hosts: string[]): Parsed[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -72,6 +93,7 @@ function parseJson(text: string): Parsed[] {
     const name = e.name as string;
     if (name === '') throw new CookieFileError(`${at} has an empty "name"`);
     const domain = e.domain as string;
+    checkFields(at, { name, value: e.value as string, domain, path: typeof e.path === 'string' ? e.path : '/' }, hosts);
     const expiry = e.expirationDate ?? e.expires;
     if (expiry !== undefined && typeof expiry !== 'number') throw new CookieFileError(`${at} ("${name}") has a non-numeric expiry`);
     const sameSiteRaw = typeof e.sameSite === 'string' ? e.sameSite.toLowerCase() : 'unspecified';
@@ -91,7 +113,7 @@ function parseJson(text: string): Parsed[] {
   });
 }
 
-function parseNetscape(text: string): Parsed[] {
+function parseNetscape(text: string, hosts: string[]): Parsed[] {
   const out: Parsed[] = [];
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     let line = raw;
@@ -117,6 +139,7 @@ function parseNetscape(text: string): Parsed[] {
     const seconds = Number(expiry);
     if (!Number.isFinite(seconds)) throw new CookieFileError(`line ${i + 1}: the expiry field must be a number, found "${expiry}"`);
     if (!name) throw new CookieFileError(`line ${i + 1}: the cookie has no name`);
+    checkFields(`line ${i + 1}`, { name, value, domain, path }, hosts);
     out.push({
       name,
       value,
@@ -140,9 +163,9 @@ export function parseCookieExport(text: string, origins: string[], now: Date = n
   if (origins.length === 0) throw new CookieFileError('the provider lists no origins, so no cookie can be used for it');
   const trimmed = text.trim();
   if (trimmed === '') throw new CookieFileError('the cookie file is empty');
-  const all = trimmed.startsWith('[') || trimmed.startsWith('{') ? parseJson(trimmed) : parseNetscape(text);
-  if (all.length === 0) throw new CookieFileError('the cookie file holds no cookies');
   const hosts = hostsOf(origins);
+  const all = trimmed.startsWith('[') || trimmed.startsWith('{') ? parseJson(trimmed, hosts) : parseNetscape(text, hosts);
+  if (all.length === 0) throw new CookieFileError('the cookie file holds no cookies');
   const forProvider = all.filter((c) => domainMatches(c.domain, hosts));
   if (forProvider.length === 0) {
     const seen = [...new Set(all.map((c) => c.domain.replace(/^\./, '')))].slice(0, 8).join(', ');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Language } from './model.ts';
 import { usStateLaw } from './us-states.ts';
 import { GERMAN_LAENDER, isKnownJurisdiction, SUBDIVISION_REQUIRED } from './countries.ts';
+import { textRules } from './text-rules.ts';
 
 /** EU member states plus the EEA (IS, LI, NO): GDPR applies. */
 export const GDPR_COUNTRIES = [
@@ -43,6 +44,8 @@ export type Law = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-state' | 'none';
 
 export const JurisdictionSchema = z
   .string({ message: 'must be a text: an ISO country code like "FR", "DE-BE" for a German Land, or "US-CA" for a US state' })
+  // Before trimming: a CR/LF or control character around the code is refused, not silently cut off.
+  .superRefine(textRules())
   .trim()
   .toUpperCase()
   // "UK" is common usage; ISO says GB.

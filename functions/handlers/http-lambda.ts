@@ -1,6 +1,6 @@
 // API Gateway HTTP API (payload v2) entry: translates the event and calls the same handleHttp that
 // the local server uses.
-import { handleHttp } from './http.ts';
+import { decodeBody, handleHttp } from './http.ts';
 import { lambdaEntry } from './aws-runtime.ts';
 
 interface HttpApiEvent {
@@ -13,13 +13,17 @@ interface HttpApiEvent {
 }
 
 export const handler = lambdaEntry(async (event: HttpApiEvent) => {
-  const body = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  // A binary body arrives base64-encoded: its bytes must be UTF-8 (decodeBody), as on the local server.
+  const body = event.body === undefined ? {} : event.isBase64Encoded ? decodeBody(Buffer.from(event.body, 'base64')) : { body: event.body || undefined };
+  const rawQuery = event.rawQueryString ?? '';
   const response = await handleHttp({
     method: event.requestContext.http.method,
     path: event.rawPath,
-    query: Object.fromEntries(new URLSearchParams(event.rawQueryString ?? '')),
+    query: Object.fromEntries(new URLSearchParams(rawQuery)),
     headers: event.headers ?? {},
-    body,
+    ...body,
+    // As sent, undecoded: API Gateway gives the path and query raw.
+    urlLength: event.rawPath.length + (rawQuery ? rawQuery.length + 1 : 0),
     clientAddress: event.requestContext.http.sourceIp,
   });
   const binary = Buffer.isBuffer(response.body);

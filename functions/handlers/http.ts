@@ -11,9 +11,11 @@ import { sessionUse, uploadSession } from '../app/session-upload.ts';
 import { searchCompanies } from '../app/company-search.ts';
 import { previewSubmission, providerPlans, withPlans } from '../app/preview.ts';
 import { formPage, formPost } from './form-page.ts';
+import { errorPage } from './error-page.ts';
 import { erasePersonalData, exportPersonalData } from '../app/personal-data.ts';
 import { renderStatusPage } from '../app/status-page.ts';
 import { fill, pageText, pickLanguage } from '../core/page-text.ts';
+import { retryAfterSeconds } from '../app/limits.ts';
 
 export interface HttpRequest {
   method: string;
@@ -21,6 +23,10 @@ export interface HttpRequest {
   query: Record<string, string | undefined>;
   headers: Record<string, string | undefined>;
   body?: string;
+  /** The body's bytes were not UTF-8 (see decodeBody): the request is answered 400 and never read. */
+  bodyNotUtf8?: boolean;
+  /** The URL's length as the client sent it (path and query, undecoded), where the adapter knows it. */
+  urlLength?: number;
   /** The caller's network address (API Gateway's sourceIp; locally the socket's), for the abuse limits. */
   clientAddress?: string;
 }
@@ -55,7 +61,7 @@ function html(status: number, body: string): HttpResponse {
 }
 
 function tooMany(error: TooManyRequests): HttpResponse {
-  const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
+  const seconds = retryAfterSeconds(error.retryAt);
   const response = json(429, { error: error.message, retryAt: error.retryAt.toISOString() });
   return { ...response, headers: { ...response.headers, 'retry-after': String(seconds) } };
 }
@@ -88,6 +94,33 @@ const STATIC_FILES: Record<string, string> = {
   '/static/style.css': 'text/css; charset=utf-8',
 };
 const STATIC_HEADERS = { 'cache-control': 'max-age=300', 'x-content-type-options': 'nosniff' };
+
+/**
+ * A request body's bytes as text, for both adapters. Bytes that are not UTF-8 are refused, not
+ * replaced by U+FFFD: a name would otherwise be stored and mailed with the damage in it.
+ */
+export function decodeBody(bytes: Uint8Array): Pick<HttpRequest, 'body' | 'bodyNotUtf8'> {
+  if (bytes.length === 0) return {};
+  try {
+    return { body: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { bodyNotUtf8: true };
+  }
+}
+
+/**
+ * Whether a form-urlencoded body's percent-escapes (%C3%A9) decode to UTF-8: URLSearchParams would
+ * put U+FFFD in silently. Each run of escapes stands alone: the text around it is UTF-8 already.
+ */
+function formIsUtf8(body: string): boolean {
+  for (const [run] of body.matchAll(/(?:%[0-9a-f]{2})+/gi)) {
+    const bytes = Uint8Array.from(run.slice(1).split('%'), (hex) => Number.parseInt(hex, 16));
+    if (decodeBody(bytes).bodyNotUtf8) return false;
+  }
+  return true;
+}
+
+const NOT_UTF8 = 'the body is not valid UTF-8';
 
 type Route = { method: string; pattern: RegExp; run: (req: HttpRequest, params: string[]) => Promise<HttpResponse> };
 
@@ -285,34 +318,69 @@ const routes: Route[] = [
   },
 ];
 
+/** The language of a page: the one the link or the posting page names (?lang=), else the browser's (the form's chooser). */
+function pageLanguage(req: HttpRequest) {
+  return pickLanguage(req.query.lang, req.headers['accept-language']);
+}
+
+/**
+ * 405, with the Allow header RFC 9110 requires: the methods the path takes (HEAD wherever GET is).
+ * A page answers with a page, the API and static files with JSON.
+ */
+function notAllowed(req: HttpRequest, methods: string[], asPage: boolean): HttpResponse {
+  const allow = [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
+  const message = `method ${req.method} not allowed on ${req.path}; it takes ${allow}`;
+  const response = asPage ? html(405, errorPage(pageLanguage(req), { kind: 'conflict', error: new Conflict(message) })) : json(405, { error: message });
+  return { ...response, headers: { ...response.headers, allow } };
+}
+
 export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
+  // HEAD is GET without the body (RFC 9110, 9.3.2): the same status and headers.
+  if (req.method !== 'HEAD') return answer(req, req.method);
+  const response = await answer(req, 'GET');
+  return { ...response, headers: { ...response.headers, 'content-length': String(Buffer.byteLength(response.body)) }, body: '' };
+}
+
+/** The answer to `req`, routed as `method` (GET for a HEAD). */
+async function answer(req: HttpRequest, method: string): Promise<HttpResponse> {
+  // The URL as sent: a decoded, de-duplicated query would be shorter than what the client sent.
+  const urlLength = req.urlLength ?? req.path.length + Object.entries(req.query).reduce((n, [k, v]) => n + k.length + (v?.length ?? 0) + 2, 0);
+  const wantsHtml = !req.path.startsWith('/api/');
+  // A page's request the server cannot read gets a page that says so; the API's, JSON.
+  const unreadable = (status: number, body: { error: string; issues?: unknown }) =>
+    wantsHtml && !req.path.startsWith('/static/')
+      ? html(status, errorPage(pageLanguage(req), { kind: 'bad-request', reason: body.error }))
+      : json(status, body);
+  if (urlLength > MAX_URL_CHARS) return unreadable(414, { error: `the URL is longer than ${MAX_URL_CHARS} characters` });
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (req.bodyNotUtf8 || (type === 'application/x-www-form-urlencoded' && req.body && !formIsUtf8(req.body))) {
+    return unreadable(400, { error: NOT_UTF8, issues: [{ path: '(body)', message: 'is not valid UTF-8: send the text encoded as UTF-8' }] });
+  }
   const staticType = STATIC_FILES[req.path];
-  if (req.method === 'GET' && staticType) {
+  if (staticType) {
+    if (method !== 'GET') return notAllowed(req, ['GET'], false);
     return {
       status: 200,
       headers: { 'content-type': staticType, ...STATIC_HEADERS },
       body: readFileSync(join(TEMPLATES_DIR, 'pages', req.path.slice('/static/'.length))),
     };
   }
-  const wantsHtml = !req.path.startsWith('/api/');
-  const urlLength = req.path.length + Object.entries(req.query).reduce((n, [k, v]) => n + k.length + (v?.length ?? 0) + 2, 0);
-  if (urlLength > MAX_URL_CHARS) return json(414, { error: `the URL is longer than ${MAX_URL_CHARS} characters` });
   try {
     if (req.body && Buffer.byteLength(req.body) > MAX_BODY_BYTES) {
-      return json(413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
+      return unreadable(413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
     }
-    let methodMismatch = false;
+    const allowed: string[] = [];
     for (const route of routes) {
       const match = route.pattern.exec(req.path);
       if (!match) continue;
-      if (route.method !== req.method) {
-        methodMismatch = true;
+      if (route.method !== method) {
+        allowed.push(route.method);
         continue;
       }
       return await route.run(req, match.slice(1));
     }
-    if (methodMismatch) return json(405, { error: `method ${req.method} not allowed on ${req.path}` });
-    return wantsHtml ? html(404, render('pages/error.html', { title: 'Not found', message: 'There is no page here.' })) : json(404, { error: 'not found' });
+    if (allowed.length > 0) return notAllowed(req, allowed, wantsHtml);
+    return wantsHtml ? html(404, errorPage(pageLanguage(req), { kind: 'no-page' })) : json(404, { error: 'not found' });
   } catch (error) {
     if (error instanceof ValidationError) return json(400, { error: error.message, issues: error.issues });
     if (error instanceof UnsupportedMediaType) return json(415, { error: error.message });
@@ -320,10 +388,10 @@ export async function handleHttp(req: HttpRequest): Promise<HttpResponse> {
     // A malformed percent-encoding or similar, wherever it is decoded: the caller's input, not our fault.
     if (error instanceof URIError) return json(400, { error: `the request is malformed: ${error.message}` });
     if (error instanceof NotFound) {
-      return wantsHtml ? html(404, render('pages/error.html', { title: 'Not found', message: error.message })) : json(404, { error: error.message });
+      return wantsHtml ? html(404, errorPage(pageLanguage(req), { kind: 'not-found', error })) : json(404, { error: error.message });
     }
     if (error instanceof Conflict) {
-      return wantsHtml ? html(409, render('pages/error.html', { title: 'Not possible', message: error.message })) : json(409, { error: error.message });
+      return wantsHtml ? html(409, errorPage(pageLanguage(req), { kind: 'conflict', error })) : json(409, { error: error.message });
     }
     console.error(JSON.stringify({ level: 'error', msg: 'http handler failed', path: req.path, error: (error as Error).message }));
     return json(500, { error: 'internal error; nothing was changed that you need to repeat, try again later' });

@@ -123,8 +123,8 @@ export const SET_BY_YOU = {
   }),
   addressMailsPerDay: withDefault(wholeNumber(1), 3, {
     env: 'OPTOUT_ADDRESS_MAILS_PER_DAY',
-    description: 'verification mails to one email address in any 24 hours; more answer `429`',
-    runtimes: ALL,
+    description: 'verification mails to one email address in any 24 hours; more answer `429` (personal mode sends none)',
+    runtimes: ['local', 'aws'],
     context: { key: 'addressMailsPerDay' },
     example: '3',
   }),
@@ -138,7 +138,7 @@ export const SET_BY_YOU = {
   dailyVerificationMails: withDefault(wholeNumber(1), 1000, {
     env: 'OPTOUT_DAILY_VERIFICATION_MAILS',
     description: 'verification mails of the whole deployment per UTC day',
-    runtimes: ALL,
+    runtimes: ['local', 'aws'],
     context: { key: 'dailyVerificationMails' },
     example: '1000',
   }),

@@ -87,6 +87,55 @@ describe('limits of the public form', () => {
     expect((await postFrom('127.0.0.3', '/api/submissions', person({ email: 'other@example.net' }))).status).toBe(202);
   });
 
+  it('counts +tags, and dots in a Gmail address, against the one mailbox they reach', async () => {
+    t = await startTestStack({ env: REAL_LIMITS });
+    for (const [i, email] of ['victim+1@example.net', 'victim+2@example.net', 'Victim+news@Example.net'].entries()) {
+      expect((await postFrom('127.0.0.9', '/api/submissions', person({ email, accounts: [{ provider: 'reddit', identifier: `v${i}` }] }))).status).toBe(202);
+    }
+    const refused = await postFrom('127.0.0.9', '/api/submissions', person({ email: 'victim+4@example.net' }));
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatch(/3 confirmation emails to this address/);
+    expect((await postFrom('127.0.0.9', '/api/submissions', person({ email: 'victim@example.net' }))).status).toBe(429);
+
+    for (const email of ['erika.m@gmail.com', 'erikam+a@gmail.com', 'e.r.i.k.a.m@googlemail.com']) {
+      expect((await postFrom('127.0.0.10', '/api/submissions', person({ email }))).status).toBe(202);
+    }
+    expect((await postFrom('127.0.0.10', '/api/submissions', person({ email: 'erik.am@gmail.com' }))).status).toBe(429);
+    // Dots count only at Gmail: elsewhere they name other mailboxes.
+    expect((await postFrom('127.0.0.10', '/api/submissions', person({ email: 'vic.tim@example.net' }))).status).toBe(202);
+    // Each mail went to the address as typed.
+    const sent = await waitUntil('seven verification mails', async () => {
+      const all = (await t!.mails()).flatMap((m) => m.destination.to);
+      return all.length >= 7 ? all : undefined;
+    });
+    expect(sent).toEqual(expect.arrayContaining(['victim+1@example.net', 'victim+news@example.net', 'e.r.i.k.a.m@googlemail.com']));
+  });
+
+  it('says Retry-After in real seconds when the clock runs fast', async () => {
+    // An hour of the app's clock passes in a real second: the 24-hour window ends in about 24 real seconds.
+    t = await startTestStack({ env: REAL_LIMITS, clockSpeed: 3600 });
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await postFrom('127.0.0.11', '/api/submissions', person({ email: 'fast@example.net', accounts: [{ provider: 'reddit', identifier: `f${i}` }] })))
+          .status,
+      ).toBe(202);
+    }
+    const refused = await postFrom('127.0.0.11', '/api/submissions', person({ email: 'fast@example.net' }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(24);
+
+    // The plain form's post says the same.
+    const form = await fetch(`${t.url}/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=Erika&email=fast%40example.net&jurisdiction=FR&provider=reddit&identifier=f9&signature=Erika&consent=yes',
+    });
+    expect(form.status).toBe(429);
+    expect(Number(form.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(form.headers.get('retry-after'))).toBeLessThanOrEqual(24);
+  });
+
   it('takes at most 10 submissions an hour from one client address', async () => {
     t = await startTestStack({ env: REAL_LIMITS });
     for (let i = 0; i < 10; i++) {

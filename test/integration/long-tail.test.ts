@@ -66,10 +66,10 @@ describe('GET /api/companies', () => {
       const said = [body.error, ...(body.issues ?? []).map((i) => `${i.path}: ${i.message}`)].join('\n');
       expect({ path, status: response.status, names: names.test(said) }).toEqual({ path, status: 400, names: true });
     }
-    // A broken percent-encoding is read leniently, as the text it is: a search like any other, not an error.
+    // A broken percent-encoding decodes to no text (U+FFFD): refused like any unreadable text, naming q.
     const broken = await fetch(`${t.url}/api/companies?q=%E0%A4%A`);
-    expect(broken.status).toBe(200);
-    expect(((await broken.json()) as SearchBody).companies.length).toBeLessThanOrEqual(10);
+    expect(broken.status).toBe(400);
+    expect(JSON.stringify(await broken.json())).toContain('q');
     expect((await fetch(`${t.url}/api/companies?q=zz`, { method: 'POST' })).status).toBe(405);
   });
 });

@@ -153,6 +153,70 @@ describe('text rules at the door (core/text-rules.ts), the same as the letters',
     expect(issues(schema, { ...valid, name: '山田 太郎 👩‍💻', signature: '山田 太郎 👩‍💻' })).toEqual([]);
   });
 
+  it.each([
+    ['a line separator U+2028', 'Erika\u2028Bcc: x', 'must be a single line (it contains a line break, U+2028)'],
+    ['a paragraph separator U+2029', 'Erika\u2029', 'must be a single line (it contains a line break, U+2029)'],
+    ['U+FFFD, what is left of bytes that were not UTF-8', 'Erika \uFFFD', 'contains broken text (U+FFFD, left where bytes were not valid UTF-8)'],
+    ['a zero-width space', 'Eri\u200Bka', 'contains an invisible character (U+200B): type it with visible characters only'],
+    ['a zero-width non-joiner between Latin letters', 'Eri\u200Cka', 'contains an invisible character (U+200C): type it with visible characters only'],
+    ['a zero-width joiner between Latin letters', 'Eri\u200Dka', 'contains an invisible character (U+200D): type it with visible characters only'],
+    ['a word joiner', 'Erika\u2060', 'contains an invisible character (U+2060): type it with visible characters only'],
+    ['an invisible plus', 'Eri\u2064ka', 'contains an invisible character (U+2064): type it with visible characters only'],
+    ['a byte-order mark', '\uFEFFErika', 'contains an invisible character (U+FEFF): type it with visible characters only'],
+    ['a soft hyphen', 'Eri\u00ADka', 'contains an invisible character (U+00AD): type it with visible characters only'],
+    ['a combining grapheme joiner', 'Eri\u034Fka', 'contains an invisible character (U+034F): type it with visible characters only'],
+    ['a Mongolian vowel separator', 'Erika\u180E', 'contains an invisible character (U+180E): type it with visible characters only'],
+    ['a tag character', 'Erika\u{E0065}', 'contains an invisible character (U+E0065): type it with visible characters only'],
+  ])('refuses a name, a signature and an identifier with %s, naming each', (_what, text, message) => {
+    expect(issues(schema, { ...valid, name: text, signature: text })).toEqual([
+      { path: 'name', message },
+      { path: 'signature', message },
+    ]);
+    expect(issues(schema, { ...valid, accounts: [{ provider: 'reddit', identifier: text }] })).toEqual([{ path: 'accounts.0.identifier', message }]);
+  });
+
+  it('keeps the joiners where a script or an emoji needs them', () => {
+    for (const name of ['علی\u200Cرضا', 'क्\u200Dष', '👩\u200D💻 Erika', '🏳️\u200D🌈 Erika', 'Straße Łódź 東京']) {
+      expect(issues(schema, { ...valid, name, signature: name }), name).toEqual([]);
+      expect(issues(schema, { ...valid, accounts: [{ provider: 'reddit', identifier: name }] }), name).toEqual([]);
+    }
+  });
+
+  it('refuses CR/LF around a jurisdiction or a provider instead of trimming it off', () => {
+    expect(issues(schema, { ...valid, jurisdiction: 'DE-BE\r\n' })).toEqual([
+      { path: 'jurisdiction', message: 'must be a single line (it contains a line break)' },
+    ]);
+    expect(issues(schema, { ...valid, accounts: [{ provider: 'reddit\n', identifier: 'e' }] })).toEqual([
+      { path: 'accounts.0.provider', message: 'must be a single line (it contains a line break)' },
+    ]);
+    // Spaces are still trimmed.
+    expect(issues(schema, { ...valid, jurisdiction: ' de-be ', accounts: [{ provider: ' Reddit ', identifier: 'e' }] })).toEqual([]);
+  });
+
+  it('refuses a session file whose cookie fields hold control characters or line breaks', () => {
+    const file = (cookie: Record<string, string>) => JSON.stringify([{ name: 'reddit_session', value: 'v', domain: '.reddit.com', ...cookie }]);
+    const sessionIssue = (cookie: Record<string, string>) =>
+      issues(schema, { ...valid, accounts: [{ provider: 'reddit', identifier: 'e', session: file(cookie) }] });
+    expect(sessionIssue({ value: 'a\r\nSet-Cookie: x=1' })).toEqual([
+      { path: 'accounts.0.session', message: 'cookie 1: its value must be a single line (it contains a line break)' },
+    ]);
+    expect(sessionIssue({ name: 'a\u0000' })).toEqual([{ path: 'accounts.0.session', message: 'cookie 1: its name contains a control character (U+0000)' }]);
+    expect(sessionIssue({ domain: '.reddit.com\u2028' })).toEqual([
+      { path: 'accounts.0.session', message: 'cookie 1: its domain must be a single line (it contains a line break, U+2028)' },
+    ]);
+    expect(sessionIssue({ domain: '.com' })).toEqual([
+      { path: 'accounts.0.session', message: 'cookie 1 ("reddit_session"): its domain ".com" is a public suffix, not a site; a browser would refuse it' },
+    ]);
+    expect(sessionIssue({})).toEqual([]);
+    // Other sites' cookies in a whole-profile export are dropped, as before, not refused.
+    const profile = JSON.stringify([
+      { name: 'reddit_session', value: 'v', domain: '.reddit.com' },
+      { name: 'dev', value: 'v', domain: 'localhost' },
+      { name: 'odd', value: 'v', domain: '.co.uk' },
+    ]);
+    expect(issues(schema, { ...valid, accounts: [{ provider: 'reddit', identifier: 'e', session: profile }] })).toEqual([]);
+  });
+
   it('refuses keys it does not know, by name, at every level', () => {
     const result = schema.safeParse({ ...valid, isAdmin: true, accounts: [{ provider: 'reddit', identifier: 'e', note: 'x' }] });
     expect(result.success).toBe(false);
@@ -162,6 +226,63 @@ describe('text rules at the door (core/text-rules.ts), the same as the letters',
         { code: 'unrecognized_keys', path: 'accounts.0' },
       ]),
     );
+  });
+});
+
+describe('account identifiers, shown in the verification mail (core/identifiers.ts)', () => {
+  const schema = submissionSchema(40);
+  const identifierIssues = (provider: string, identifier: string) =>
+    issues(schema, { ...base, jurisdiction: 'FR', accounts: [{ provider, identifier }] }).filter((i) => i.path === 'accounts.0.identifier');
+
+  it.each([
+    ['reddit', 'u/erika_m'],
+    ['x', '@erika'],
+    ['discord', 'erika#1234'],
+    ['pinterest', 'camille.london'],
+    ['facebook', 'fb.me'],
+    ['google', 'erika.mustermann@gmail.com'],
+    ['tiktok', '@erika and erika@example.org, +49 30 1234567'],
+    ['quora', 'Erika Mustermann'],
+    ['linkedin', 'https://www.linkedin.com/in/erika-m'],
+    ['linkedin', 'linkedin.com/in/erika-m'],
+    ['youtube', 'https://www.youtube.com/@erika'],
+    ['stack-overflow', 'stackoverflow.com/users/123/erika and erika@example.org'],
+    ['atlassian', 'erika@example.org, example.atlassian.net'],
+    ['slack', 'acme.slack.com'],
+    ['whatsapp', '+49 30 1234567'],
+    ['reddit', 'e'.repeat(100)],
+  ])('takes a %s identifier like %s', (provider, identifier) => {
+    expect(identifierIssues(provider, identifier)).toEqual([]);
+  });
+
+  it.each([
+    ['reddit', 'URGENT: your account will be deleted, call +1 555 0100 or visit evil.example/login', 'evil.example/login'],
+    ['reddit', 'log in at evil.com today', 'evil.com'],
+    ['reddit', 'www.evil.com', 'www.evil.com'],
+    ['reddit', 'erika https://evil.com', 'https://evil.com'],
+    ['linkedin', 'https://www.linkedin.com@evil.com/in/erika', 'https://www.linkedin.com@evil.com/in/erika'],
+    ['linkedin', 'https://evil.com/www.linkedin.com', 'https://evil.com/www.linkedin.com'],
+    ['linkedin', 'http://192.0.2.1/login', 'http://192.0.2.1/login'],
+    ['reddit', 'see ｅｖｉｌ．ｃｏｍ now', 'evil.com'],
+    ['reddit', 'evil.com:8080', 'evil.com:8080'],
+  ])('refuses a %s identifier %j with a foreign address, naming it and what to give', (provider, identifier, found) => {
+    const [issue, ...more] = identifierIssues(provider, identifier);
+    expect(more).toEqual([]);
+    expect(issue!.message).toContain(`found "${found}"`);
+    expect(issue!.message).toMatch(/^must not contain a web address or domain other than \S+'s own \(.+\), found .+: give the .+/);
+  });
+
+  it('names the provider and its domains, and what its identifier looks like', () => {
+    expect(identifierIssues('reddit', 'visit evil.com now')).toEqual([
+      {
+        path: 'accounts.0.identifier',
+        message: `must not contain a web address or domain other than Reddit's own (reddit.com, redditmail.com), found "evil.com": give the Reddit username (u/...)`,
+      },
+    ]);
+  });
+
+  it('refuses an identifier longer than 100 characters', () => {
+    expect(identifierIssues('reddit', 'e'.repeat(101))).toEqual([{ path: 'accounts.0.identifier', message: 'is too long (100 characters at most)' }]);
   });
 });
 
