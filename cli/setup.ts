@@ -4,8 +4,10 @@
 //   test drives it; on a terminal the password is not echoed.
 // - The common providers' servers are offered (guessed from the address's domain); every value can
 //   still be typed over.
-// - Both connections are tried before anything is written: a wrong password, a TLS problem or an
-//   unreachable server ends the setup with the message (naming the setting) and no file.
+// - Both connections are tried before anything is written, and the SMTP server is asked whether it
+//   takes the person's address as the sender (a transaction up to RCPT TO, nothing sent). A wrong
+//   password is asked for again (PASSWORD_TRIES in all); any other problem, or a wrong password when
+//   the answers run out (piped input), ends the setup with the message (naming the setting) and no file.
 // - The configuration goes to `<data dir>/personal.json` (mode 0600), the passwords sealed with the
 //   local key `<data dir>/keys/session.key`. `npm start` then runs in personal mode.
 import { existsSync } from 'node:fs';
@@ -86,6 +88,9 @@ export const PRESETS: Record<string, Preset> = {
 };
 
 const SECURITIES: Security[] = ['tls', 'starttls', 'none'];
+
+/** How many times a password is asked for before a refused login ends the setup. */
+const PASSWORD_TRIES = 3;
 
 class SetupAborted extends Error {}
 
@@ -200,7 +205,8 @@ export async function runSetup(argv: string[], io: SetupIo = { input: process.st
     const imapPort = await p.ask('IMAP port', String(preset?.imap[1] ?? 993), port);
     const imapSecurity = await p.ask('IMAP security (tls, starttls, none)', preset?.imap[2] ?? (imapPort === 143 ? 'starttls' : 'tls'), security);
     const user = await p.ask('User name', address, required('the user name'));
-    const password = await p.ask('Password (an app password where your provider has them)', undefined, required('the password'), true);
+    const passwordQuestion = 'Password (an app password where your provider has them)';
+    const password = await p.ask(passwordQuestion, undefined, required('the password'), true);
     const imapPassword = await p.ask('IMAP password (Enter: the same)', '', (answer) => answer, true);
 
     const settings: PersonalInput = {
@@ -219,11 +225,48 @@ export async function runSetup(argv: string[], io: SetupIo = { input: process.st
       },
     };
 
-    say(`\nTesting SMTP ${smtpHost}:${smtpPort} (${smtpSecurity})...`);
-    await checkSmtp(settings.smtp);
-    say('  SMTP: logged in.');
+    /**
+     * Runs `check`; when the server refuses the password, says so and asks for it again (PASSWORD_TRIES
+     * in all). The input running out ends it with the server's message, not "the input ended".
+     */
+    const withPasswordRetries = async <T>(setting: string, check: () => Promise<T>, retype: (typed: string) => void, question: string): Promise<T> => {
+      for (let tries = 1; ; tries += 1) {
+        try {
+          return await check();
+        } catch (error) {
+          if (!(error instanceof MailServerError) || error.setting !== setting || tries >= PASSWORD_TRIES) throw error;
+          say(`  ${error.message}`);
+          say(`  Type the password again (try ${tries + 1} of ${PASSWORD_TRIES}).`);
+          try {
+            retype(await p.ask(question, undefined, required('the password'), true));
+          } catch (ended) {
+            throw ended instanceof SetupAborted ? error : ended;
+          }
+        }
+      }
+    };
+
+    say(`\nTesting SMTP ${smtpHost}:${smtpPort} (${smtpSecurity}), with ${address} as the sender...`);
+    await withPasswordRetries(
+      'smtp.password',
+      () => checkSmtp(settings.smtp, address),
+      (typed) => {
+        settings.smtp.password = typed;
+        // "The same" for IMAP means the password that works.
+        if (!imapPassword) settings.imap.password = typed;
+      },
+      passwordQuestion,
+    );
+    say(`  SMTP: logged in; it accepts ${address} as the sender.`);
     say(`Testing IMAP ${imapHost}:${imapPort} (${imapSecurity})...`);
-    const imap = await checkImap(settings.imap);
+    const imap = await withPasswordRetries(
+      'imap.password',
+      () => checkImap(settings.imap),
+      (typed) => {
+        settings.imap.password = typed;
+      },
+      'IMAP password',
+    );
     const filing =
       settings.imap.sentFolder === null
         ? 'your provider files them in Sent itself'

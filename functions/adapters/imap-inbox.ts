@@ -7,8 +7,10 @@
 //   mailbox opened read-write, to move handled replies there.
 // - Sent letters are appended to the Sent folder (the configured one, or the one the server marks
 //   \Sent); `sentFolder: null` turns that off for providers that file SMTP mail themselves (Gmail).
+import { connect as connectPlain, isIP } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
-import { checkSecurity, explainMailError, MailServerError, type ImapServer } from './mail-servers.ts';
+import { checkSecurity, explainMailError, MailServerError, wrongService, type ImapServer } from './mail-servers.ts';
 
 export interface InboxHeaders {
   uid: number;
@@ -24,6 +26,10 @@ export interface InboxSession {
   uidValidity: string;
   /** Headers of the messages with a UID above `afterUid`, oldest first. */
   headersAfter(afterUid: number): Promise<InboxHeaders[]>;
+  /** Headers of the messages that arrived on or after the day of `since` (IMAP SEARCH SINCE), oldest first. */
+  headersSince(since: Date): Promise<InboxHeaders[]>;
+  /** The highest UID the mailbox has given so far (UIDNEXT - 1): where a cursor starts when nothing is to be read. */
+  lastUid: number;
   /** The raw message, without setting \Seen. */
   source(uid: number): Promise<Buffer>;
   /** Moves a message to the configured folder (only called when the person set `moveTo`). */
@@ -89,26 +95,34 @@ export async function openInbox(server: ImapServer): Promise<InboxSession> {
     await logout(client);
     throw folderError(server, error);
   }
+  /** The headers of the messages in `range` with a UID above `afterUid`, oldest first. */
+  const headers = async (range: string | { since: Date }, afterUid: number): Promise<InboxHeaders[]> => {
+    if (mailbox.exists === 0) return [];
+    const out: InboxHeaders[] = [];
+    for await (const message of client.fetch(range, { uid: true, envelope: true, headers: ['references', 'in-reply-to'] }, { uid: true })) {
+      // "n:*" always returns the last message, even when its UID is below n.
+      if (message.uid <= afterUid) continue;
+      const lines = message.headers?.toString('utf8').replace(/\r?\n[ \t]+/g, ' ') ?? '';
+      const header = (name: string) => new RegExp(`^${name}:(.*)$`, 'im').exec(lines)?.[1];
+      out.push({
+        uid: message.uid,
+        from: message.envelope?.from?.[0]?.address?.toLowerCase(),
+        subject: message.envelope?.subject ?? '',
+        messageId: ids(message.envelope?.messageId)[0],
+        inReplyTo: ids(message.envelope?.inReplyTo ?? header('in-reply-to'))[0],
+        references: ids(header('references')),
+      });
+    }
+    return out.sort((a, b) => a.uid - b.uid);
+  };
   return {
     uidValidity: String(mailbox.uidValidity),
-    async headersAfter(afterUid) {
+    lastUid: Math.max(0, Number(mailbox.uidNext ?? 1) - 1),
+    headersAfter: (afterUid) => headers(`${afterUid + 1}:*`, afterUid),
+    async headersSince(since) {
       if (mailbox.exists === 0) return [];
-      const out: InboxHeaders[] = [];
-      for await (const message of client.fetch(`${afterUid + 1}:*`, { uid: true, envelope: true, headers: ['references', 'in-reply-to'] }, { uid: true })) {
-        // "n:*" always returns the last message, even when its UID is below n.
-        if (message.uid <= afterUid) continue;
-        const headers = message.headers?.toString('utf8').replace(/\r?\n[ \t]+/g, ' ') ?? '';
-        const header = (name: string) => new RegExp(`^${name}:(.*)$`, 'im').exec(headers)?.[1];
-        out.push({
-          uid: message.uid,
-          from: message.envelope?.from?.[0]?.address?.toLowerCase(),
-          subject: message.envelope?.subject ?? '',
-          messageId: ids(message.envelope?.messageId)[0],
-          inReplyTo: ids(message.envelope?.inReplyTo ?? header('in-reply-to'))[0],
-          references: ids(header('references')),
-        });
-      }
-      return out.sort((a, b) => a.uid - b.uid);
+      // imapflow answers a search that finds nothing with no fetch at all.
+      return headers({ since }, 0);
     },
     async source(uid) {
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
@@ -145,8 +159,44 @@ export async function appendToSent(server: ImapServer, raw: Buffer): Promise<str
   }
 }
 
-/** For `optout setup`: logs in, opens the inbox, and says which folder sent letters would go to. */
+/** How long the greeting probe waits for the server's first line. */
+const PROBE_MS = 5_000;
+
+/**
+ * The server's first line at the IMAP port, or undefined (nothing within PROBE_MS, or no connection:
+ * the real connection then says why). imapflow waits for an IMAP greeting and reports any other only
+ * as a timeout; this probe tells "an SMTP server answered" (the SMTP port typed as the IMAP port) apart.
+ */
+function greeting(server: ImapServer): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const socket =
+      server.security === 'tls'
+        ? connectTls({ host: server.host, port: server.port, ...(isIP(server.host) ? {} : { servername: server.host }) })
+        : connectPlain({ host: server.host, port: server.port });
+    let received = '';
+    const done = (line: string | undefined) => {
+      socket.destroy();
+      resolve(line);
+    };
+    socket.setTimeout(PROBE_MS, () => done(undefined));
+    socket.on('error', () => done(undefined));
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      const end = received.indexOf('\n');
+      if (end >= 0) done(received.slice(0, end).trim());
+    });
+    socket.on('end', () => done(received.trim() || undefined));
+  });
+}
+
+/**
+ * For `optout setup` and the start of personal mode: checks the greeting, logs in, opens the inbox,
+ * and says which folder sent letters would go to.
+ */
 export async function checkImap(server: ImapServer): Promise<{ messages: number; sentFolder?: string }> {
+  checkSecurity('IMAP', server);
+  const wrong = wrongService('IMAP', server, await greeting(server));
+  if (wrong) throw wrong;
   const client = await connectImap(server);
   try {
     const status = await client.status(server.mailbox, { messages: true }).catch((error: unknown) => {

@@ -59,6 +59,7 @@ export function checkSecurity(protocol: MailProtocol, server: Pick<MailServer, '
 
 interface ErrorFacts {
   code?: string;
+  originalCode?: string;
   responseCode?: number;
   response?: string;
   responseText?: string;
@@ -90,7 +91,30 @@ const CONNECTION_CODES = new Set([
   'ECONNECTION',
   'ESOCKET',
   'EPIPE',
+  // nodemailer's own code for a failed DNS lookup (its `originalCode` is ENOTFOUND or EAI_AGAIN).
+  'EDNS',
 ]);
+/** A host name that does not resolve: the name is wrong, or this computer is offline. */
+const NAME_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EDNS']);
+
+/** The first line each protocol's server sends: "* OK" (IMAP, RFC 9051 7.1), "220" (SMTP, RFC 5321 4.2). */
+const GREETING: Record<MailProtocol, RegExp> = { IMAP: /^\* (OK|PREAUTH|BYE)\b/i, SMTP: /^220[ -]/ };
+const PORTS: Record<MailProtocol, string> = { SMTP: '465 ("tls") or 587 ("starttls")', IMAP: '993 ("tls") or 143 ("starttls")' };
+
+/**
+ * When the server at the port greeted as the other protocol (the IMAP port typed as the SMTP port, or
+ * the reverse), the error naming the port setting; undefined otherwise.
+ */
+export function wrongService(protocol: MailProtocol, server: MailServer, greeting: string | undefined): MailServerError | undefined {
+  const other: MailProtocol = protocol === 'SMTP' ? 'IMAP' : 'SMTP';
+  if (!greeting || !GREETING[other].test(greeting.trim())) return undefined;
+  const prefix = protocol.toLowerCase();
+  return new MailServerError(
+    `the ${protocol} port ${server.host}:${server.port} answered like an ${other} server, not ${protocol} (setting ${prefix}.port): ` +
+      `${protocol} usually uses port ${PORTS[protocol]}. Server said: ${short(greeting)}`,
+    `${prefix}.port`,
+  );
+}
 
 /** One line, without the server's multi-line noise. */
 function short(text: string | undefined): string {
@@ -110,6 +134,8 @@ export function explainMailError(protocol: MailProtocol, server: MailServer, err
   const detail = short(first.response ?? first.responseText ?? first.message);
   const codes = facts.map((f) => f.code).filter(Boolean) as string[];
   const text = facts.map((f) => `${f.code ?? ''} ${f.message ?? ''}`).join(' ');
+  const greetedAs = wrongService(protocol, server, first.response ?? first.responseText);
+  if (greetedAs) return greetedAs;
 
   if (first.code === 'EAUTH' || facts.some((f) => f.authenticationFailed)) {
     return new MailServerError(
@@ -147,6 +173,14 @@ export function explainMailError(protocol: MailProtocol, server: MailServer, err
     return new MailServerError(
       `${protocol} server ${where} did not answer as expected (setting ${prefix}.security is "${server.security}": a port that expects TLS from the start needs "tls"): ${detail}`,
       `${prefix}.security`,
+      true,
+    );
+  }
+  const lookup = facts.map((f) => f.originalCode ?? f.code).find((c) => c && NAME_CODES.has(c));
+  if (lookup) {
+    return new MailServerError(
+      `cannot find the ${protocol} server ${server.host}: the name does not resolve (setting ${prefix}.host; check its spelling, and that this computer is online)`,
+      `${prefix}.host`,
       true,
     );
   }

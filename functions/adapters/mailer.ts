@@ -99,8 +99,13 @@ export async function sendRawMail(raw: Buffer, mail: OutgoingMail, tags: Record<
   return runtime().mail.send({ raw, mail, from: config().fromAddress, cc: copies(mail), tags, once: true });
 }
 
-/** Sends and returns the MIME that went out, plus SES's own message id. */
-export async function sendMail(mail: OutgoingMail): Promise<{ raw: Buffer; sesMessageId: string }> {
+/**
+ * Sends a mail to the person (verification, status, deletion; letters go through the outbox and
+ * sendRawMail) and returns the MIME that went out, plus SES's own message id. Every such mail is
+ * Auto-Submitted (RFC 3834), so no auto-responder answers it.
+ */
+export async function sendMail(input: OutgoingMail): Promise<{ raw: Buffer; sesMessageId: string }> {
+  const mail: OutgoingMail = { ...input, autoSubmitted: true };
   const raw = await buildMime(mail);
   const { sesMessageId } = await runtime().mail.send({ raw, mail, from: config().fromAddress, cc: copies(mail), once: false });
   return { raw, sesMessageId };

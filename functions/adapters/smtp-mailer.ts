@@ -12,6 +12,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { MailTransport, OutgoingMail } from './mailer.ts';
 import { appendToSent } from './imap-inbox.ts';
+import { checkSender } from './smtp-sender-check.ts';
 import { checkSecurity, explainMailError, MailServerError, type ImapServer, type MailServer } from './mail-servers.ts';
 
 function transporter(server: MailServer): Transporter {
@@ -29,8 +30,11 @@ function transporter(server: MailServer): Transporter {
   });
 }
 
-/** For `optout setup` and the start of personal mode: connects and logs in, or throws a MailServerError. */
-export async function checkSmtp(server: MailServer): Promise<void> {
+/**
+ * For `optout setup` and the start of personal mode: connects and logs in, and with `from`, checks that
+ * the server takes that sender (smtp-sender-check.ts; nothing is sent); or throws a MailServerError.
+ */
+export async function checkSmtp(server: MailServer, from?: string): Promise<void> {
   const smtp = transporter(server);
   try {
     await smtp.verify();
@@ -39,6 +43,7 @@ export async function checkSmtp(server: MailServer): Promise<void> {
   } finally {
     smtp.close();
   }
+  if (from) await checkSender(server, from);
 }
 
 export interface SmtpMailerOptions {

@@ -11,7 +11,8 @@ import { findProvider } from '../core/providers/catalog.ts';
 import { changeMail, digestMail, summaryMail } from '../core/mail-content.ts';
 import type { Language, RequestStatus } from '../core/model.ts';
 import { config } from '../adapters/config.ts';
-import { sendMail } from '../adapters/mailer.ts';
+import { type OutgoingMail, sendMail } from '../adapters/mailer.ts';
+import { MailServerError } from '../adapters/mail-servers.ts';
 import { getEvidence } from '../adapters/evidence.ts';
 import { getEvent, getRequest, getSubmission, listRequests, putItem, type RequestRecord } from '../data/store.ts';
 import {
@@ -152,6 +153,35 @@ async function statusLink(submissionId: string): Promise<string> {
   return `${config().publicUrl}/status/${submissionId}?t=${await sign('status', submissionId)}`;
 }
 
+/**
+ * Sends a mail to the person; false when it could not go and that is not worth failing the task for.
+ * In personal mode it goes through the person's own SMTP server, the same that sends the letters:
+ * when that server refuses it for good (a From address it does not accept, which stops the letters
+ * too), trying again cannot help and failing the task would only raise the "failure not recorded"
+ * alarm for a failure that is recorded. What the mail would have said is on the status page; the
+ * person runs the app in a terminal, so the console tells them, in one line, and the log has it too.
+ */
+async function mailPerson(mail: OutgoingMail, what: string, submissionId: string): Promise<boolean> {
+  try {
+    await sendMail(mail);
+    return true;
+  } catch (error) {
+    if (!config().personal || !(error instanceof MailServerError) || error.$retryable) throw error;
+    console.error(
+      JSON.stringify({
+        level: 'warn',
+        msg: 'mail to the person refused by their own SMTP server',
+        what,
+        submissionId,
+        setting: error.setting,
+        error: error.message,
+      }),
+    );
+    console.log(`Could not mail you ${what}: ${error.message} It is on your status page: ${await statusLink(submissionId)}`);
+    return false;
+  }
+}
+
 /** One email listing every request, its channel and its deadline. */
 export async function sendSummary(input: { submissionId: string }): Promise<{ submissionId: string }> {
   const submission = await getSubmission(input.submissionId);
@@ -160,12 +190,21 @@ export async function sendSummary(input: { submissionId: string }): Promise<{ su
   if (!claimed) return input;
   const { requests } = await listRequests(submission.id);
   const lang = submission.lang;
-  await sendMail({
-    to: [submission.email],
-    ...summaryMail(lang, { name: submission.name, requests: requests.map((r) => line(lang, r)), link: await statusLink(submission.id) }),
-    messageId: `summary.${submission.id}@${config().inboundDomain}`,
-    autoSubmitted: true,
-  });
+  await mailPerson(
+    {
+      to: [submission.email],
+      ...summaryMail(lang, {
+        name: submission.name,
+        requests: requests.map((r) => line(lang, r)),
+        link: await statusLink(submission.id),
+        personal: config().personal,
+      }),
+      messageId: `summary.${submission.id}@${config().inboundDomain}`,
+      autoSubmitted: true,
+    },
+    'the summary of your requests',
+    submission.id,
+  );
   return input;
 }
 
@@ -217,12 +256,16 @@ export async function notifyStatusChange(submissionId: string, requestId: string
   }
   const lang = submission.lang;
   const view = line(lang, request);
-  await sendMail({
-    to: [submission.email],
-    ...changeMail(lang, { ...view, name: submission.name, note: note ?? null, link: await statusLink(submissionId) }),
-    messageId: `change.${submissionId}.${requestId}.${changeKey.replace(/[^\w.-]/g, '')}@${config().inboundDomain}`,
-    autoSubmitted: true,
-  });
+  await mailPerson(
+    {
+      to: [submission.email],
+      ...changeMail(lang, { ...view, name: submission.name, note: note ?? null, link: await statusLink(submissionId) }),
+      messageId: `change.${submissionId}.${requestId}.${changeKey.replace(/[^\w.-]/g, '')}@${config().inboundDomain}`,
+      autoSubmitted: true,
+    },
+    `the news about your request to ${view.provider} (ref ${view.reference}: ${view.status})`,
+    submissionId,
+  );
 }
 
 /**
@@ -253,7 +296,7 @@ async function planNext(submissionId: string, expiresAt: number, prompt: boolean
 /** Words for a change that is not a new status (a final notice leaves the request reminded). */
 const CHANGE_TEXT: Partial<Record<Language, Record<string, string>>> = {
   en: { 'final-notice': 'final notice sent: the complaint comes next if the company stays silent' },
-  de: { 'final-notice': 'letzte Mahnung gesendet: bleibt das Unternehmen still, folgt die Beschwerde' },
+  de: { 'final-notice': 'letzte Aufforderung gesendet: bleibt das Unternehmen still, folgt die Beschwerde' },
 };
 
 /**
@@ -295,19 +338,31 @@ async function sendDigest(due: { submissionId: string; dueAt: string; key: { PK:
         return [{ ...view, status, date: change.at.slice(0, 10), note: change.note }];
       });
       const attachments = await complaintDrafts(submission.id, changes, byId);
+      let delivered: boolean;
       try {
-        await sendMail({
-          to: [submission.email],
-          ...digestMail(lang, { name: submission.name, changes: items, link: await statusLink(submission.id), drafts: attachments.length }),
-          attachments: attachments.length > 0 ? attachments : undefined,
-          messageId: `digest.${submission.id}.${due.dueAt.replace(/[^\w.-]/g, '')}@${config().inboundDomain}`,
-          autoSubmitted: true,
-        });
+        delivered = await mailPerson(
+          {
+            to: [submission.email],
+            ...digestMail(lang, {
+              name: submission.name,
+              changes: items,
+              link: await statusLink(submission.id),
+              drafts: attachments.length,
+              personal: config().personal,
+            }),
+            attachments: attachments.length > 0 ? attachments : undefined,
+            messageId: `digest.${submission.id}.${due.dueAt.replace(/[^\w.-]/g, '')}@${config().inboundDomain}`,
+            autoSubmitted: true,
+          },
+          `the news about ${items.length} of your requests`,
+          submission.id,
+        );
       } catch (error) {
         await releaseDigestClaim(submission.id, due.dueAt);
         throw error;
       }
-      sentAt = clock().now().toISOString();
+      // Refused for good in personal mode (mailPerson): the changes are on the status page; not retried.
+      if (delivered) sentAt = clock().now().toISOString();
     }
     await deleteDigestChanges(changes.map((c) => c.key));
     await finishDigest(submission.id, due.dueAt, sentAt, submission.expiresAt);

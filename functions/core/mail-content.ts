@@ -76,7 +76,8 @@ export function verifyMail(lang: Language, v: { link: string; accounts: { provid
   });
 }
 
-export function summaryMail(lang: Language, v: { name: string; requests: RequestLine[]; link: string }): RenderedMail {
+/** `personal`: personal mode, where the letters went from the person's own address and replies are read in their inbox. */
+export function summaryMail(lang: Language, v: { name: string; requests: RequestLine[]; link: string; personal?: boolean }): RenderedMail {
   const w = mailWords(lang);
   const items = v.requests.map((r) => ({
     line: line(fill(w.summaryItem, { provider: r.provider, identifier: r.identifier, reference: r.reference })),
@@ -95,7 +96,7 @@ export function summaryMail(lang: Language, v: { name: string; requests: Request
       para(line(fill(w.helloName, { name: v.name }))),
       para(line(w.summaryIntro)),
       { kind: 'list', bullet: '*', spaced: true, items },
-      para(line(w.summaryOutro)),
+      para(line(v.personal ? w.summaryOutroPersonal : w.summaryOutro)),
       para(linkLine(w.summaryLinkLine, { href: v.link, label: w.summaryLink }, {}, true)),
     ],
   });
@@ -124,7 +125,7 @@ export function changeMail(lang: Language, v: RequestLine & { name: string; note
  * Every change since the last digest, oldest first. With complaint drafts attached (`drafts`, the
  * prompt mail of app/notify.ts) its heading says so; each draft's change note names its file.
  */
-export function digestMail(lang: Language, v: { name: string; changes: DigestChange[]; link: string; drafts?: number }): RenderedMail {
+export function digestMail(lang: Language, v: { name: string; changes: DigestChange[]; link: string; drafts?: number; personal?: boolean }): RenderedMail {
   const w = mailWords(lang);
   const items = v.changes.map((c) => ({
     line: line(
@@ -141,7 +142,7 @@ export function digestMail(lang: Language, v: { name: string; changes: DigestCha
       para(line(fill(w.helloName, { name: v.name }))),
       para(line(w.digestIntro)),
       { kind: 'list', bullet: '-', spaced: true, items },
-      para(line(w.digestOutro)),
+      para(line(v.personal ? w.digestOutroPersonal : w.digestOutro)),
       statusPage(w, v.link),
     ],
   });

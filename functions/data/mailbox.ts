@@ -8,11 +8,13 @@ import { getItem, putItem } from './store.ts';
 export interface InboxCursor {
   uidValidity: string;
   lastUid: number;
+  /** The message after lastUid whose handling failed, and how many times (app/inbox.ts gives up after a few). */
+  failing?: { uid: number; attempts: number };
 }
 
 export async function getInboxCursor(account: string, mailbox: string): Promise<InboxCursor | undefined> {
   const item = await getItem<InboxCursor>(key.inboxCursor(account, mailbox));
-  return item ? { uidValidity: item.uidValidity, lastUid: item.lastUid } : undefined;
+  return item ? { uidValidity: item.uidValidity, lastUid: item.lastUid, ...(item.failing ? { failing: item.failing } : {}) } : undefined;
 }
 
 /** No TTL: the cursor holds no personal data, and losing it would only mean reading the inbox again. */

@@ -6,11 +6,14 @@
 //   settings. The passwords are sealed with the local key (`<data dir>/keys/session.key`, the same
 //   AES-256-GCM key file that seals provider sessions, adapters/secrets.ts), each bound to its field.
 // - Mail out goes through their SMTP server (adapters/smtp-mailer.ts) From their address; mail in is
-//   read from their inbox over IMAP (adapters/imap-inbox.ts + app/inbox.ts) every `pollSeconds`.
+//   read from their inbox over IMAP (adapters/imap-inbox.ts + app/inbox.ts) at the start and every
+//   `pollSeconds`. The first read of the inbox starts at the day before setup (`setupAt`): every
+//   answer to a letter is newer, the person's older mail is never looked at.
 // - Both servers are tried at start: a wrong password or a TLS problem stops the start with a message
 //   naming the setting, instead of failing letter by letter later.
 // - The web form and status pages listen on this machine only (127.0.0.1).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { JurisdictionSchema } from '../../functions/core/jurisdiction.ts';
@@ -18,11 +21,12 @@ import { LANGUAGES } from '../../functions/core/model.ts';
 import { localSecretBox, SecretOpenError } from '../../functions/adapters/secrets.ts';
 import { isLoopback, MailServerError, type ImapServer, type MailServer } from '../../functions/adapters/mail-servers.ts';
 import { checkSmtp, smtpMailer } from '../../functions/adapters/smtp-mailer.ts';
-import { checkImap, openInbox } from '../../functions/adapters/imap-inbox.ts';
+import { checkImap, type InboxHeaders, openInbox } from '../../functions/adapters/imap-inbox.ts';
 import type { MailTransport } from '../../functions/adapters/mailer.ts';
 import type { Runtime } from '../../functions/runtime/ports.ts';
 import { runWith } from '../../functions/runtime/scope.ts';
-import { pollInbox, type InboxPollResult } from '../../functions/app/inbox.ts';
+import { type InboxPollOptions, type InboxPollResult, MAX_ATTEMPTS, pollInbox } from '../../functions/app/inbox.ts';
+import { receiveMail } from '../../functions/app/mail-in.ts';
 
 const PERSONAL_FILE = 'personal.json';
 
@@ -50,6 +54,8 @@ const PersonalFileSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email('is not a valid email address')),
   jurisdiction: JurisdictionSchema,
   lang: z.enum(LANGUAGES).optional(),
+  /** When setup first wrote the file (kept when it is run again); files from before have none (the file's time then). */
+  setupAt: z.iso.datetime().optional(),
   smtp: Server,
   imap: Server.extend({
     mailbox: z.string().min(1).default('INBOX'),
@@ -68,10 +74,12 @@ export interface PersonalSettings {
   lang?: (typeof LANGUAGES)[number];
   smtp: MailServer;
   imap: ImapServer & { pollSeconds: number };
+  /** When the person set it up: no letter, so no answer to one, is older. */
+  setupAt: Date;
 }
 
 /** The person's own settings as typed in setup, passwords in the clear, before sealing. */
-export type PersonalInput = Omit<PersonalSettings, 'imap'> & { imap: ImapServer & { pollSeconds?: number } };
+export type PersonalInput = Omit<PersonalSettings, 'imap' | 'setupAt'> & { imap: ImapServer & { pollSeconds?: number } };
 
 export class PersonalConfigError extends Error {
   override name = 'PersonalConfigError';
@@ -93,6 +101,7 @@ export async function savePersonalConfig(dataDir: string, input: PersonalInput):
     email: input.email,
     jurisdiction: input.jurisdiction,
     ...(input.lang ? { lang: input.lang } : {}),
+    setupAt: earlierSetup(dataDir) ?? new Date().toISOString(),
     smtp: { ...input.smtp, password: await box.seal(Buffer.from(input.smtp.password, 'utf8'), context('smtp', input.email)) },
     imap: { ...input.imap, password: await box.seal(Buffer.from(input.imap.password, 'utf8'), context('imap', input.email)) },
   });
@@ -100,6 +109,16 @@ export async function savePersonalConfig(dataDir: string, input: PersonalInput):
   writeFileSync(`${path}.tmp`, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
   renameSync(`${path}.tmp`, path);
   return path;
+}
+
+/** The setup time of the file already there, if any (run again, setup keeps the first one). */
+function earlierSetup(dataDir: string): string | undefined {
+  try {
+    const earlier = PersonalFileSchema.shape.setupAt.safeParse((JSON.parse(readFileSync(personalFile(dataDir), 'utf8')) as { setupAt?: unknown }).setupAt);
+    return earlier.success ? earlier.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads and opens `<data dir>/personal.json`; undefined when there is none (demo mode). */
@@ -135,6 +154,7 @@ export async function loadPersonalConfig(dataDir: string): Promise<PersonalSetti
     email: file.email,
     jurisdiction: file.jurisdiction,
     lang: file.lang,
+    setupAt: file.setupAt ? new Date(file.setupAt) : statSync(path).mtime,
     smtp: { ...file.smtp, password: await open('smtp') },
     imap: { ...file.imap, password: await open('imap') },
   };
@@ -159,9 +179,9 @@ export function assertLocalHost(host: string): void {
   }
 }
 
-/** Tries both servers; throws the first MailServerError (wrong password, TLS, unreachable). */
+/** Tries both servers; throws the first MailServerError (wrong password, TLS, unreachable, a From address refused). */
 export async function checkMailServers(settings: PersonalSettings): Promise<{ sentFolder?: string }> {
-  await checkSmtp(settings.smtp);
+  await checkSmtp(settings.smtp, settings.email);
   const { sentFolder } = await checkImap(settings.imap);
   return { sentFolder };
 }
@@ -185,22 +205,70 @@ export function personalTransport(settings: PersonalSettings): MailTransport {
   });
 }
 
+export interface PersonalMailOptions {
+  /** How often (ms) the inbox is read; default the file's pollSeconds; 0: only when pollOnce is called (tests). */
+  pollMs?: number;
+  /** Where a reply given up after app/inbox.ts MAX_ATTEMPTS is kept (`<data dir>/dead-letter/inbox`). */
+  deadLetterDir?: string;
+  /** Tests only: makes handling this message fail, as a bug or an outage would. */
+  fault?: (raw: Buffer) => boolean;
+}
+
+/** IMAP SEARCH SINCE compares days, in the server's time zone: one day of margin. */
+const DAY_MS = 86_400_000;
+
+/** Keeps a reply that was given up, once per content (`<sha256>.eml`), or its headers when its text could not be read. */
+function keepDeadLetter(dir: string, message: InboxHeaders, raw: Buffer | undefined): string {
+  mkdirSync(dir, { recursive: true });
+  const body = raw ?? Buffer.from(`${JSON.stringify(message, null, 2)}\n`);
+  const file = join(dir, `${createHash('sha256').update(body).digest('hex')}.${raw ? 'eml' : 'json'}`);
+  writeFileSync(file, body, { mode: 0o600 });
+  return file;
+}
+
 /**
- * Reads the inbox, in `runtime`, every `pollSeconds` (`pollMs` overrides it; 0: only when pollOnce is
- * called). Mail goes out through personalTransport, which the stack hands to the composition root.
+ * Reads the inbox, in `runtime`, at once and then every `pollSeconds` (options.pollMs). Mail goes out
+ * through personalTransport, which the stack hands to the composition root.
  */
-export function startPersonalMail(settings: PersonalSettings, runtime: Runtime, options: { pollMs?: number } = {}): PersonalMail {
+export function startPersonalMail(settings: PersonalSettings, runtime: Runtime, options: PersonalMailOptions = {}): PersonalMail {
   let last: Promise<unknown> = Promise.resolve();
   let busy = 0;
+  const { deadLetterDir, fault } = options;
+  const pollOptions: InboxPollOptions = {
+    ownAddress: settings.email,
+    mailbox: settings.imap.mailbox,
+    moveTo: settings.imap.moveTo,
+    since: new Date(settings.setupAt.getTime() - DAY_MS),
+    deadLetter: (message, raw, error) => {
+      let kept: string | undefined;
+      try {
+        kept = deadLetterDir ? keepDeadLetter(deadLetterDir, message, raw) : undefined;
+      } catch (writeError) {
+        log('error', 'inbox dead letter not kept', { error: (writeError as Error).message });
+      }
+      log('error', `reply given up after ${MAX_ATTEMPTS} attempts`, {
+        uid: message.uid,
+        from: message.from,
+        subject: message.subject,
+        error: error.message,
+        deadLetter: kept,
+      });
+      return kept;
+    },
+    ...(fault
+      ? {
+          receive: (raw, envelope) => {
+            if (fault(raw)) return Promise.reject(new Error('injected mail-in fault'));
+            return receiveMail(raw, envelope);
+          },
+        }
+      : {}),
+  };
   const pollOnce = (): Promise<InboxPollResult> => {
     busy += 1;
     const run = last
       .catch(() => undefined)
-      .then(() =>
-        runWith(runtime, () =>
-          pollInbox(() => openInbox(settings.imap), { ownAddress: settings.email, mailbox: settings.imap.mailbox, moveTo: settings.imap.moveTo }),
-        ),
-      )
+      .then(() => runWith(runtime, () => pollInbox(() => openInbox(settings.imap), pollOptions)))
       .finally(() => {
         busy -= 1;
       });
@@ -208,19 +276,19 @@ export function startPersonalMail(settings: PersonalSettings, runtime: Runtime, 
     return run;
   };
   const intervalMs = options.pollMs ?? settings.imap.pollSeconds * 1000;
-  const timer =
-    intervalMs > 0
-      ? setInterval(() => {
-          if (busy > 0) return;
-          pollOnce().then(
-            (result) => {
-              if (result.handled.length) log('info', 'replies read from the inbox', { handled: result.handled.map((h) => h.result.outcome) });
-            },
-            (error: Error) => log('error', 'inbox poll failed', { error: error instanceof MailServerError ? error.message : String(error) }),
-          );
-        }, intervalMs)
-      : undefined;
+  const tick = () => {
+    if (busy > 0) return;
+    pollOnce().then(
+      (result) => {
+        if (result.handled.length) log('info', 'replies read from the inbox', { handled: result.handled.map((h) => h.result.outcome) });
+      },
+      (error: Error) => log('error', 'inbox poll failed', { error: error instanceof MailServerError ? error.message : String(error) }),
+    );
+  };
+  const timer = intervalMs > 0 ? setInterval(tick, intervalMs) : undefined;
   timer?.unref();
+  // At once, not a poll interval after the start: replies that came while the app was not running.
+  if (timer) tick();
   return {
     pollOnce,
     async stop() {

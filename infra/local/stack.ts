@@ -239,7 +239,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         deadLetterDir: join(dataDir, 'dead-letter', 'mail-in'),
         fault: options.faults?.mailIn,
       });
-  const personalMail = personal ? startPersonalMail(personal, built, { pollMs: options.inboxPollMs }) : undefined;
+  const personalMail = personal
+    ? startPersonalMail(personal, built, { pollMs: options.inboxPollMs, deadLetterDir: join(dataDir, 'dead-letter', 'inbox'), fault: options.faults?.mailIn })
+    : undefined;
   const resumed = await runner.resumeUnfinished();
   const jobs = startHousekeeping(built, options.browserJobsIntervalMs ?? settings.browserJobsIntervalMs);
   const digests = startDigests(built);

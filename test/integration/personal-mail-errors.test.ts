@@ -72,6 +72,60 @@ describe('mail server checks', () => {
     });
   });
 
+  it('name the host setting when the server name does not resolve', async () => {
+    await expect(checkSmtp(smtpServer({ host: 'smtp.no-such-host.invalid', security: 'starttls' }))).rejects.toMatchObject({
+      name: 'MailServerError',
+      setting: 'smtp.host',
+      message:
+        'cannot find the SMTP server smtp.no-such-host.invalid: the name does not resolve (setting smtp.host; check its spelling, and that this computer is online)',
+    });
+    await expect(checkImap(imapServer({ host: 'imap.no-such-host.invalid', security: 'tls' }))).rejects.toMatchObject({
+      setting: 'imap.host',
+      message: expect.stringMatching(/^cannot find the IMAP server imap\.no-such-host\.invalid: the name does not resolve \(setting imap\.host;/),
+    });
+  });
+
+  it('name the port setting when the SMTP port answers like an IMAP server', async () => {
+    const error = await checkSmtp(smtpServer({ port: imap.port })).catch((e: Error) => e);
+    expect(error).toMatchObject({
+      name: 'MailServerError',
+      setting: 'smtp.port',
+      message: expect.stringMatching(
+        /^the SMTP port 127\.0\.0\.1:\d+ answered like an IMAP server, not SMTP \(setting smtp\.port\): SMTP usually uses port 465 \("tls"\) or 587 \("starttls"\)\. Server said: \* OK/,
+      ),
+    });
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('name the port setting when the IMAP port answers like an SMTP server', async () => {
+    const error = await checkImap(imapServer({ port: smtp.port })).catch((e: Error) => e);
+    expect(error).toMatchObject({
+      name: 'MailServerError',
+      setting: 'imap.port',
+      message: expect.stringMatching(
+        /^the IMAP port 127\.0\.0\.1:\d+ answered like an SMTP server, not IMAP \(setting imap\.port\): IMAP usually uses port 993 \("tls"\) or 143 \("starttls"\)\. Server said: 220 /,
+      ),
+    });
+    expect((error as Error).message).not.toMatch(/TLS/);
+  });
+
+  it("try the person's address as the sender without sending anything, and name it when the server refuses it", async () => {
+    await expect(checkSmtp(smtpServer(), ME)).resolves.toBeUndefined();
+    smtp.refuseFrom.add(ME);
+    try {
+      await expect(checkSmtp(smtpServer(), ME)).rejects.toMatchObject({
+        name: 'MailServerError',
+        setting: 'email',
+        message: expect.stringMatching(
+          /^the SMTP server 127\.0\.0\.1:\d+ refused the From address kim@example\.org \(setting email\): 553 5\.7\.1 Sender address rejected/,
+        ),
+      });
+    } finally {
+      smtp.refuseFrom.delete(ME);
+    }
+    expect(smtp.messages).toEqual([]);
+  });
+
   it('name the folder setting for a folder that does not exist', async () => {
     await expect(checkImap(imapServer({ mailbox: 'Nope' }))).rejects.toMatchObject({ setting: 'imap.mailbox' });
   });

@@ -3,12 +3,16 @@
 // server (hoodiecrow-imap). Replies are DKIM-signed with keys published in a local zone file
 // (OPTOUT_DNS_ZONE), so authentication is real. Every wait is for an event or a state, never a sleep.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ExecutionRecord } from '../../infra/local/workflow-runner.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 import { savePersonalConfig, type PersonalInput } from '../../infra/local/personal.ts';
+import { getSubmission } from '../../functions/data/store.ts';
+import { MAX_ATTEMPTS } from '../../functions/app/inbox.ts';
+import { runWith } from '../../functions/runtime/scope.ts';
 import { dispatched, person, postJson, waitUntil } from '../support/local-stack.ts';
 import { composeReply, dkimKey, mailDomainRecords, signMail, writeZone } from '../support/mail.ts';
 import { startTestImap, type TestImap } from '../support/imap.ts';
@@ -29,6 +33,8 @@ let imap: TestImap;
 let tmp: string;
 let zone: string;
 const stacks: LocalStack[] = [];
+/** Every workflow execution that ended, in order (the stack reports each). */
+const finished: ExecutionRecord[] = [];
 
 function settings(overrides: { smtpPassword?: string; imapPassword?: string } = {}): PersonalInput {
   return {
@@ -48,7 +54,10 @@ function stackOptions(dataDir: string): LocalStackOptions {
     smtpPort: 0,
     retryIntervalMs: 10,
     inboxPollMs: 0,
-    env: { OPTOUT_DNS_ZONE: zone, OPTOUT_ADDRESS_MAILS_PER_DAY: '1000', OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR: '1000' },
+    onExecutionFinished: (record) => finished.push(record),
+    // The limits on confirmation mails stay at their defaults (3 a day to one address): personal mode
+    // sends none, and this file submits more often than that.
+    env: { OPTOUT_DNS_ZONE: zone, OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR: '1000' },
   };
 }
 
@@ -211,8 +220,23 @@ describe('personal mode', () => {
     expect(after.events.length).toBe(eventsBefore + 1);
   });
 
-  it('marks nothing sent that the SMTP server refused (a From address it does not accept)', async () => {
+  it('marks every mail to the person Auto-Submitted, and its summary says the replies are read in their own inbox', async () => {
+    const summary = await waitUntil('the summary mail', async () => smtp.messages.find((m) => /Opt-out-Anfragen sind unterwegs/.test(m.parsed.subject ?? '')));
+    const toPerson = smtp.messages.filter((m) => m.rcptTo.includes(ME));
+    expect(toPerson.length).toBeGreaterThan(0);
+    for (const mail of toPerson) expect(mail.parsed.headers.get('auto-submitted'), mail.parsed.subject).toBe('auto-generated');
+    const text = (summary.parsed.text ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('Die Briefe gingen von Ihrer eigenen Adresse');
+    expect(text).toContain('in Ihrem Posteingang');
+    expect(text).not.toContain('Antwortadresse');
+  });
+
+  it('marks nothing sent that the SMTP server refused (a From address it does not accept), and raises no false alarm', async () => {
     smtp.refuseFrom.add(ME);
+    const errors: string[] = [];
+    const printed: string[] = [];
+    const errorSpy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void errors.push(String(line)));
+    const logSpy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
     try {
       const created = await api(
         stack,
@@ -228,9 +252,175 @@ describe('personal mode', () => {
       const stopped = failed.events.find((e) => e.kind === 'failed')!;
       expect(stopped.detail).toContain(`refused the From address ${ME} (setting email)`);
       expect(stopped.detail).not.toMatch(/\n\s+at /);
+
+      // The failure is recorded; the notice to the person (through the same server) could not go, and
+      // that is no "failure not recorded": the execution ends well and the console says so in one line each.
+      const id = new URL(created.body.statusUrl).pathname.split('/').pop()!;
+      const execution = await waitUntil('the execution ended', async () => finished.find((r) => r.input.submissionId === id));
+      expect(execution.status).toBe('SUCCEEDED');
+      expect(errors.filter((line) => line.includes('failure not recorded'))).toEqual([]);
+      const refused = errors
+        .map((line) => JSON.parse(line) as Record<string, string>)
+        .filter((e) => e.msg === 'mail to the person refused by their own SMTP server');
+      expect(refused.map((e) => e.what)).toEqual([expect.stringMatching(/^the news about your request to Reddit \(ref OA-/), 'the summary of your requests']);
+      expect(refused.every((e) => e.setting === 'email')).toBe(true);
+      const told = printed.filter((line) => line.startsWith('Could not mail you'));
+      expect(told).toHaveLength(2);
+      expect(told[1]).toMatch(
+        new RegExp(
+          `^Could not mail you the summary of your requests: the SMTP server 127\\.0\\.0\\.1:\\d+ refused the From address ${ME} \\(setting email\\).* It is on your status page: http`,
+        ),
+      );
+      expect(told.every((line) => !line.includes('\n'))).toBe(true);
     } finally {
+      errorSpy.mockRestore();
+      logSpy.mockRestore();
       smtp.refuseFrom.delete(ME);
     }
+  });
+});
+
+describe('personal mode, the form', () => {
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    const dataDir = join(tmp, 'form');
+    await savePersonalConfig(dataDir, settings());
+    stack = await start(dataDir);
+  });
+
+  it("asks for no signature, speaks of the person's own address, and is filled in from personal.json", async () => {
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl']) {
+      const page = await (await fetch(`${stack.url}/?lang=${lang}`)).text();
+      expect(page, lang).not.toContain('id="signature"');
+      expect(page, lang).not.toContain('id="authorization"');
+      // No agent, no operator acting for the person, no confirmation link.
+      expect(page, lang).not.toMatch(
+        /authorized agent|authorize Optout Autopilot|Optout Autopilot \(|bevollmächtigt|mandataire|representante autorizzato|representante autorizado|gemachtigde|pełnomocnik|confirmation link|Bestätigungslink/i,
+      );
+      expect(page, lang).toContain('value="Erika Mustermann"');
+      expect(page, lang).toContain(`value="${ME}"`);
+      expect(page, lang).toMatch(/<option value="DE-BE" selected>/);
+    }
+    const en = await (await fetch(`${stack.url}/?lang=en`)).text();
+    expect(en).toContain('Your email address (letters go from it, and companies reply to it; the replies are read from your inbox)');
+    expect(en).toContain('I want these requests sent in my own name, from my own email address.');
+  });
+
+  it('takes a submission without a signature, and keeps no authorization (also when one is sent)', async () => {
+    const plain = person({ email: ME, accounts: [{ provider: 'reddit', identifier: 'erika_form' }] }) as Record<string, unknown>;
+    delete plain.signature;
+    const withoutSignature = await api(stack, '/api/submissions', postJson(plain));
+    expect(withoutSignature.status).toBe(202);
+    expect(withoutSignature.body.status).toBe('verified');
+    const signedAnyway = await api(
+      stack,
+      '/api/submissions',
+      postJson(person({ email: ME, signature: 'somebody else', accounts: [{ provider: 'reddit', identifier: 'erika_form2' }] })),
+    );
+    expect(signedAnyway.status).toBe(202);
+    // The plain HTML form, as a browser without JavaScript posts it (no signature field).
+    const form = new URLSearchParams({
+      lang: 'en',
+      name: 'Erika Mustermann',
+      email: ME,
+      jurisdiction: 'DE-BE',
+      provider: 'reddit',
+      identifier: 'erika_form3',
+      consent: 'yes',
+    });
+    const posted = await fetch(`${stack.url}/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(303);
+    const ids = [withoutSignature.body.statusUrl, signedAnyway.body.statusUrl, posted.headers.get('location')!].map(
+      (url) => new URL(url).pathname.split('/').pop()!,
+    );
+    for (const id of ids) {
+      const stored = await runWith(stack.runtime, () => getSubmission(id));
+      expect(stored?.status).toBe('verified');
+      expect(stored?.authorization).toBeUndefined();
+    }
+    // The letters go out without an authorization attached.
+    const letter = await waitUntil('the letter for erika_form', async () =>
+      smtp.messages.find((m) => (m.parsed.text ?? '').includes('erika_form\n') || (m.parsed.text ?? '').includes('erika_form ')),
+    );
+    expect(letter.parsed.attachments).toHaveLength(0);
+  });
+});
+
+describe('personal mode, the inbox', () => {
+  const dataDir = () => join(tmp, 'inbox');
+  let stack: LocalStack;
+  let statusUrl: string;
+  let reference: string;
+  let letterId: string;
+
+  beforeAll(async () => {
+    await savePersonalConfig(dataDir(), settings());
+    stack = await startLocalStack({ ...stackOptions(dataDir()), faults: { mailIn: (raw) => raw.includes('POISON') } });
+    stacks.push(stack);
+    const created = await api(stack, '/api/submissions', postJson(person({ email: ME, accounts: [{ provider: 'reddit', identifier: 'erika_inbox' }] })));
+    statusUrl = created.body.statusUrl;
+    ({ reference } = await waitUntil('the letter dispatched', async () => {
+      const r = await request(stack, statusUrl);
+      return dispatched(r) ? r : undefined;
+    }));
+    const letter = smtp.messages.find((m) => (m.parsed.text ?? '').includes(reference))!;
+    letterId = letter.parsed.messageId!.slice(1, -1);
+  });
+
+  const reply = async (subject: string, text: string) =>
+    signMail(await composeReply({ from: 'privacy@reddit.com', to: ME, subject, text, inReplyTo: letterId }), 'reddit.com', redditKey);
+
+  it('gives up a reply whose handling keeps failing after a few polls, keeps it in the dead-letter folder, and reads the replies after it', async () => {
+    const errors: string[] = [];
+    const errorSpy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void errors.push(String(line)));
+    try {
+      // Mail from long before setup is never looked at on the first poll, even naming the reference.
+      imap.deliver(await reply(`Old thread ${reference}`, ACKNOWLEDGED), 'INBOX', new Date('2020-01-15T10:00:00Z'));
+      imap.deliver(await reply(`Re: ${reference}`, `POISON\n\n${ACKNOWLEDGED}`));
+      imap.deliver(await reply(`Re: ${reference} (decision)`, CONFIRMED));
+      const attempts = [];
+      for (let i = 1; i < MAX_ATTEMPTS; i += 1)
+        attempts.push(
+          await stack.personal!.inbox.pollOnce().then(
+            () => 'read',
+            (error: Error) => error.message,
+          ),
+        );
+      expect(attempts).toEqual(Array(MAX_ATTEMPTS - 1).fill('injected mail-in fault'));
+      expect((await request(stack, statusUrl)).status).toBe('sent');
+
+      const last = await stack.personal!.inbox.pollOnce();
+      expect(last.givenUp).toEqual([{ uid: expect.any(Number), error: 'injected mail-in fault', kept: expect.stringContaining(join('dead-letter', 'inbox')) }]);
+      expect(readFileSync(last.givenUp![0]!.kept!, 'utf8')).toContain('POISON');
+      expect(last.handled.map((h) => h.result)).toEqual([expect.objectContaining({ outcome: 'applied', class: 'confirmed' })]);
+      expect((await request(stack, statusUrl)).status).toBe('confirmed');
+      const logged = errors.map((line) => JSON.parse(line) as Record<string, unknown>).filter((e) => e.msg === `reply given up after ${MAX_ATTEMPTS} attempts`);
+      expect(logged).toEqual([expect.objectContaining({ level: 'error', subject: `Re: ${reference}`, deadLetter: last.givenUp![0]!.kept })]);
+      expect(await stack.personal!.inbox.pollOnce()).toEqual({ seen: 0, handled: [] });
+    } finally {
+      errorSpy.mockRestore();
+    }
+  });
+
+  it('reads the inbox as it starts, not only a poll interval later', async () => {
+    const eventsBefore = (await request(stack, statusUrl)).events.length;
+    await stack.stop();
+    stacks.splice(stacks.indexOf(stack), 1);
+    imap.deliver(await reply(`Re: ${reference} (while the app was stopped)`, ACKNOWLEDGED));
+    // An hour between polls: only the poll at the start can read it.
+    stack = await startLocalStack({ ...stackOptions(dataDir()), inboxPollMs: 3_600_000 });
+    stacks.push(stack);
+    const after = await waitUntil('the reply read at the start', async () => {
+      const r = await request(stack, statusUrl);
+      return r.events.length > eventsBefore ? r : undefined;
+    });
+    expect(after.events.at(-1)!.kind).toMatch(/^reply:/);
   });
 });
 

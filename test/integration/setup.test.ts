@@ -65,7 +65,9 @@ describe('optout setup', () => {
     const run = await setup(dataDir, answers(PASSWORD));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('SMTP: logged in.');
+    expect(run.stdout).toContain(`SMTP: logged in; it accepts ${ME} as the sender.`);
+    // The sender was tried up to RCPT TO only: nothing was sent.
+    expect(smtp.messages).toEqual([]);
     expect(run.stdout).toMatch(/IMAP: logged in; INBOX holds 0 messages\. Sent letters: they are filed in your folder "Sent"/);
     // The providers were offered; the one of the address's domain is not known, so "other" was the default.
     expect(run.stdout).toContain('Gmail / Google Workspace');
@@ -83,6 +85,8 @@ describe('optout setup', () => {
       smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: ME },
     });
     expect(stored.smtp.password).toMatch(/^v1\./);
+    // When it was set up: the first read of the inbox starts there (the day before).
+    expect(Date.now() - Date.parse(stored.setupAt)).toBeLessThan(60_000);
 
     // The runtime opens it with the local key.
     const opened = await loadPersonalConfig(dataDir);
@@ -100,6 +104,49 @@ describe('optout setup', () => {
     expect(run.stderr).toContain('Nothing was written.');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dataDir, 'personal.json'))).toBe(false);
+  }, 30_000);
+
+  it('asks for the password again after a refused login, and writes the one that works', async () => {
+    const dataDir = join(tmp, 'second-try');
+    const run = await setup(dataDir, [...answers('my-normal-login-password'), PASSWORD]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /SMTP login failed for user "jan\.jansen@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/,
+    );
+    expect(run.stdout).toContain('Type the password again (try 2 of 3).');
+    const opened = await loadPersonalConfig(dataDir);
+    // The IMAP password was "the same": the one that worked.
+    expect(opened?.smtp.password).toBe(PASSWORD);
+    expect(opened?.imap.password).toBe(PASSWORD);
+  }, 30_000);
+
+  it('stops after three refused passwords, naming the setting, and writes nothing', async () => {
+    const dataDir = join(tmp, 'three-tries');
+    const run = await setup(dataDir, [...answers('wrong-1'), 'wrong-2', 'wrong-3', PASSWORD]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Type the password again (try 3 of 3).');
+    expect(run.stdout).not.toContain('try 4');
+    expect(run.stderr).toMatch(
+      /^optout setup: SMTP login failed for user "jan\.jansen@example\.org" at 127\.0\.0\.1:\d+: the server refused the password \(setting smtp\.password/,
+    );
+    expect(existsSync(join(dataDir, 'personal.json'))).toBe(false);
+  }, 30_000);
+
+  it('stops when the SMTP server refuses the address as the sender, naming it, and writes nothing', async () => {
+    const dataDir = join(tmp, 'refused-from');
+    smtp.refuseFrom.add(ME);
+    try {
+      const run = await setup(dataDir, answers(PASSWORD));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^optout setup: the SMTP server 127\.0\.0\.1:\d+ refused the From address jan\.jansen@example\.org \(setting email\): 553 5\.7\.1 Sender address rejected/,
+      );
+      expect(run.stderr).toContain('Nothing was written.');
+      expect(existsSync(join(dataDir, 'personal.json'))).toBe(false);
+    } finally {
+      smtp.refuseFrom.delete(ME);
+    }
   }, 30_000);
 
   it('asks again when an answer is not valid, and stops cleanly when the input ends', async () => {

@@ -6,8 +6,8 @@ import hoodiecrow from 'hoodiecrow-imap';
 
 export interface TestImap {
   port: number;
-  /** Puts a message into a folder as a mail server does on delivery. */
-  deliver(raw: Buffer, folder?: string): void;
+  /** Puts a message into a folder as a mail server does on delivery (`at`: its arrival, the IMAP internal date; now by default). */
+  deliver(raw: Buffer, folder?: string, at?: Date): void;
   messages(folder: string): { raw: string; flags: string[] }[];
   stop(): Promise<void>;
 }
@@ -25,8 +25,8 @@ export async function startTestImap(user: string, password: string): Promise<Tes
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
-    deliver(raw, folder = 'INBOX') {
-      server.appendMessage(folder, [], new Date(), raw.toString('binary'));
+    deliver(raw, folder = 'INBOX', at = new Date()) {
+      server.appendMessage(folder, [], at, raw.toString('binary'));
     },
     messages(folder) {
       return (server.getMailbox(folder)?.messages ?? []).map((m) => ({ raw: m.raw, flags: [...(m.flags ?? [])] }));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { changeMail, deletedMail, digestMail, type RequestLine, summaryMail, verifyMail } from '../../functions/core/mail-content.ts';
 import type { RenderedMail } from '../../functions/core/mail-document.ts';
 import { LANGUAGES, type Language } from '../../functions/core/model.ts';
+import { mailWords } from '../../functions/core/mail-words/index.ts';
 
 const STATUS_LINK = 'http://127.0.0.1:3000/status/4f0c2d1e9a8b7c6d?t=abc_DEF-123';
 const DEEP_LINK = 'https://www.facebook.com/help/contact/540977946302970?ref=ai&lang=de';
@@ -68,6 +69,13 @@ function mails(lang: Language): Record<string, RenderedMail> {
       drafts: 1,
     }),
     deleted: deletedMail(lang, { id: '4f0c2d1e9a8b7c6d', operator: 'Optout Autopilot' }),
+    'summary in personal mode': summaryMail(lang, { name: 'Erika Mustermann', requests: [letter], link: STATUS_LINK, personal: true }),
+    'digest in personal mode': digestMail(lang, {
+      name: 'Erika Mustermann',
+      changes: [{ date: '2026-05-02', ...letter, note: null }],
+      link: STATUS_LINK,
+      personal: true,
+    }),
   };
 }
 
@@ -148,6 +156,24 @@ describe('mails to the person', () => {
       '1 update(s) on your opt-out requests',
     );
     expect(changeMail('fr', { ...letter, name: 'E', note: null, link: STATUS_LINK }).subject).toBe('Reddit : sent, waiting for an answer (réf. OA-7K2M-9QXD)');
+  });
+
+  it("says in personal mode, in every language, that the letters went from the person's own address and replies are read in their inbox", () => {
+    const change = { date: '2026-05-02', ...letter, note: null };
+    for (const lang of LANGUAGES) {
+      const w = mailWords(lang);
+      const summary = summaryMail(lang, { name: 'E', requests: [letter], link: STATUS_LINK, personal: true }).text;
+      const digest = digestMail(lang, { name: 'E', changes: [change], link: STATUS_LINK, personal: true }).text;
+      expect(squash(summary), lang).toContain(squash(w.summaryOutroPersonal));
+      expect(squash(summary), lang).not.toContain(squash(w.summaryOutro));
+      expect(squash(digest), lang).toContain(squash(w.digestOutroPersonal));
+      expect(squash(digest), lang).not.toContain(squash(w.digestOutro));
+    }
+    const en = summaryMail('en', { name: 'E', requests: [letter], link: STATUS_LINK, personal: true }).text;
+    expect(en).toMatch(/from your own address.*we read those answers in your inbox/s);
+    expect(en).not.toMatch(/reply address/);
+    // Without personal mode, the operator's words stay.
+    expect(summaryMail('en', { name: 'E', requests: [letter], link: STATUS_LINK }).text).toMatch(/reply address/);
   });
 
   it('heads a digest that carries complaint drafts as such', () => {

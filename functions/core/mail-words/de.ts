@@ -28,6 +28,8 @@ export const de: MailWords = {
   statusLine: 'Status: {status}',
   summaryOutro:
     'Die Unternehmen antworten an die Antwortadresse des jeweiligen Briefs; wir lesen diese Antworten für Sie, erinnern nach Fristablauf und schreiben Ihnen höchstens einmal am Tag, was sich geändert hat (was Sie braucht, und den Beschwerdeentwurf sofort).',
+  summaryOutroPersonal:
+    'Die Briefe gingen von Ihrer eigenen Adresse, und die Unternehmen antworten dorthin: Wir lesen diese Antworten in Ihrem Posteingang (ohne dort etwas zu verändern), erinnern nach Fristablauf und schreiben Ihnen höchstens einmal am Tag, was sich geändert hat (was Sie braucht, und den Beschwerdeentwurf sofort).',
   summaryLinkLine: 'Ihre Statusseite (bitte nicht weitergeben): {link}',
   summaryLink: 'Ihre Statusseite öffnen (bitte nicht weitergeben)',
 
@@ -39,7 +41,9 @@ export const de: MailWords = {
   digestItem: '{date} {provider} für {identifier} (Az. {reference}): {status}',
   digestDue: '; Antwort fällig bis {due}',
   digestOutro:
-    'Erinnerungen und letzte Mahnungen an die Unternehmen gehen nicht in Kopie an Sie: jeder Brief steht auf der Statusseite, und der Beschwerdeentwurf kommt zu Ihnen, sobald er fertig ist.',
+    'Erinnerungen und letzte Aufforderungen an die Unternehmen gehen nicht in Kopie an Sie: jeder Brief steht auf der Statusseite, und der Beschwerdeentwurf kommt zu Ihnen, sobald er fertig ist.',
+  digestOutroPersonal:
+    'Auch Erinnerungen und letzte Aufforderungen an die Unternehmen gehen von Ihrer eigenen Adresse: Jeder Brief steht auf der Statusseite und, wo Ihr Mailanbieter einen führt, in Ihrem Ordner „Gesendet“; der Beschwerdeentwurf kommt zu Ihnen, sobald er fertig ist.',
 
   deletedHeading: 'Ihre Daten sind gelöscht',
   deletedIntro:

@@ -26,6 +26,9 @@ export const en = {
   statusLine: 'Status: {status}',
   summaryOutro:
     'Companies answer to the reply address of each letter; we read those answers for you, remind them when a deadline passes and tell you what changed in at most one email a day (anything that needs you, and the complaint draft, at once).',
+  /** Personal mode: the letters went from the person's own address; replies are read in their inbox. */
+  summaryOutroPersonal:
+    'The letters went from your own address, and companies answer to it: we read those answers in your inbox (without changing anything there), remind the companies when a deadline passes and tell you what changed in at most one email a day (anything that needs you, and the complaint draft, at once).',
   summaryLinkLine: 'Your status page (keep this link private): {link}',
   summaryLink: 'Open your status page (keep this link private)',
 
@@ -38,6 +41,8 @@ export const en = {
   digestDue: '; answer due by {due}',
   digestOutro:
     'Reminders and final notices to the companies are not copied to you: each letter is on the status page, and the complaint draft comes to you when it is ready.',
+  digestOutroPersonal:
+    'Reminders and final notices to the companies also go from your own address: each letter is on the status page and, where your mail provider keeps one, in your Sent folder; the complaint draft comes to you when it is ready.',
 
   deletedHeading: 'Your data is deleted',
   deletedIntro: 'as you asked on your status page, we deleted everything {operator} held about your opt-out requests (reference {id}):',

@@ -27,6 +27,8 @@ export const es: MailWords = {
   statusLine: 'Estado: {status}',
   summaryOutro:
     'Las empresas responden a la dirección de respuesta de cada escrito; leemos esas respuestas por usted, les recordamos cuando vence un plazo y le escribimos como máximo una vez al día lo que ha cambiado (lo que requiere su intervención, y el borrador de reclamación, de inmediato).',
+  summaryOutroPersonal:
+    'Los escritos salieron de su propia dirección, y las empresas responden a ella: leemos esas respuestas en su bandeja de entrada (sin cambiar nada en ella), les recordamos cuando vence un plazo y le escribimos como máximo una vez al día lo que ha cambiado (lo que requiere su intervención, y el borrador de reclamación, de inmediato).',
   summaryLinkLine: 'Su página de estado (no comparta este enlace): {link}',
   summaryLink: 'Abrir su página de estado (no comparta este enlace)',
 
@@ -40,6 +42,8 @@ export const es: MailWords = {
   digestDue: '; respuesta debida a más tardar el {due}',
   digestOutro:
     'Los recordatorios y últimos requerimientos a las empresas no se le envían en copia: cada escrito figura en la página de estado, y el borrador de reclamación le llega en cuanto está listo.',
+  digestOutroPersonal:
+    'Los recordatorios y últimos requerimientos a las empresas también salen de su propia dirección: cada escrito figura en la página de estado y, si su proveedor de correo la tiene, en su carpeta de enviados; el borrador de reclamación le llega en cuanto está listo.',
 
   deletedHeading: 'Sus datos se han borrado',
   deletedIntro:

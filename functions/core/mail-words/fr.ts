@@ -28,6 +28,8 @@ export const fr: MailWords = {
   statusLine: 'État : {status}',
   summaryOutro:
     "Les entreprises répondent à l'adresse de réponse de chaque courrier ; nous lisons ces réponses pour vous, les relançons lorsqu'un délai expire et vous écrivons au plus une fois par jour ce qui a changé (ce qui requiert votre intervention, et le projet de réclamation, immédiatement).",
+  summaryOutroPersonal:
+    "Les courriers sont partis de votre propre adresse, et les entreprises y répondent : nous lisons ces réponses dans votre boîte de réception (sans rien y modifier), les relançons lorsqu'un délai expire et vous écrivons au plus une fois par jour ce qui a changé (ce qui requiert votre intervention, et le projet de réclamation, immédiatement).",
   summaryLinkLine: 'Votre page de suivi (gardez ce lien pour vous) : {link}',
   summaryLink: 'Ouvrir votre page de suivi (gardez ce lien pour vous)',
 
@@ -41,6 +43,8 @@ export const fr: MailWords = {
   digestDue: ' ; réponse attendue au plus tard le {due}',
   digestOutro:
     "Les rappels et mises en demeure adressés aux entreprises ne vous sont pas envoyés en copie : chaque courrier figure sur la page de suivi, et le projet de réclamation vous parvient dès qu'il est prêt.",
+  digestOutroPersonal:
+    "Les rappels et mises en demeure adressés aux entreprises partent eux aussi de votre propre adresse : chaque courrier figure sur la page de suivi et, si votre messagerie en a un, dans votre dossier « Envoyés » ; le projet de réclamation vous parvient dès qu'il est prêt.",
 
   deletedHeading: 'Vos données sont supprimées',
   deletedIntro:

@@ -27,6 +27,8 @@ export const it: MailWords = {
   statusLine: 'Stato: {status}',
   summaryOutro:
     "Le società rispondono all'indirizzo di risposta di ciascuna lettera; leggiamo queste risposte per lei, le sollecitiamo alla scadenza dei termini e le scriviamo al massimo una volta al giorno che cosa è cambiato (ciò che richiede il suo intervento, e la bozza di reclamo, subito).",
+  summaryOutroPersonal:
+    'Le lettere sono partite dal suo indirizzo, e le società rispondono lì: leggiamo queste risposte nella sua casella di posta (senza modificarvi nulla), le sollecitiamo alla scadenza dei termini e le scriviamo al massimo una volta al giorno che cosa è cambiato (ciò che richiede il suo intervento, e la bozza di reclamo, subito).',
   summaryLinkLine: 'La sua pagina di stato (non condivida questo link): {link}',
   summaryLink: 'Apra la sua pagina di stato (non condivida questo link)',
 
@@ -40,6 +42,8 @@ export const it: MailWords = {
   digestDue: '; risposta dovuta entro il {due}',
   digestOutro:
     'I solleciti e le diffide inviati alle società non le vengono inoltrati in copia: ogni lettera è sulla pagina di stato, e la bozza di reclamo le arriva appena è pronta.',
+  digestOutroPersonal:
+    'Anche i solleciti e le diffide alle società partono dal suo indirizzo: ogni lettera è sulla pagina di stato e, se il suo provider di posta ne ha una, nella cartella della posta inviata; la bozza di reclamo le arriva appena è pronta.',
 
   deletedHeading: 'I suoi dati sono stati cancellati',
   deletedIntro:

@@ -26,6 +26,8 @@ export const nl: MailWords = {
   statusLine: 'Status: {status}',
   summaryOutro:
     'Bedrijven antwoorden aan het antwoordadres van elke brief; wij lezen die antwoorden voor u, sturen een herinnering als een termijn verstrijkt en mailen u hoogstens één keer per dag wat er veranderd is (wat u nodig heeft, en de conceptklacht, meteen).',
+  summaryOutroPersonal:
+    'De brieven zijn vanaf uw eigen adres verstuurd, en bedrijven antwoorden daarop: wij lezen die antwoorden in uw inbox (zonder daar iets te veranderen), sturen een herinnering als een termijn verstrijkt en mailen u hoogstens één keer per dag wat er veranderd is (wat u nodig heeft, en de conceptklacht, meteen).',
   summaryLinkLine: 'Uw statuspagina (houd deze link voor uzelf): {link}',
   summaryLink: 'Uw statuspagina openen (houd deze link voor uzelf)',
 
@@ -38,6 +40,8 @@ export const nl: MailWords = {
   digestDue: '; antwoord uiterlijk op {due}',
   digestOutro:
     'Herinneringen en laatste aanmaningen aan de bedrijven krijgt u niet in kopie: elke brief staat op de statuspagina, en de conceptklacht komt naar u zodra die klaar is.',
+  digestOutroPersonal:
+    'Ook herinneringen en laatste aanmaningen aan de bedrijven gaan vanaf uw eigen adres: elke brief staat op de statuspagina en, als uw e-mailprovider er een heeft, in uw map Verzonden; de conceptklacht komt naar u zodra die klaar is.',
 
   deletedHeading: 'Uw gegevens zijn verwijderd',
   deletedIntro: 'zoals u op uw statuspagina vroeg, hebben wij alles verwijderd wat {operator} over uw opt-outverzoeken bewaarde (kenmerk {id}):',

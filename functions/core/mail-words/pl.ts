@@ -28,6 +28,8 @@ export const pl: MailWords = {
   statusLine: 'Status: {status}',
   summaryOutro:
     'Firmy odpowiadają na adres zwrotny każdego pisma; czytamy te odpowiedzi za Państwa, wysyłamy przypomnienie po upływie terminu i najwyżej raz dziennie piszemy, co się zmieniło (to, co wymaga Państwa działania, oraz projekt skargi wysyłamy od razu).',
+  summaryOutroPersonal:
+    'Pisma wyszły z Państwa własnego adresu i na niego firmy odpowiadają: czytamy te odpowiedzi w Państwa skrzynce odbiorczej (niczego w niej nie zmieniając), wysyłamy przypomnienie po upływie terminu i najwyżej raz dziennie piszemy, co się zmieniło (to, co wymaga Państwa działania, oraz projekt skargi wysyłamy od razu).',
   summaryLinkLine: 'Strona statusu (prosimy nie udostępniać tego linku): {link}',
   summaryLink: 'Otwórz stronę statusu (prosimy nie udostępniać tego linku)',
 
@@ -41,6 +43,8 @@ export const pl: MailWords = {
   digestDue: '; termin odpowiedzi: {due}',
   digestOutro:
     'Przypomnienia i ostateczne wezwania do firm nie są przesyłane Państwu w kopii: każde pismo jest na stronie statusu, a projekt skargi otrzymają Państwo, gdy tylko będzie gotowy.',
+  digestOutroPersonal:
+    'Przypomnienia i ostateczne wezwania do firm również wychodzą z Państwa własnego adresu: każde pismo jest na stronie statusu oraz, jeśli Państwa dostawca poczty go prowadzi, w folderze wysłanych; projekt skargi otrzymają Państwo, gdy tylko będzie gotowy.',
 
   deletedHeading: 'Państwa dane zostały usunięte',
   deletedIntro:
