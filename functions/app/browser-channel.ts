@@ -3,6 +3,7 @@
 // failure falls back to the email letter where the provider has an address.
 import type { CookieParam } from 'puppeteer-core';
 import { runPlaybook, type PlaybookResult } from '../browser/engine.ts';
+import type { PlaybookContext } from '../browser/run.ts';
 import { closeGuardedPage, launchBrowser, openGuardedPage } from '../browser/launch.ts';
 import { getProvider } from '../core/providers/catalog.ts';
 import { message } from '../core/messages.ts';
@@ -25,6 +26,32 @@ function originOverride(): Record<string, string> | undefined {
   return config().originOverride;
 }
 
+/** What the engine gets for one run: the form's values, the session, and the person's language (its labels are tried first). */
+export function playbookContext(request: RequestRecord, submission: Submission, cookies: CookieParam[]): PlaybookContext {
+  return {
+    values: { identifier: request.identifier, name: submission.name, email: submission.email, reference: request.reference },
+    cookies,
+    lang: submission.lang,
+  };
+}
+
+/**
+ * The confirmed event's wording, by what the channel is: a settings toggle was read back as off after
+ * a reload; a web form was sent and the provider's confirmation was shown (nothing is "switched off").
+ */
+export function confirmationDetail(
+  channel: { type: 'settings' | 'webform'; label: string },
+  playbook: Pick<Playbook, 'description'>,
+  result: Pick<PlaybookResult, 'outcome' | 'reason'>,
+): string {
+  if (channel.type === 'webform') {
+    return `"${channel.label}": the form was sent and the provider's confirmation was shown (${playbook.description}).`;
+  }
+  return result.outcome === 'done'
+    ? `"${channel.label}" switched off and read back as off (${playbook.description}).`
+    : `"${channel.label}" was already off; read back, nothing to change.`;
+}
+
 /**
  * Runs a playbook once with the person's session and stores the screenshots as evidence. The
  * browser is launched for this run only (one task run, one launch) and closed whatever happens.
@@ -40,10 +67,7 @@ export async function runProviderPlaybook(
   let result: PlaybookResult;
   try {
     const page = await openGuardedPage(browser, { allowedOrigins: provider.origins, originOverride: originOverride() });
-    result = await runPlaybook(page, playbook, {
-      values: { identifier: request.identifier, name: submission.name, email: submission.email, reference: request.reference },
-      cookies,
-    });
+    result = await runPlaybook(page, playbook, playbookContext(request, submission, cookies));
     await closeGuardedPage(page);
   } finally {
     await browser.close();
@@ -88,10 +112,7 @@ export async function applyInBrowser(ref: RequestRef): Promise<BrowserOutcome> {
         key: eventKey,
         at: now,
         kind: 'confirmed',
-        detail:
-          result.outcome === 'done'
-            ? `"${channel.label}" switched off and read back as off (${playbook.description}).`
-            : `"${channel.label}" was already off; read back, nothing to change.`,
+        detail: confirmationDetail(channel, playbook, result),
         evidence,
       });
       await notifyStatusChange(ref.submissionId, ref.requestId, `browser-confirmed:${now}`);

@@ -1,10 +1,12 @@
 // The one generic engine that runs a provider's playbook on a guarded page. Each step goes to its
 // handler (steps.ts, setting-steps.ts); this file runs them in order and decides the outcome. It
 // reports a setting switched off (or already off) only when a read-back after a reload showed it off,
-// and stops with needs_user_action at login, CAPTCHA and two-factor walls, disabled controls and
-// consent-only cookie banners, instead of guessing.
+// and stops with needs_user_action at login, CAPTCHA and two-factor walls, disabled controls,
+// consent-only banners and native dialogs it cannot answer by meaning, instead of guessing.
 import type { Page } from 'puppeteer-core';
 import type { Playbook, PlaybookStep } from '../core/providers/playbook.ts';
+import { TIMER_HOOK } from './activity.ts';
+import { answerNativeDialogs } from './interruptions.ts';
 import { guardOf } from './launch.ts';
 import { createRun, HandOver, type PlaybookContext, type Run, StepFailure, type Wall, WallHit } from './run.ts';
 import { HANDLERS } from './steps.ts';
@@ -44,6 +46,19 @@ export async function runPlaybook(page: Page, playbook: Playbook, ctx: PlaybookC
   const guard = guardOf(page);
   if (!guard) throw new Error('runPlaybook needs a page from openGuardedPage (origin guard, Sec-GPC)');
   const run = createRun(page, guard, playbook, ctx, ctx.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const stopDialogs = answerNativeDialogs(run);
+  const hook = await page.evaluateOnNewDocument(TIMER_HOOK);
+  try {
+    return await runSteps(run, playbook, ctx);
+  } finally {
+    stopDialogs();
+    run.close();
+    await page.removeScriptToEvaluateOnNewDocument(hook.identifier).catch(() => undefined);
+  }
+}
+
+async function runSteps(run: Run, playbook: Playbook, ctx: PlaybookContext): Promise<PlaybookResult> {
+  const { guard } = run;
 
   const finish = (outcome: PlaybookResult['outcome'], reason: string, extra: Partial<PlaybookResult> = {}): PlaybookResult => ({
     outcome,
@@ -55,6 +70,8 @@ export async function runPlaybook(page: Page, playbook: Playbook, ctx: PlaybookC
   });
 
   const stopped = async (err: unknown, stepNumber: number, step: PlaybookStep): Promise<PlaybookResult> => {
+    // A native dialog the engine dismissed explains whatever failed after it.
+    if (run.nativeDialog && !(err instanceof WallHit)) err = new HandOver(run.nativeDialog);
     // A failed step may be a wall that appeared late: name the wall rather than the missing control.
     const wall =
       err instanceof WallHit

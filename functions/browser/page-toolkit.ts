@@ -5,7 +5,7 @@ import type { ElementHandle, Frame, JSHandle } from 'puppeteer-core';
 
 // A string, not a function: the test runner's transpiler can add helpers that a page does not have.
 const TOOLKIT = `(() => {
-  const norm = (t) => (t || '').replace(/[\\u2018\\u2019\\u02bc]/g, "'").replace(/\\s+/g, ' ').trim().toLowerCase();
+  const norm = (t) => (t || '').replace(/[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]/g, '').replace(/[\\u2018\\u2019\\u02bc]/g, "'").replace(/\\s+/g, ' ').trim().toLowerCase();
   const deep = (root, out = []) => {
     for (const el of root.querySelectorAll('*')) {
       out.push(el);
@@ -56,14 +56,31 @@ const TOOLKIT = `(() => {
     for (let i = 0; i < 4 && up(node); i++) { node = up(node); if (text(node).length > own + 20) break; }
     return text(node).slice(0, 400);
   };
-  const disabled = (el) => el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true' || !!el.closest('[aria-disabled=true], fieldset[disabled]');
+  // Up through shadow hosts too: a component inside a disabled row is disabled.
+  const disabled = (el) => {
+    if (el.matches(':disabled')) return true;
+    for (let node = el; node; node = up(node)) if (node.getAttribute('aria-disabled') === 'true' || node.matches('fieldset[disabled]')) return true;
+    return false;
+  };
   const matchOf = (shown, labels) => {
-    const n = norm(shown);
+    const n = norm(shown).replace(/\\s*:$/, '');
     for (const l of labels) if (n === norm(l.label)) return { ...l, match: 'exact' };
     for (const l of labels) { const want = norm(l.label); if (n.startsWith(want + ' ') || n.startsWith(want + ',') || n.startsWith(want + '(')) return { ...l, match: 'prefix' }; }
     return null;
   };
-  const clickable = (el) => visible(el) ? el : (el.labels && [...el.labels].find(visible)) || null;
+  // A visually hidden input (1 px, clipped, transparent) is clicked through its visible label or slider.
+  const hidden = (el) => {
+    const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width < 4 || r.height < 4 || s.opacity === '0' || /rect\\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\\)/.test(s.clip) || /inset\\(50%/.test(s.clipPath);
+  };
+  const clickable = (el) => {
+    const label = el.labels && [...el.labels].find(visible);
+    if (visible(el) && !(label && hidden(el))) return el;
+    return label || null;
+  };
+  const indeterminate = (el) => (el.matches('[role=progressbar]') && !el.hasAttribute('aria-valuenow')) || (el instanceof HTMLProgressElement && !el.hasAttribute('value'));
+  const loading = (el) => el.getAttribute('aria-busy') === 'true' || indeterminate(el)
+    || /(^|[\\s_-])(spinner|loading|loader|skeleton)($|[\\s_-])/i.test(typeof el.className === 'string' ? el.className : '');
   const dialogs = () => deep(document).filter((el) => visible(el) && (el.matches('[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]')
     || (/cookie|consent|gdpr|cmp/i.test((el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : '')) && ['fixed', 'sticky'].includes(getComputedStyle(el).position))));
   const buttonsIn = (root) => deep(root).filter((el) => visible(el) && el.matches('button, [role=button], input[type=button], input[type=submit], a[href]') && !kind(el));
@@ -79,13 +96,17 @@ const TOOLKIT = `(() => {
       }
       return out;
     },
-    dialogs() {
+    dialogs(arg) {
       const out = { info: [], els: [] };
       const all = dialogs();
+      const setting = (arg && arg.setting) || []; const path = (arg && arg.path) || [];
+      // Does the dialog hold the setting or the next menu entry? Then it is the way on, not in the way.
+      const holds = (d) => deep(d).some((el) => visible(el) && ((kind(el) && matchOf(name(el), setting))
+        || (el.matches('a[href], [role=link], [role=tab], [role=menuitem], button, summary') && matchOf(name(el), path))));
       for (const d of all) {
         if (all.some((o) => o !== d && o.contains(d))) continue; // the outermost container speaks for it
         const buttons = buttonsIn(d);
-        out.info.push({ label: name(d), text: text(d).slice(0, 1000), buttons: buttons.map((b) => ({ name: name(b), focused: b === document.activeElement })), first: out.els.length });
+        out.info.push({ label: name(d), text: text(d).slice(0, 1000), holds: holds(d), buttons: buttons.map((b) => ({ name: name(b), focused: b === document.activeElement })), first: out.els.length });
         out.els.push(...buttons);
       }
       return out;
@@ -96,12 +117,13 @@ const TOOLKIT = `(() => {
         if (!visible(el) || !el.matches('a[href], [role=link], [role=tab], [role=menuitem], button, summary')) continue;
         if (el.getAttribute('aria-current') === 'page' || (el instanceof HTMLAnchorElement && el.href === location.href)) continue;
         const m = matchOf(name(el), labels); if (!m) continue;
-        out.info.push({ name: name(el), ...m }); out.els.push(el);
+        // Where it leads (or its place among the matches), to tell two entries of the same name apart.
+        out.info.push({ name: name(el), ...m, target: el.href || el.getAttribute('href') || '#' + out.els.length }); out.els.push(el);
       }
       return out;
     },
     page() {
-      const busy = deep(document).some((el) => el.getAttribute('aria-busy') === 'true' && visible(el));
+      const busy = deep(document).some((el) => loading(el) && visible(el));
       const live = deep(document).filter((el) => el.matches('[role=status], [role=alert], [aria-live]')).map(text).filter(Boolean);
       return { info: { settled: document.readyState === 'complete' && !busy, live }, els: [] };
     },

@@ -4,6 +4,7 @@
 import type { CookieParam, ElementHandle, Frame, Page } from 'puppeteer-core';
 import type { Playbook } from '../core/providers/playbook.ts';
 import type { Guard } from './launch.ts';
+import { type Activity, watchActivity } from './activity.ts';
 import { normalise } from './vocabulary.ts';
 
 export type Wall = 'login' | 'captcha' | 'two_factor';
@@ -70,8 +71,18 @@ export interface Run {
   screenshots: { label: string; png: Buffer }[];
   /** What the setting steps know; only readBack may set provenOff. */
   toggle: { touched: boolean; switched: boolean; wouldSwitch: boolean; reloadedSinceSwitch: boolean; provenOff: boolean };
-  /** Dialog texts already answered (cookie banners, notices), so none is answered twice. */
+  /** Dialog texts answered on this document (cookie banners, notices), so none is answered twice; a reload clears it. */
   answered: Set<string>;
+  /** Requests and navigations of the page, for readings that wait until it settled (settle.ts). */
+  activity: Activity;
+  /** Set while the switch waits for its confirmation: a native confirm() may then be accepted by meaning. */
+  expectingConfirm: boolean;
+  /** A native alert/confirm/prompt the engine dismissed; the run hands over, quoting it. */
+  nativeDialog: string | null;
+  /** Clicks an element, giving up after the step time (a click can block while the page is busy). */
+  click(el: ElementHandle<Element>, what: string, timeoutMs?: number): Promise<void>;
+  /** Stops watching the page. */
+  close(): void;
   screenshot(label: string): Promise<void>;
   /** Polls until found() returns a value, watching for walls meanwhile; gives up after timeoutMs. */
   waitFor<T>(found: () => Promise<T | null>, timeoutMs: number, missing: () => string): Promise<T>;
@@ -137,6 +148,27 @@ export function createRun(page: Page, guard: Guard, playbook: Playbook, ctx: Pla
     screenshots: [],
     toggle: { touched: false, switched: false, wouldSwitch: false, reloadedSinceSwitch: false, provenOff: false },
     answered: new Set(),
+    activity: watchActivity(page),
+    expectingConfirm: false,
+    nativeDialog: null,
+    async click(el, what, clickMs = timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const clicked = el.click();
+      clicked.catch(() => undefined); // settled below, or abandoned after the time limit
+      try {
+        await Promise.race([
+          clicked,
+          new Promise<never>((_resolve, reject) => {
+            timer = setTimeout(() => reject(new StepFailure(`clicking ${what} did not return within ${clickMs} ms`)), clickMs);
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close() {
+      run.activity.stop();
+    },
     async screenshot(label) {
       try {
         run.screenshots.push({ label, png: Buffer.from(await page.screenshot({ type: 'png' })) });
@@ -145,6 +177,7 @@ export function createRun(page: Page, guard: Guard, playbook: Playbook, ctx: Pla
       }
     },
     async checkWall() {
+      if (run.nativeDialog) throw new HandOver(run.nativeDialog);
       const p = await probe();
       const wall = p && findWall(p);
       if (wall) throw wall;

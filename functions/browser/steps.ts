@@ -2,7 +2,7 @@
 // live here; the setting steps (find, read, switch off, read back) in setting-steps.ts.
 import type { ElementHandle } from 'puppeteer-core';
 import type { PlaybookControl, PlaybookStep } from '../core/providers/playbook.ts';
-import { isCookieBanner, openDialogs, passInterruption } from './interruptions.ts';
+import { isConsentDialog, openDialogs, passInterruption } from './interruptions.ts';
 import { type Run, StepFailure } from './run.ts';
 import { findSetting, readBack, readSetting, switchOff } from './setting-steps.ts';
 import { normalise } from './vocabulary.ts';
@@ -60,6 +60,7 @@ async function goto(run: Run, step: StepOf<'goto'>): Promise<void> {
     const blocked = run.guard.blockedRequests.at(-1);
     throw new StepFailure(`could not open ${step.url}: ${err.message}${blocked ? ` (last blocked request: ${blocked})` : ''}`);
   });
+  run.answered.clear(); // a new document: its banners and notices are new too
   await run.checkWall();
   if (response && response.status() >= 400) throw new StepFailure(`${step.url} answered HTTP ${response.status()}; the page may have moved`);
 }
@@ -79,7 +80,7 @@ async function dismissCookies(run: Run, step: StepOf<'dismissCookies'>): Promise
   if (!answered) return;
   // Wait for the banner to go, so the next click does not land on its overlay.
   await run.waitFor(
-    async () => ((await openDialogs(run)).some(isCookieBanner) ? null : true),
+    async () => ((await openDialogs(run)).some(isConsentDialog) ? null : true),
     run.timeoutMs,
     () => 'the cookie banner stayed after refusing cookies',
   );
@@ -95,11 +96,12 @@ async function waitForText(run: Run, step: StepOf<'waitForText'> | StepOf<'expec
 }
 
 async function click(run: Run, step: StepOf<'click'>): Promise<void> {
-  await (await waitForControl(run, step.control, step.timeoutMs ?? run.timeoutMs)).click();
+  await run.click(await waitForControl(run, step.control, step.timeoutMs ?? run.timeoutMs), describeControl(step.control));
 }
 
 async function confirmDialog(run: Run, step: StepOf<'confirmDialog'>): Promise<void> {
-  await (await waitForControl(run, { role: 'button', name: step.button }, step.timeoutMs ?? run.timeoutMs)).click();
+  const control = { role: 'button', name: step.button } as const;
+  await run.click(await waitForControl(run, control, step.timeoutMs ?? run.timeoutMs), describeControl(control));
 }
 
 async function fill(run: Run, step: StepOf<'fill'>): Promise<void> {
@@ -136,6 +138,8 @@ async function fill(run: Run, step: StepOf<'fill'>): Promise<void> {
 
 async function reload(run: Run): Promise<void> {
   await run.page.reload({ waitUntil: 'domcontentloaded', timeout: run.timeoutMs });
+  // A notice or banner that comes back after the reload is answered again (still refusing).
+  run.answered.clear();
   run.toggle.reloadedSinceSwitch = true;
 }
 

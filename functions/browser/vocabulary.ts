@@ -106,8 +106,243 @@ export const COOKIE_ACCEPT = [
   'zezwól',
 ];
 
-/** Words that mark a cookie banner (any container that holds one of these and consent buttons). */
-export const COOKIE_WORDS = ['cookie', 'cookies', 'traceurs', 'galletas', 'tracking', 'tracker'];
+/**
+ * Words that mark a consent dialog, whether it says "cookie" or not ("we and our partners store
+ * trackers and identifiers to personalise ads"): such a dialog only ever gets a refusing answer.
+ */
+export const CONSENT_WORDS = [
+  // en
+  'cookie',
+  'cookies',
+  'tracker',
+  'trackers',
+  'tracking',
+  'tracking technologies',
+  'identifier',
+  'identifiers',
+  'device identifiers',
+  'our partners',
+  'advertising partners',
+  'personalised ads',
+  'personalized ads',
+  'personalised advertising',
+  'personalized advertising',
+  'consent',
+  'your consent',
+  // de
+  'kennung',
+  'kennungen',
+  'unsere partner',
+  'werbepartner',
+  'personalisierte werbung',
+  'personalisierte anzeigen',
+  'einwilligung',
+  'zustimmung',
+  // fr
+  'traceur',
+  'traceurs',
+  'témoins',
+  'identifiant',
+  'identifiants',
+  'nos partenaires',
+  'publicités personnalisées',
+  'publicité personnalisée',
+  'consentement',
+  // es
+  'galletas',
+  'rastreador',
+  'rastreadores',
+  'identificadores',
+  'nuestros socios',
+  'anuncios personalizados',
+  'publicidad personalizada',
+  'consentimiento',
+  // it
+  'identificatori',
+  'nostri partner',
+  'annunci personalizzati',
+  'pubblicità personalizzata',
+  'consenso',
+  // nl
+  'identificatoren',
+  'onze partners',
+  'gepersonaliseerde advertenties',
+  'toestemming',
+  // pl
+  'ciasteczka',
+  'trackery',
+  'identyfikatory',
+  'nasi partnerzy',
+  'naszych partnerów',
+  'spersonalizowane reklamy',
+  'spersonalizowanych reklam',
+  'zgoda',
+  'zgodę',
+  'zgody',
+];
+/** Words that say "cookie" itself: a dialog that appears after the switch with one of these is a banner, not its confirmation. */
+export const COOKIE_WORDS = ['cookie', 'cookies', 'traceurs', 'galletas', 'ciasteczka', 'pliki cookie'];
+
+/**
+ * Words that show a dialog is about the person's data, ads or tracking: on such a dialog no button
+ * that agrees ("OK", "Got it", "Continue") is pressed; only one that refuses or closes.
+ */
+export const DATA_WORDS = [
+  'data',
+  'personal data',
+  'your information',
+  'ads',
+  'advertising',
+  'advertisers',
+  'partners',
+  'tracking',
+  'daten',
+  'werbung',
+  'werbetreibende',
+  'partner',
+  'données',
+  'publicité',
+  'publicités',
+  'annonceurs',
+  'partenaires',
+  'suivi',
+  'datos',
+  'anuncios',
+  'publicidad',
+  'anunciantes',
+  'socios',
+  'seguimiento',
+  'dati',
+  'annunci',
+  'pubblicità',
+  'inserzionisti',
+  'tracciamento',
+  'gegevens',
+  'advertenties',
+  'adverteerders',
+  'dane',
+  'danych',
+  'reklamy',
+  'reklam',
+  'reklamodawcy',
+  'partnerzy',
+  'partnerów',
+  'śledzenie',
+];
+
+/** Button names that agree to what a data or consent dialog asks: never pressed there. */
+export const AGREEING_ANSWERS = [
+  'ok',
+  'okay',
+  'got it',
+  'i understand',
+  'understood',
+  'sounds good',
+  'continue',
+  'yes',
+  'accept',
+  'accept all',
+  'agree',
+  'i agree',
+  'allow',
+  'allow all',
+  'consent',
+  'turn on',
+  'enable',
+  'next',
+  'verstanden',
+  'alles klar',
+  'weiter',
+  'fortfahren',
+  'ja',
+  'akzeptieren',
+  'zustimmen',
+  'einverstanden',
+  'erlauben',
+  'annehmen',
+  'compris',
+  "j'ai compris",
+  "d'accord",
+  'continuer',
+  'oui',
+  'suivant',
+  'accepter',
+  "j'accepte",
+  'autoriser',
+  'entendido',
+  'continuar',
+  'sí',
+  'siguiente',
+  'aceptar',
+  'acepto',
+  'permitir',
+  'ho capito',
+  'continua',
+  'sì',
+  'avanti',
+  'accetta',
+  'accetto',
+  'consenti',
+  'begrepen',
+  'doorgaan',
+  'akkoord',
+  'volgende',
+  'accepteren',
+  'toestaan',
+  'rozumiem',
+  'kontynuuj',
+  'tak',
+  'dalej',
+  'akceptuj',
+  'akceptuję',
+  'zgadzam się',
+  'zezwól',
+];
+
+/** What a native confirm() says when it asks to switch something off (its OK then means "yes, off"). */
+export const SWITCH_OFF_WORDS = [
+  'turn off',
+  'switch off',
+  'disable',
+  'deactivate',
+  'opt out',
+  'stop using',
+  'stop training',
+  'ausschalten',
+  'abschalten',
+  'deaktivieren',
+  'widersprechen',
+  'désactiver',
+  'désactivation',
+  'desactivar',
+  'disattivare',
+  'disattiva',
+  'uitschakelen',
+  'uitzetten',
+  'wyłączyć',
+  'wyłącz',
+  'dezaktywować',
+];
+
+/** What a native confirm() says when OK would switch something on or give consent: never accepted. */
+export const SWITCH_ON_WORDS = [
+  'turn on',
+  'switch on',
+  'enable',
+  'allow',
+  'accept',
+  'agree',
+  'share',
+  'einschalten',
+  'aktivieren',
+  'erlauben',
+  'activer',
+  'activar',
+  'attivare',
+  'inschakelen',
+  'włączyć',
+  'włącz',
+];
 
 /** Whole button names that close a one-time notice without agreeing to anything, best first. */
 export const NOTICE_DISMISS = [
@@ -306,9 +541,10 @@ export const SAVE_FAILED = [
   'nie zapisano',
 ];
 
-/** Whitespace, case and typographic apostrophes vary between pages and help articles. */
+/** Whitespace, case, soft hyphens, zero-width spaces and typographic apostrophes vary between pages and help articles. */
 export function normalise(text: string): string {
   return text
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()

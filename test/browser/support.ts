@@ -102,3 +102,18 @@ export function useFixtureBrowser(ready: (browser: Browser, sites: FixtureSites)
     vi.unstubAllEnvs();
   });
 }
+
+/**
+ * The Pinterest playbook of the catalog, unchanged but for where it starts: one of the hard pages
+ * (test/fixtures/sites/common/hard/<name>.html), served on Pinterest's fixture origin.
+ */
+export function onHardPage(name: string, query = ''): Playbook {
+  const playbook = catalogPlaybook('pinterest', 'genai-training');
+  const url = `https://www.pinterest.com/_fixture/hard/${name}${query}`;
+  return { ...playbook, deepLink: url, steps: playbook.steps.map((s) => (s.action === 'goto' ? { ...s, url } : s)) };
+}
+
+/** The paths the browser asked the Pinterest fixture for under /_fixture/hard/. */
+export function hardPagesVisited(sites: FixtureSites): string[] {
+  return sites.requests.filter((r) => r.provider === 'pinterest' && r.path.startsWith('/_fixture/hard/')).map((r) => r.path);
+}

@@ -54,6 +54,13 @@ export interface Submission {
   fields: Record<string, string>;
 }
 
+/** An answer the browser gave on a fixture consent dialog (the hard pages record every press). */
+export interface Consent {
+  provider: string;
+  session: string;
+  answer: string;
+}
+
 export interface FixtureSites {
   /** Provider origin (https://www.pinterest.com) -> local origin (http://127.0.0.1:PORT). */
   origins: Record<string, string>;
@@ -68,6 +75,8 @@ export interface FixtureSites {
   /** The toggles the server holds for a session (what a read-back must agree with). */
   settings(provider: string, sessionValue: string): Record<string, boolean> | undefined;
   submissions(provider: string): Submission[];
+  /** Consent given on the hard pages' dialogs, per session (what the engine must never do). */
+  consents(provider: string, sessionValue: string): string[];
   requests: RecordedRequest[];
   thirdPartyHits: RecordedRequest[];
   close(): Promise<void>;
@@ -115,6 +124,7 @@ export async function startFixtureSites(): Promise<FixtureSites> {
   const variants = new Map<string, Variant>();
   const sessions = new Map<string, Map<string, Record<string, boolean>>>(providers.map((p) => [p, new Map()]));
   const submissions: Submission[] = [];
+  const consents: Consent[] = [];
   const requests: RecordedRequest[] = [];
   const thirdPartyHits: RecordedRequest[] = [];
   const servers: Server[] = [];
@@ -184,9 +194,22 @@ export async function startFixtureSites(): Promise<FixtureSites> {
 
       if (url.pathname === '/_fixture/site.js') return send(200, 'text/javascript', common.js);
       if (url.pathname === '/_fixture/site.css') return send(200, 'text/css', common.css);
+      if (url.pathname === '/_fixture/hard.js') return send(200, 'text/javascript', readText('common/hard/hard.js'));
+      if (url.pathname === '/_fixture/consent' && req.method === 'POST') {
+        const session = parseCookies(req.headers.cookie)[site.session.cookie] ?? '';
+        consents.push({ provider: slug, session, answer: await readBody(req) });
+        return send(200, 'application/json', '{"ok":true}');
+      }
       if (url.pathname === '/_fixture/state') {
         const state = sessionState(req);
         if (!state) return send(401, 'application/json', '{"error":"not logged in"}');
+        // Hard pages: ?delay=ms answers late; a POST with ?keep=no says 201 Created but stores nothing.
+        const delay = Number(url.searchParams.get('delay') ?? 0);
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        if (req.method === 'POST' && url.searchParams.get('keep') === 'no') {
+          await readBody(req);
+          return send(201, 'application/json', JSON.stringify(state));
+        }
         if (req.method === 'POST') {
           const { key, value } = JSON.parse(await readBody(req)) as { key: string; value: boolean };
           const features = variants.get(slug)?.features ?? [];
@@ -214,6 +237,18 @@ export async function startFixtureSites(): Promise<FixtureSites> {
       if (originIndex === site.login.origin && url.pathname === site.login.path) return page(common.login, res, false);
       if (url.pathname === (site.challengePath ?? '/challenge/')) return page(common.challenge, res, false);
       if (url.pathname === (site.twoFactorPath ?? '/two-factor/')) return page(common.twoFactor, res, false);
+      const hard = /^\/_fixture\/hard\/([\w-]+)$/.exec(url.pathname);
+      if (hard) {
+        // Hard pages (common/hard/<name>.html): self-contained, logged in, state from /_fixture/state.
+        if (!sessionState(req)) return send(401, 'text/html', '<h1>Log in to see more</h1>');
+        let html: string;
+        try {
+          html = readText(`common/hard/${hard[1]}.html`);
+        } catch {
+          return send(404, 'text/html', '<h1>Page not found</h1>');
+        }
+        return send(200, 'text/html; charset=utf-8', html);
+      }
 
       const variant = variants.get(slug);
       const generated = variant && site.variant && originIndex === 0 ? variantPage(site.variant, variant, url.pathname) : null;
@@ -288,6 +323,9 @@ export async function startFixtureSites(): Promise<FixtureSites> {
     },
     submissions(provider) {
       return submissions.filter((s) => s.provider === provider);
+    },
+    consents(provider, sessionValue) {
+      return consents.filter((c) => c.provider === provider && c.session === sessionValue).map((c) => c.answer);
     },
     async close() {
       await Promise.all(
