@@ -1,7 +1,8 @@
 // The public form's abuse limits: anyone can type any address into the form, so without limits the
 // deployment would mail whoever an attacker names, burning its SES reputation and budget.
 // Checked after the input is valid and before anything is stored or mailed, in this order:
-//   1. submissions from one client address (as API Gateway sees it; locally the socket address) per hour;
+//   1. submissions from one client network (the address as API Gateway sees it, locally the socket's;
+//      an IPv6 address counts as its /64, see clientKey) per hour;
 //   2. verification mails to one email address per 24 hours (sliding window);
 //   3. verification mails of the whole deployment per UTC day.
 // Personal mode sends no verification mail (the address is the person's own, proven in setup), so
@@ -32,6 +33,26 @@ export function mailboxKey(email: string): string {
 }
 
 /**
+ * The network a client address stands for, as the per-client counters' key: an IPv4 address itself,
+ * an IPv6 address its /64 (one subscriber usually holds a whole /64, and could otherwise change
+ * address for every submission). An IPv4-mapped IPv6 address (::ffff:192.0.2.1) is its IPv4 address.
+ */
+export function clientKey(clientAddress: string | undefined): string {
+  const address = (clientAddress ?? 'unknown').trim().toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/**
  * Seconds a client waits until `retryAt`, for Retry-After: the limits count on the app's clock (which
  * may run faster locally, OPTOUT_CLOCK_SPEED), the client waits in real seconds.
  */
@@ -46,7 +67,7 @@ function when(date: Date): string {
 export async function admitSubmission(email: string, clientAddress: string | undefined): Promise<void> {
   const { clientSubmissionsPerHour, addressMailsPerDay, dailyVerificationMails } = config();
   const now = clock().now();
-  const client = await takeSlot('client', clientAddress ?? 'unknown', clientSubmissionsPerHour, HOUR_MS, now);
+  const client = await takeSlot('client', clientKey(clientAddress), clientSubmissionsPerHour, HOUR_MS, now);
   if (!client.ok) {
     throw new TooManyRequests(
       `too many submissions from your network (${clientSubmissionsPerHour} an hour); try again after ${when(client.retryAt)}`,

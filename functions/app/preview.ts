@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { config } from '../adapters/config.ts';
 import { clock } from '../adapters/clock.ts';
 import { takeSlot } from '../data/limits.ts';
+import { clientKey } from './limits.ts';
 import { defaultLanguage, JurisdictionSchema, lawFor } from '../core/jurisdiction.ts';
 import { basisFor, LetterInputError, letterLanguage } from '../core/letters.ts';
 import { LANGUAGES, type Language } from '../core/model.ts';
@@ -172,7 +173,7 @@ export async function previewSubmission(body: unknown, clientAddress: string | u
   const input = parseInput(previewSchema(), body, 'invalid submission');
   const now = clock().now();
   const perHour = config().clientSubmissionsPerHour * PREVIEWS_PER_SUBMISSION;
-  const slot = await takeSlot('preview', clientAddress ?? 'unknown', perHour, HOUR_MS, now);
+  const slot = await takeSlot('preview', clientKey(clientAddress), perHour, HOUR_MS, now);
   if (!slot.ok) throw new TooManyRequests(`too many previews from your network (${perHour} an hour); try again later`, slot.retryAt);
 
   const lang = input.lang ?? defaultLanguage(input.jurisdiction);

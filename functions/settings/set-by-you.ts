@@ -130,7 +130,7 @@ export const SET_BY_YOU = {
   }),
   clientSubmissionsPerHour: withDefault(wholeNumber(1), 10, {
     env: 'OPTOUT_CLIENT_SUBMISSIONS_PER_HOUR',
-    description: "submissions from one client address (the socket's; API Gateway's `sourceIp` on AWS) in any hour",
+    description: "submissions from one client address (the socket's; API Gateway's `sourceIp` on AWS; an IPv6 address counts as its /64) in any hour",
     runtimes: ALL,
     context: { key: 'clientSubmissionsPerHour' },
     example: '10',

@@ -44,3 +44,23 @@ describe('admitting a submission', () => {
     expect(outcomes).toEqual([...Array(6).fill('admitted'), 'too many submissions from your network (6 an hour)']);
   });
 });
+
+describe('clientKey: what the per-client limits count', () => {
+  it('counts an IPv4 address as itself, and an IPv4-mapped IPv6 address as that IPv4 address', async () => {
+    const { clientKey } = await import('../../functions/app/limits.ts');
+    expect(clientKey('192.0.2.10')).toBe('192.0.2.10');
+    expect(clientKey('::ffff:192.0.2.10')).toBe('192.0.2.10');
+    expect(clientKey(undefined)).toBe('unknown');
+  });
+
+  it('counts an IPv6 address as its /64, however it is written, so one subscriber cannot rotate addresses past the limit', async () => {
+    const { clientKey } = await import('../../functions/app/limits.ts');
+    const key = '2001:db8:abcd:12::/64';
+    expect(clientKey('2001:db8:abcd:12::1')).toBe(key);
+    expect(clientKey('2001:0db8:abcd:0012:ffff:1:2:3')).toBe(key);
+    expect(clientKey('2001:DB8:ABCD:12:0:0:0:99')).toBe(key);
+    expect(clientKey('2001:db8:abcd:13::1')).not.toBe(key);
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+});
