@@ -119,6 +119,9 @@ export const fr: PageText = {
   verifyHeading: "Confirmez vos {count} demandes d'opposition",
   verifyBody: "Vous confirmez ainsi que {email} est votre adresse et qu'Optout Autopilot peut envoyer les demandes en votre nom. Rien n'a encore été envoyé.",
   verifyButton: 'Confirmer et envoyer mes demandes',
+  verifyWhat: 'Les lettres partiront au nom de {name}, pour ces comptes :',
+  verifyNotYou:
+    "Si vous n'avez pas rempli ce formulaire vous-même, ou si ce n'est pas votre nom, fermez cette page : rien ne sera envoyé, et tout sera supprimé au bout de {hours} heures.",
   verifiedTitle: 'Adresse confirmée',
   verifiedHeading: 'Merci, votre adresse est confirmée',
   verifiedBody: 'Nous envoyons maintenant vos demandes et vous adresserons un récapitulatif par e-mail.',
@@ -327,6 +330,9 @@ export const es: PageText = {
   verifyHeading: 'Confirme sus {count} solicitudes de exclusión',
   verifyBody: 'Con esto confirma que {email} es su dirección y que Optout Autopilot puede enviar las solicitudes en su nombre. Todavía no se ha enviado nada.',
   verifyButton: 'Confirmar y enviar mis solicitudes',
+  verifyWhat: 'Las cartas se enviarán en nombre de {name}, para estas cuentas:',
+  verifyNotYou:
+    'Si no ha rellenado usted este formulario, o este no es su nombre, cierre esta página: no se enviará nada y todo se borrará al cabo de {hours} horas.',
   verifiedTitle: 'Dirección confirmada',
   verifiedHeading: 'Gracias, su dirección está confirmada',
   verifiedBody: 'Estamos enviando sus solicitudes y le mandaremos un resumen por correo electrónico.',
@@ -533,6 +539,9 @@ export const it: PageText = {
   verifyBody:
     'Con ciò conferma che {email} è il suo indirizzo e che Optout Autopilot può inviare le richieste per suo conto. Non è ancora stato inviato nulla.',
   verifyButton: 'Confermare e inviare le mie richieste',
+  verifyWhat: 'Le lettere partiranno a nome di {name}, per questi account:',
+  verifyNotYou:
+    'Se non ha compilato lei questo modulo, o se questo non è il suo nome, chiuda questa pagina: non verrà inviato nulla e tutto sarà cancellato dopo {hours} ore.',
   verifiedTitle: 'Indirizzo confermato',
   verifiedHeading: 'Grazie, il suo indirizzo è confermato',
   verifiedBody: 'Stiamo inviando le sue richieste e le manderemo un riepilogo via e-mail.',
@@ -738,6 +747,9 @@ export const nl: PageText = {
   verifyHeading: 'Bevestig uw {count} opt-outverzoeken',
   verifyBody: 'Hiermee bevestigt u dat {email} uw adres is en dat Optout Autopilot de verzoeken namens u mag versturen. Er is nog niets verstuurd.',
   verifyButton: 'Bevestigen en mijn verzoeken versturen',
+  verifyWhat: 'De brieven gaan uit op naam van {name}, voor deze accounts:',
+  verifyNotYou:
+    'Hebt u dit formulier niet zelf ingevuld, of is dit niet uw naam? Sluit dan deze pagina: er wordt niets verstuurd en alles wordt na {hours} uur gewist.',
   verifiedTitle: 'Adres bevestigd',
   verifiedHeading: 'Dank u, uw adres is bevestigd',
   verifiedBody: 'Wij versturen uw verzoeken nu en mailen u een overzicht.',
@@ -945,6 +957,9 @@ export const pl: PageText = {
   verifyBody:
     'W ten sposób potwierdzają Państwo, że {email} to Państwa adres i że Optout Autopilot może wysłać żądania w Państwa imieniu. Nic jeszcze nie zostało wysłane.',
   verifyButton: 'Potwierdź i wyślij moje żądania',
+  verifyWhat: 'Pisma zostaną wysłane w imieniu: {name}, dla tych kont:',
+  verifyNotYou:
+    'Jeśli nie wypełniałeś(-aś) tego formularza samodzielnie albo to nie jest Twoje imię i nazwisko, zamknij tę stronę: nic nie zostanie wysłane, a wszystko zostanie usunięte po {hours} godzinach.',
   verifiedTitle: 'Adres potwierdzony',
   verifiedHeading: 'Dziękujemy, adres został potwierdzony',
   verifiedBody: 'Wysyłamy teraz Państwa żądania i prześlemy podsumowanie e-mailem.',

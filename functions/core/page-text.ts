@@ -115,6 +115,9 @@ const en = {
   verifyHeading: 'Confirm your {count} opt-out requests',
   verifyBody: 'This confirms that {email} is your address and that Optout Autopilot may send the requests on your behalf. Nothing has been sent yet.',
   verifyButton: 'Confirm and send my requests',
+  verifyWhat: 'The letters will go out in the name of {name}, for these accounts:',
+  verifyNotYou:
+    'If you did not fill in this form yourself, or this is not your name, close this page: nothing will be sent, and everything is deleted after {hours} hours.',
   verifiedTitle: 'Address confirmed',
   verifiedHeading: 'Thank you, your address is confirmed',
   verifiedBody: 'We are sending your requests now and will email you a summary.',
@@ -325,6 +328,9 @@ const de: PageText = {
   verifyBody:
     'Damit bestätigen Sie, dass {email} Ihre Adresse ist und Optout Autopilot die Anfragen in Ihrem Auftrag senden darf. Bisher wurde nichts gesendet.',
   verifyButton: 'Bestätigen und Anfragen senden',
+  verifyWhat: 'Die Schreiben gehen im Namen von {name} hinaus, für diese Konten:',
+  verifyNotYou:
+    'Wenn Sie dieses Formular nicht selbst ausgefüllt haben oder dies nicht Ihr Name ist, schließen Sie diese Seite: Es wird nichts gesendet, und alles wird nach {hours} Stunden gelöscht.',
   verifiedTitle: 'Adresse bestätigt',
   verifiedHeading: 'Danke, Ihre Adresse ist bestätigt',
   verifiedBody: 'Wir senden Ihre Anfragen jetzt und schicken Ihnen eine Übersicht per E-Mail.',

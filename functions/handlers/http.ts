@@ -16,6 +16,8 @@ import { erasePersonalData, exportPersonalData } from '../app/personal-data.ts';
 import { renderStatusPage } from '../app/status-page.ts';
 import { fill, pageText, pickLanguage } from '../core/page-text.ts';
 import { retryAfterSeconds } from '../app/limits.ts';
+import { config } from '../adapters/config.ts';
+import { getProvider } from '../core/providers/catalog.ts';
 
 export interface HttpRequest {
   method: string;
@@ -196,6 +198,11 @@ const routes: Route[] = [
           token: req.query.token,
           heading: fill(t.verifyHeading, { count: submission.accounts.length }),
           body: fill(t.verifyBody, { email: submission.email }),
+          // Whoever opens the link sees what they confirm: the name the letters are signed with and the
+          // accounts (a stranger may have typed this address in), and that ignoring it is safe.
+          what: fill(t.verifyWhat, { name: submission.name }),
+          accounts: submission.accounts.map((a) => ({ provider: getProvider(a.provider).name, identifier: a.identifier })),
+          notYou: fill(t.verifyNotYou, { hours: String(config().unverifiedHours) }),
         }),
       );
     },

@@ -2,6 +2,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type StoredMail, type TestStack } from '../support/local-stack.ts';
+import { getSubmission } from '../../functions/data/store.ts';
 
 let t: TestStack;
 
@@ -219,6 +220,26 @@ describe('a California submission', () => {
     expect(html).toContain('<h1>Your opt-out requests</h1>');
     expect(html).toContain('For Lee Park.');
     expect(html).toContain('letter by email');
+  });
+});
+
+describe('the page the verification link opens', () => {
+  it('shows the name the letters will carry and the accounts, says ignoring it is safe, and confirms nothing by itself', async () => {
+    const email = 'mallory-target@example.org';
+    const created = await t.api(
+      '/api/submissions',
+      postJson(person({ name: 'Someone Else', email, lang: 'en', accounts: [{ provider: 'reddit', identifier: 'u/target' }] })),
+    );
+    expect(created.status).toBe(202);
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
+    const page = await t.api(`/verify?token=${verificationToken(mail)}`);
+    expect(page.status).toBe(200);
+    const html = page.body as string;
+    expect(html).toContain('The letters will go out in the name of Someone Else, for these accounts:');
+    expect(html).toContain('<li>Reddit: u/target</li>');
+    expect(html).toContain('close this page: nothing will be sent, and everything is deleted after');
+    const { id } = created.body as { id: string };
+    expect(await t.run(() => getSubmission(id))).toMatchObject({ status: 'awaiting_verification' });
   });
 });
 
