@@ -220,7 +220,7 @@ async function sendDeletionMail(tombstone: Tombstone): Promise<void> {
   try {
     await sendMail({
       to: [tombstone.mailTo],
-      ...deletedMail(lang, { id: tombstone.id, operator: config().operatorName }),
+      ...deletedMail(lang, { id: tombstone.id, operator: config().operatorName, personal: config().personal }),
       messageId: `deleted.${tombstone.id}@${config().inboundDomain}`,
       autoSubmitted: true,
     });

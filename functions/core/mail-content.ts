@@ -149,7 +149,7 @@ export function digestMail(lang: Language, v: { name: string; changes: DigestCha
 }
 
 /** The last mail: what was deleted, and what could not be. */
-export function deletedMail(lang: Language, v: { id: string; operator: string }): RenderedMail {
+export function deletedMail(lang: Language, v: { id: string; operator: string; personal?: boolean }): RenderedMail {
   const w = mailWords(lang);
   const bullets = (texts: string[]): Block => ({ kind: 'list', bullet: '-', spaced: false, items: texts.map((t) => ({ line: line(t), details: [] })) });
   return renderDocument({
@@ -162,7 +162,8 @@ export function deletedMail(lang: Language, v: { id: string; operator: string })
       bullets(w.deletedItems),
       para(line(w.deletedStopped)),
       para(line(w.deletedCannot)),
-      bullets(w.deletedCannotItems),
+      // Personal mode: the letters went from the person's own address, and the answers come back there.
+      bullets(v.personal ? [w.deletedDeliveredPersonal, ...w.deletedCannotItems.slice(1)] : w.deletedCannotItems),
       para(line(w.deletedLast)),
     ],
   });

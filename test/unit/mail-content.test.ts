@@ -182,3 +182,19 @@ describe('mails to the person', () => {
     expect(digestMail('de', { name: 'E', changes: [change], link: STATUS_LINK }).html).toContain('<h1>Was sich an Ihren Opt-out-Anfragen geändert hat</h1>');
   });
 });
+
+describe('the deletion mail in personal mode', () => {
+  for (const lang of LANGUAGES) {
+    it(`${lang}: says the companies answer to the person's own address, not that the person was in copy`, async () => {
+      const { mailWords } = await import('../../functions/core/mail-words/index.ts');
+      const w = mailWords(lang);
+      const personal = deletedMail(lang, { id: '4f0c2d1e9a8b7c6d', operator: 'Optout Autopilot', personal: true }).text;
+      const agent = deletedMail(lang, { id: '4f0c2d1e9a8b7c6d', operator: 'Optout Autopilot' }).text;
+      const flat = (text: string) => text.replace(/\s+/g, ' ');
+      expect(flat(personal)).toContain(flat(w.deletedDeliveredPersonal));
+      expect(flat(personal)).not.toContain(flat(w.deletedCannotItems[0]!));
+      expect(flat(agent)).toContain(flat(w.deletedCannotItems[0]!));
+      expect(flat(personal)).toContain(flat(w.deletedCannotItems[1]!));
+    });
+  }
+});

@@ -56,6 +56,8 @@ export const de: MailWords = {
   deletedStopped:
     'Die Nachverfolgung ist beendet: Es werden keine Erinnerung, keine letzte Aufforderung und kein Beschwerdeentwurf mehr gesendet, und Ihre Statusseite gibt es nicht mehr.',
   deletedCannot: 'Was wir nicht löschen können:',
+  deletedDeliveredPersonal:
+    'Bereits zugestellte Schreiben an Unternehmen. Diese bewahren sie auf und bleiben verpflichtet, sie zu beantworten; sie antworten an Ihre eigene Adresse, von der die Schreiben ausgingen, und dieser Dienst liest diese Antworten nicht mehr für Sie.',
   deletedCannotItems: [
     'Briefe, die Unternehmen bereits zugestellt wurden. Die Unternehmen haben sie und müssen sie weiterhin beantworten; da wir ihre Antworten nicht mehr für Sie entgegennehmen können, schreiben sie Ihnen womöglich direkt (Sie waren in Kopie). Eine Antwort, die uns nach heute erreicht, können wir Ihnen nicht mehr zuordnen.',
     'Kopien außerhalb dieses Dienstes: die E-Mails in Ihrem eigenen Postfach und die Zustellprotokolle der Maildienste, die unsere E-Mails befördert haben und diese eine begrenzte Zeit aufbewahren.',

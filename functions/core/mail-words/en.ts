@@ -53,6 +53,8 @@ export const en = {
   ],
   deletedStopped: 'The follow-up has stopped: no reminder, final notice or complaint draft will be sent, and your status page no longer exists.',
   deletedCannot: 'What we cannot delete:',
+  deletedDeliveredPersonal:
+    'Letters already delivered to companies. They hold them and remain bound to answer them; they answer to your own address, from which the letters went, and this service no longer reads those answers for you.',
   deletedCannotItems: [
     'Letters already delivered to companies. They hold them and remain bound to answer them; as we can no longer receive their answers for you, a company may write to you directly (you were in copy). An answer that reaches us after today can no longer be matched to you.',
     'Copies outside this service: the mails in your own mailbox, and the delivery records of the mail services that carried our mails, which they keep for a limited time.',

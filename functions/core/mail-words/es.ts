@@ -56,6 +56,8 @@ export const es: MailWords = {
   deletedStopped:
     'El seguimiento se ha detenido: no se enviará ningún recordatorio, último requerimiento ni borrador de reclamación, y su página de estado ya no existe.',
   deletedCannot: 'Lo que no podemos borrar:',
+  deletedDeliveredPersonal:
+    'Las cartas ya entregadas a las empresas. Estas las conservan y siguen obligadas a responderlas; responden a su propia dirección, desde la que se enviaron las cartas, y este servicio ya no lee esas respuestas por usted.',
   deletedCannotItems: [
     'Los escritos ya entregados a las empresas. Las empresas los conservan y siguen obligadas a responderlos; como ya no podemos recibir sus respuestas por usted, puede que una empresa le escriba directamente (usted estaba en copia). Una respuesta que nos llegue después de hoy ya no puede asociarse a usted.',
     'Las copias fuera de este servicio: los correos de su propio buzón y los registros de entrega de los servicios de correo que transportaron nuestros mensajes, que los conservan durante un tiempo limitado.',

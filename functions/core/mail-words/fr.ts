@@ -57,6 +57,8 @@ export const fr: MailWords = {
   deletedStopped:
     "Le suivi est arrêté : aucun rappel, aucune mise en demeure ni aucun projet de réclamation ne sera envoyé, et votre page de suivi n'existe plus.",
   deletedCannot: 'Ce que nous ne pouvons pas supprimer :',
+  deletedDeliveredPersonal:
+    "Les lettres déjà remises aux entreprises. Elles les conservent et restent tenues d'y répondre ; elles répondent à votre propre adresse, d'où les lettres sont parties, et ce service ne lit plus ces réponses pour vous.",
   deletedCannotItems: [
     "Les courriers déjà remis aux entreprises. Elles les détiennent et restent tenues d'y répondre ; comme nous ne pouvons plus recevoir leurs réponses pour vous, une entreprise peut vous écrire directement (vous étiez en copie). Une réponse qui nous parvient après aujourd'hui ne peut plus vous être rattachée.",
     'Les copies hors de ce service : les e-mails dans votre propre boîte de réception et les journaux de distribution des services de messagerie qui ont acheminé nos e-mails, conservés pour une durée limitée.',

@@ -55,6 +55,8 @@ export const it: MailWords = {
   ],
   deletedStopped: 'Il monitoraggio è terminato: non verrà inviato alcun sollecito, diffida o bozza di reclamo, e la sua pagina di stato non esiste più.',
   deletedCannot: 'Che cosa non possiamo cancellare:',
+  deletedDeliveredPersonal:
+    'Le lettere già consegnate alle aziende. Le conservano e restano tenute a rispondere; rispondono al suo indirizzo, da cui sono partite le lettere, e questo servizio non legge più quelle risposte per lei.',
   deletedCannotItems: [
     'Le lettere già recapitate alle società. Le società le conservano e restano tenute a rispondere; poiché non possiamo più ricevere le loro risposte per lei, una società potrebbe scriverle direttamente (lei era in copia). Una risposta che ci giunga dopo oggi non può più esserle associata.',
     'Le copie al di fuori di questo servizio: le e-mail nella sua casella di posta e i registri di consegna dei servizi di posta che hanno trasportato le nostre e-mail, conservati per un periodo limitato.',

@@ -53,6 +53,8 @@ export const nl: MailWords = {
   deletedStopped:
     'De opvolging is gestopt: er worden geen herinnering, laatste aanmaning of conceptklacht meer verstuurd, en uw statuspagina bestaat niet meer.',
   deletedCannot: 'Wat wij niet kunnen verwijderen:',
+  deletedDeliveredPersonal:
+    'Brieven die al bij bedrijven zijn bezorgd. Die bewaren ze en blijven verplicht erop te antwoorden; ze antwoorden aan uw eigen adres, waarvandaan de brieven zijn verstuurd, en deze dienst leest die antwoorden niet meer voor u.',
   deletedCannotItems: [
     'Brieven die al bij bedrijven zijn bezorgd. De bedrijven hebben ze en moeten ze nog steeds beantwoorden; omdat wij hun antwoorden niet meer voor u kunnen ontvangen, schrijft een bedrijf u misschien rechtstreeks (u stond in kopie). Een antwoord dat ons na vandaag bereikt, kunnen wij niet meer aan u koppelen.',
     'Kopieën buiten deze dienst: de e-mails in uw eigen mailbox en de afleverlogboeken van de maildiensten die onze e-mails vervoerden, die deze een beperkte tijd bewaren.',

@@ -57,6 +57,8 @@ export const pl: MailWords = {
   deletedStopped:
     'Obsługa została zakończona: nie zostanie wysłane żadne przypomnienie, ostateczne wezwanie ani projekt skargi, a Państwa strona statusu już nie istnieje.',
   deletedCannot: 'Czego nie możemy usunąć:',
+  deletedDeliveredPersonal:
+    'Pisma już doręczone firmom. Firmy je przechowują i nadal muszą na nie odpowiedzieć; odpowiadają na Twój własny adres, z którego wysłano pisma, a ta usługa nie czyta już tych odpowiedzi za Ciebie.',
   deletedCannotItems: [
     'Pism już doręczonych firmom. Firmy je mają i nadal muszą na nie odpowiedzieć; ponieważ nie możemy już odbierać ich odpowiedzi w Państwa imieniu, firma może napisać bezpośrednio do Państwa (byli Państwo w kopii). Odpowiedzi, która dotrze do nas po dzisiejszym dniu, nie możemy już przypisać do Państwa.',
     'Kopii poza tą usługą: wiadomości w Państwa własnej skrzynce oraz dzienników doręczeń usług pocztowych, które przenosiły nasze wiadomości i przechowują je przez ograniczony czas.',
