@@ -26,24 +26,29 @@ export const US_SUBDIVISIONS: ReadonlySet<string> = new Set(
  * authority of their Land (the BfDI supervises federal bodies, telecoms and post, not platforms), so
  * German residents give their Land, never plain "DE".
  */
-export const GERMAN_LAENDER: ReadonlyMap<string, string> = new Map([
-  ['DE-BW', 'Baden-Württemberg'],
-  ['DE-BY', 'Bayern'],
-  ['DE-BE', 'Berlin'],
-  ['DE-BB', 'Brandenburg'],
-  ['DE-HB', 'Bremen'],
-  ['DE-HH', 'Hamburg'],
-  ['DE-HE', 'Hessen'],
-  ['DE-MV', 'Mecklenburg-Vorpommern'],
-  ['DE-NI', 'Niedersachsen'],
-  ['DE-NW', 'Nordrhein-Westfalen'],
-  ['DE-RP', 'Rheinland-Pfalz'],
-  ['DE-SL', 'Saarland'],
-  ['DE-SN', 'Sachsen'],
-  ['DE-ST', 'Sachsen-Anhalt'],
-  ['DE-SH', 'Schleswig-Holstein'],
-  ['DE-TH', 'Thüringen'],
-]);
+const GERMAN_LAENDER_NAMES = {
+  'DE-BW': 'Baden-Württemberg',
+  'DE-BY': 'Bayern',
+  'DE-BE': 'Berlin',
+  'DE-BB': 'Brandenburg',
+  'DE-HB': 'Bremen',
+  'DE-HH': 'Hamburg',
+  'DE-HE': 'Hessen',
+  'DE-MV': 'Mecklenburg-Vorpommern',
+  'DE-NI': 'Niedersachsen',
+  'DE-NW': 'Nordrhein-Westfalen',
+  'DE-RP': 'Rheinland-Pfalz',
+  'DE-SL': 'Saarland',
+  'DE-SN': 'Sachsen',
+  'DE-ST': 'Sachsen-Anhalt',
+  'DE-SH': 'Schleswig-Holstein',
+  'DE-TH': 'Thüringen',
+} as const;
+
+/** A German Land's ISO 3166-2 code ("DE-BE"). */
+export type GermanLandCode = keyof typeof GERMAN_LAENDER_NAMES;
+export const GERMAN_LAND_CODES = Object.keys(GERMAN_LAENDER_NAMES) as GermanLandCode[];
+export const GERMAN_LAENDER: ReadonlyMap<string, string> = new Map(Object.entries(GERMAN_LAENDER_NAMES));
 
 /** Countries whose residents must name their subdivision, with the reason given when they do not. */
 export const SUBDIVISION_REQUIRED: ReadonlyMap<string, string> = new Map([

@@ -1,5 +1,6 @@
 // The form's input rules, without the services: the law a jurisdiction gives, jurisdiction limits, and
 // session files per account.
+import { GERMAN_LAND_CODES } from '../../functions/core/countries.ts';
 import { describe, expect, it } from 'vitest';
 import { runWith } from '../../functions/runtime/scope.ts';
 import { memoryRuntime } from '../support/memory-runtime.ts';
@@ -294,24 +295,8 @@ describe('jurisdiction codes', () => {
   });
 
   it('takes all 16 German Länder, as GDPR, German, with the tags DE, EU and EEA', () => {
-    const lands = [
-      'DE-BW',
-      'DE-BY',
-      'DE-BE',
-      'DE-BB',
-      'DE-HB',
-      'DE-HH',
-      'DE-HE',
-      'DE-MV',
-      'DE-NI',
-      'DE-NW',
-      'DE-RP',
-      'DE-SL',
-      'DE-SN',
-      'DE-ST',
-      'DE-SH',
-      'DE-TH',
-    ];
+    const lands = GERMAN_LAND_CODES;
+    expect(lands).toHaveLength(16);
     for (const land of lands) {
       expect(issues(schema, { ...base, jurisdiction: land }), land).toEqual([]);
       expect(lawFor(land)).toBe('gdpr');

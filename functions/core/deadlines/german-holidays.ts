@@ -19,28 +19,9 @@
 // - Each holiday is applied to every year, also before it was introduced (e.g. Frauentag before 2019).
 // - One-off holidays (Berlin's 8 May 2020 and 2025) cannot be computed and are not counted.
 // - Ostersonntag and Pfingstsonntag (Brandenburg) are Sundays, which end no period anyway.
+import { GERMAN_LAND_CODES, type GermanLandCode } from '../countries.ts';
 import { WED } from './calendar.ts';
 import type { HolidayCalendar, HolidayRule } from './holidays.ts';
-
-export const GERMAN_LAENDER_CODES = [
-  'DE-BW',
-  'DE-BY',
-  'DE-BE',
-  'DE-BB',
-  'DE-HB',
-  'DE-HH',
-  'DE-HE',
-  'DE-MV',
-  'DE-NI',
-  'DE-NW',
-  'DE-RP',
-  'DE-SL',
-  'DE-SN',
-  'DE-ST',
-  'DE-SH',
-  'DE-TH',
-] as const;
-export type GermanLandCode = (typeof GERMAN_LAENDER_CODES)[number];
 
 const DE_ALL = 'Feiertagsgesetze of all 16 Länder; 3 Oct: Einigungsvertrag Art. 2(2)';
 const LAND = 'Feiertagsgesetz of the Land (BMI overview, Stand 09/2018)';
@@ -100,5 +81,5 @@ export const GERMAN_CALENDARS = {
     "Germany, Land not known: the public holidays of every Land plus each Land's own (never early)",
     GERMAN_LAND_HOLIDAYS.map((h) => h.rule),
   ),
-  ...(Object.fromEntries(GERMAN_LAENDER_CODES.map((land) => [land, landCalendar(land)])) as Record<GermanLandCode, HolidayCalendar>),
+  ...(Object.fromEntries(GERMAN_LAND_CODES.map((land) => [land, landCalendar(land)])) as Record<GermanLandCode, HolidayCalendar>),
 };
