@@ -124,7 +124,13 @@ function formIsUtf8(body: string): boolean {
 
 const NOT_UTF8 = 'the body is not valid UTF-8';
 
-type Route = { method: string; pattern: RegExp; run: (req: HttpRequest, params: string[]) => Promise<HttpResponse> };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  run: (req: HttpRequest, params: string[]) => Promise<HttpResponse>;
+  /** A GET that changes something (it confirms): a HEAD, which any client may send to look, must not run it. */
+  noHead?: true;
+};
 
 const ID = '([\\w-]{8,64})';
 const RID = '(r\\d{1,4})';
@@ -181,6 +187,7 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/verify$/,
+    noHead: true,
     run: async (req) => json(200, await verify(req.query.token, 'GET /api/verify', { clientAddress: req.clientAddress, userAgent: req.headers['user-agent'] })),
   },
   {
@@ -335,7 +342,8 @@ function pageLanguage(req: HttpRequest) {
  * A page answers with a page, the API and static files with JSON.
  */
 function notAllowed(req: HttpRequest, methods: string[], asPage: boolean): HttpResponse {
-  const allow = [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
+  // Every GET also takes HEAD, but for a GET that changes something ('GET only', see Route.noHead).
+  const allow = [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : m === 'GET only' ? ['GET'] : [m])))].join(', ');
   const message = `method ${req.method} not allowed on ${req.path}; it takes ${allow}`;
   const response = asPage ? html(405, errorPage(pageLanguage(req), { kind: 'conflict', error: new Conflict(message) })) : json(405, { error: message });
   return { ...response, headers: { ...response.headers, allow } };
@@ -380,8 +388,8 @@ async function answer(req: HttpRequest, method: string): Promise<HttpResponse> {
     for (const route of routes) {
       const match = route.pattern.exec(req.path);
       if (!match) continue;
-      if (route.method !== method) {
-        allowed.push(route.method);
+      if (route.method !== method || (req.method === 'HEAD' && route.noHead)) {
+        allowed.push(route.noHead ? 'GET only' : route.method);
         continue;
       }
       return await route.run(req, match.slice(1));

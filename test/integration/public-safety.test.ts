@@ -5,6 +5,7 @@
 import { connect } from 'node:net';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getSubmission } from '../../functions/data/store.ts';
 import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
 
 let t: TestStack;
@@ -724,6 +725,20 @@ describe('headers', () => {
       });
       expect((await head.arrayBuffer()).byteLength).toBe(0);
     }
+  });
+
+  it('never confirms on a HEAD: the confirming API GET takes GET only, and the submission stays unconfirmed', async () => {
+    const email = 'head-only@example.org';
+    const created = await t.api(
+      '/api/submissions',
+      postJson(person({ email, jurisdiction: 'FR', lang: 'en', accounts: [{ provider: 'reddit', identifier: 'u/head' }] })),
+    );
+    expect(created.status).toBe(202);
+    const mail = await waitUntil('verification mail', async () => (await t.mails()).find((m) => m.destination.to.includes(email)));
+    const head = await fetch(`${t.url}/api/verify?token=${verificationToken(mail)}`, { method: 'HEAD' });
+    expect({ status: head.status, allow: head.headers.get('allow') }).toEqual({ status: 405, allow: 'GET' });
+    const { id } = created.body as { id: string };
+    expect(await t.run(() => getSubmission(id))).toMatchObject({ status: 'awaiting_verification' });
   });
 
   it('names the methods a path takes in the Allow header of a 405', async () => {
