@@ -1,19 +1,16 @@
 // A person in a real browser finds a company that is not in the form's list by searching for it
 // (GET /api/companies), picks it, and the letter goes to that company's privacy address.
 import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
-import { startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 let t: TestStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser((stack, b) => {
+  t = stack;
+  browser = b;
 });
 
 describe("the form's company search", () => {

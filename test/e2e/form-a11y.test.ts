@@ -3,20 +3,17 @@
 // in every state the form reaches (grouped catalog, preview, errors, and without JavaScript), and no
 // page scrolls sideways on a 360 px wide phone.
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
-import { person, postJson, startTestStack, verificationToken, type TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { person, postJson, verificationToken, type TestStack } from '../support/local-stack.ts';
 import { chooseResidence, horizontalOverflow, pickProvider, seriousViolations, verificationMail } from './form-support.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 let t: TestStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser((stack, b) => {
+  t = stack;
+  browser = b;
 });
 
 const LANGS = ['en', 'de'] as const;

@@ -1,20 +1,17 @@
 // The whole form with the keyboard alone: Tab to move, typing, Space to tick, Enter to press; never
 // a click. From the empty form to the confirmation mail, and from the mailed link to the status page.
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
-import { startTestStack, verificationToken, type TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { verificationToken, type TestStack } from '../support/local-stack.ts';
 import { verificationMail } from './form-support.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 let t: TestStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser((stack, b) => {
+  t = stack;
+  browser = b;
 });
 
 /** Presses Tab (Shift+Tab with `back`) until the focused element matches `selector`; fails after `max` presses. */

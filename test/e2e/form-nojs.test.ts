@@ -3,20 +3,17 @@
 // confirmation mail was sent (and it arrives), or the form again with each error next to its field
 // and what was typed kept. The confirmation button is a plain form too, so the whole path works.
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
-import { startTestStack, waitUntil, type TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { waitUntil, type TestStack } from '../support/local-stack.ts';
 import { verificationMail } from './form-support.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 let t: TestStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser((stack, b) => {
+  t = stack;
+  browser = b;
 });
 
 async function pageWithoutScripts(lang: string): Promise<Page> {

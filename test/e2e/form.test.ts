@@ -4,9 +4,8 @@
 // fields; then follows the verification mail and finds the workflow doing what the form said.
 import type { Browser } from 'puppeteer-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
-import { postJson, startTestStack, waitUntil, type TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { postJson, waitUntil, type TestStack } from '../support/local-stack.ts';
 import {
   chooseResidence,
   confirmByMail,
@@ -17,16 +16,14 @@ import {
   sendForm,
   verificationMail,
 } from './form-support.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 let t: TestStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser((stack, b) => {
+  t = stack;
+  browser = b;
 });
 
 const ACCOUNTS = [

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
 import type { Language } from '../../functions/core/model.ts';
 import { render } from '../../functions/core/templates.ts';
 import { DESKTOP, PHONE, pageWidth, seriousViolations } from '../support/axe.ts';
-import { dispatched, person, postJson, startTestStack, type StoredMail, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+import { dispatched, person, postJson, type StoredMail, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
 import { composeReply, deliver, dkimKey, mailDomainRecords, signMail, writeZone } from '../support/mail.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 // An hour of the clock per second: a digest collects its changes for an hour, here for a second.
 const SPEED = 3600;
@@ -24,14 +24,18 @@ let t: TestStack;
 let browser: Browser;
 let zoneDir: string;
 
-beforeAll(async () => {
-  zoneDir = mkdtempSync(join(tmpdir(), 'optout-zone-'));
-  const zone = writeZone(join(zoneDir, 'zone.json'), mailDomainRecords('reddit.com', redditKey, 'v=spf1 ip4:127.0.0.1 -all'));
-  [t, browser] = await Promise.all([startTestStack({ clockSpeed: SPEED, env: { OPTOUT_DNS_ZONE: zone } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser(
+  (stack, b) => {
+    t = stack;
+    browser = b;
+  },
+  () => {
+    zoneDir = mkdtempSync(join(tmpdir(), 'optout-zone-'));
+    const zone = writeZone(join(zoneDir, 'zone.json'), mailDomainRecords('reddit.com', redditKey, 'v=spf1 ip4:127.0.0.1 -all'));
+    return { clockSpeed: SPEED, env: { OPTOUT_DNS_ZONE: zone } };
+  },
+);
+afterAll(() => {
   if (zoneDir) rmSync(zoneDir, { recursive: true, force: true });
 });
 

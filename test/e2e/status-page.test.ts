@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
 import { DESKTOP, PHONE, pageWidth, seriousViolations } from '../support/axe.ts';
-import { dispatched, person, postJson, startTestStack, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
+import { dispatched, person, postJson, verificationToken, waitUntil, type TestStack } from '../support/local-stack.ts';
 import { composeReply, deliver, dkimKey, mailDomainRecords, signMail, writeZone } from '../support/mail.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 const redditKey = dkimKey('s2025');
 const ACKNOWLEDGED =
@@ -50,15 +50,18 @@ async function onNewPage(use: (page: Page) => Promise<void>): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  zoneDir = mkdtempSync(join(tmpdir(), 'optout-zone-'));
-  // Reddit's DKIM key and an SPF record that allows this machine: its reply authenticates.
-  const zone = writeZone(join(zoneDir, 'zone.json'), mailDomainRecords('reddit.com', redditKey, 'v=spf1 ip4:127.0.0.1 -all'));
-  [t, browser] = await Promise.all([startTestStack({ env: { OPTOUT_DNS_ZONE: zone } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser(
+  (stack, b) => {
+    t = stack;
+    browser = b;
+  },
+  () => {
+    zoneDir = mkdtempSync(join(tmpdir(), 'optout-zone-'));
+    // Reddit's DKIM key and an SPF record that allows this machine: its reply authenticates.
+    return { env: { OPTOUT_DNS_ZONE: writeZone(join(zoneDir, 'zone.json'), mailDomainRecords('reddit.com', redditKey, 'v=spf1 ip4:127.0.0.1 -all')) } };
+  },
+);
+afterAll(() => {
   if (zoneDir) rmSync(zoneDir, { recursive: true, force: true });
 });
 

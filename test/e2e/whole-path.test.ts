@@ -5,20 +5,17 @@
 // screenshot under test-artifacts/whole-path/ (docs/screenshots/ holds two of them for the README).
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../functions/browser/launch.ts';
-import { startTestStack, type TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestStack } from '../support/local-stack.ts';
 import { artifactDir, chooseResidence, dispatchedRequests, horizontalOverflow, pickProvider, sendForm, verificationMail } from './form-support.ts';
+import { useStackAndBrowser } from '../support/stack-and-browser.ts';
 
 let t: TestStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+useStackAndBrowser((stack, b) => {
+  t = stack;
+  browser = b;
 });
 
 const PATHS = [
