@@ -15,6 +15,7 @@ import { usStateLaw } from '../core/us-states.ts';
 import { letterParties, loadVerifiedSubmission, type RequestRef } from './dispatch.ts';
 import { replyAddress } from './reply-matching.ts';
 import { sendThroughOutbox } from './outbox.ts';
+import { getLetter } from '../data/outbox.ts';
 import { complaintFileName, notifyStatusChange } from './notify.ts';
 import { authorizationAttachment } from './authorization.ts';
 
@@ -72,6 +73,7 @@ const STEPS_PER_TURN = 3;
  * longer than its timer allows (infra/local/workflow-runner.ts), so AWS pays no extra turns.
  */
 export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
+  await finishUnsentLetter(ref);
   for (let step = 0; step <= STEPS_PER_TURN; step++) {
     const request = await keptRequest(ref);
     if (!request) return { ...ref, next: 'done', waitSeconds: 0 };
@@ -89,6 +91,22 @@ export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
     await FOLLOW_UP_STEPS[next.action](ref);
   }
   throw new Error(`follow-up of ${ref.requestId} did not settle after ${STEPS_PER_TURN} steps in one turn`);
+}
+
+/**
+ * A follow-up letter's event is applied before the letter goes out (app/outbox.ts), so a turn whose
+ * send failed (an SES error, a crash) leaves the status saying "reminded" with the reminder unsent;
+ * the retried turn would read that status and wait for the final notice. So each turn first lets the
+ * step that made the request's last letter finish it: the outbox finds the letter by its id and sends
+ * it (or files it) once, under its rules for a letter in doubt. A first letter is SendLetter's own.
+ */
+async function finishUnsentLetter(ref: RequestRef): Promise<void> {
+  const request = await keptRequest(ref);
+  if (!request?.outboxLetter) return;
+  const letter = await getLetter(ref.submissionId, request.outboxLetter);
+  if (letter?.state !== 'claimed' && letter?.state !== 'sending') return;
+  const step = UNSENT_LETTER_STEPS[letter.kind];
+  if (step) await step(ref);
 }
 
 async function originalLetter(request: RequestRecord) {
@@ -281,4 +299,11 @@ export const FOLLOW_UP_STEPS: Record<Exclude<FollowUpAction, 'done'>, (ref: Requ
   remind: (ref) => sendReminder(ref),
   final_notice: (ref) => sendFinalNotice(ref),
   escalate: (ref) => escalate(ref),
+};
+
+/** The step that made a follow-up letter, by the letter's kind (its outbox id): see finishUnsentLetter. */
+const UNSENT_LETTER_STEPS: Record<string, (ref: RequestRef) => Promise<unknown>> = {
+  reminder: FOLLOW_UP_STEPS.remind,
+  'final-notice': FOLLOW_UP_STEPS.final_notice,
+  complaint: FOLLOW_UP_STEPS.escalate,
 };

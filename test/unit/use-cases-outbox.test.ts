@@ -4,6 +4,7 @@
 // the same bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendLetter } from '../../functions/app/dispatch.ts';
+import { followUp } from '../../functions/app/followup.ts';
 import { LetterInDoubt } from '../../functions/app/outbox.ts';
 import { getRequest } from '../../functions/data/store.ts';
 import { runWith } from '../../functions/runtime/scope.ts';
@@ -81,5 +82,29 @@ describe('the outbox', () => {
     await expect(runWith(runtime, () => sendLetter(ref))).rejects.toThrow('ECONNREFUSED');
     await expect(runWith(runtime, () => sendLetter(ref))).resolves.toMatchObject({ sent: true });
     expect(letters(runtime, person)).toHaveLength(1);
+  });
+
+  it('sends a reminder whose send failed on the next turn, though the status already says reminded; once, and no final notice early', async () => {
+    const runtime = memoryRuntime({ table: table.table });
+    const person = 'reminder-refused@example.org';
+    const { submissionId } = await submittedAndRouted(runtime, form(person, [{ provider: 'reddit', identifier: 'erika_m' }]));
+    const ref = { submissionId, requestId: 'r1' };
+    await runWith(runtime, () => sendLetter(ref));
+    const { dueDate } = await runWith(runtime, () => getRequest(submissionId, 'r1'));
+    runtime.clock.set(new Date(Date.parse(`${dueDate!}T12:00:00Z`) + 2 * 86_400_000));
+
+    runtime.failNextSend('before', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }));
+    await expect(runWith(runtime, () => followUp(ref))).rejects.toThrow('ECONNREFUSED');
+    expect((await runWith(runtime, () => getRequest(submissionId, 'r1'))).status).toBe('reminded');
+    expect(letters(runtime, person)).toHaveLength(1);
+
+    // The retried turn: the reminder goes out now, and the loop waits for the final notice's day.
+    const turn = await runWith(runtime, () => followUp(ref));
+    expect(turn).toMatchObject({ next: 'wait' });
+    const sent = letters(runtime, person);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.tags).toEqual({ letter: expect.stringMatching(/\.reminder\.1$/) });
+    await runWith(runtime, () => followUp(ref));
+    expect(letters(runtime, person)).toHaveLength(2);
   });
 });
