@@ -9,7 +9,7 @@ import { classifyFile } from '../../cli/classify-file.ts';
 const corpusDir = fileURLToPath(new URL('../fixtures/replies/', import.meta.url));
 
 /** The manifest's expectation for a file: the class plus the extras the classifier must extract. */
-type Expected = Omit<Classification, 'class' | 'reasons' | 'identityAsk'> & { class: string; lang: 'en' | 'de' | 'de+en' };
+type Expected = Omit<Classification, 'class' | 'reasons' | 'identityAsk'> & { class: string; lang: 'en' | 'de' | 'de+en' | 'fr' | 'es' | 'it' | 'nl' | 'pl' };
 const manifest = JSON.parse(readFileSync(`${corpusDir}expected.json`, 'utf8')) as Record<string, Expected>;
 const emlFiles = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.eml'))
@@ -37,6 +37,16 @@ describe('reply corpus', () => {
         `corpus has no ${cls} example`,
       ).toBe(true);
     }
+  });
+
+  it.each(['fr', 'es', 'it', 'nl', 'pl'])('has replies in %s: a confirmation, a refusal or extension, an acknowledgement or identity request', (lang) => {
+    const classes = Object.values(manifest)
+      .filter((e) => e.lang === lang)
+      .map((e) => e.class);
+    expect(classes.length).toBeGreaterThanOrEqual(3);
+    expect(classes).toContain('confirmed');
+    expect(classes.some((c) => c === 'refused' || c === 'extension')).toBe(true);
+    expect(classes.some((c) => c === 'acknowledged' || c === 'identity_requested')).toBe(true);
   });
 
   it('gives every message real headers addressed to a reply token', () => {
@@ -144,6 +154,29 @@ describe('quoted-text stripping', () => {
     expect(stripQuoted('Danke.\n\nAm 16.06.2025 um 10:02 schrieb Optout <reply+x@inbound.example>:\nIch widerspreche.')).toBe('Danke.');
   });
 
+  it.each([
+    ['Le lun. 16 juin 2025 à 10:02, Optout <reply+x@inbound.example> a écrit :', 'Merci.'],
+    ['El lun, 16 jun 2025 a las 10:02, Optout (<reply+x@inbound.example>) escribió:', 'Gracias.'],
+    ['Il giorno lun 16 giu 2025 alle ore 10:02 Optout <reply+x@inbound.example> ha scritto:', 'Grazie.'],
+    ['Op 16 jun. 2025 om 10:02 heeft Optout <reply+x@inbound.example> het volgende\ngeschreven:', 'Bedankt.'],
+    ['W dniu 16.06.2025 o 10:02, Optout pisze:', 'Dziękujemy.'],
+    ['pon., 16 cze 2025 o 10:02 Optout <reply+x@inbound.example> napisał(a):', 'Dziękujemy.'],
+  ])('cuts at the attribution "%s"', (attribution, thanks) => {
+    expect(stripQuoted(`${thanks}\n\n${attribution}\nJe vous demande de supprimer mes données.`)).toBe(thanks);
+  });
+
+  it('cuts at French, Spanish, Italian, Dutch and Polish Outlook header blocks and separators', () => {
+    expect(stripQuoted('Reçu.\n\nDe : Optout <reply+x@inbound.example>\nEnvoyé : lundi 16 juin 2025 10:02\nÀ : DPO\nObjet : Opposition\n\nSupprimez.')).toBe(
+      'Reçu.',
+    );
+    expect(stripQuoted('Recibido.\n-----Mensaje original-----\nDe: nosotros')).toBe('Recibido.');
+    expect(stripQuoted('Ricevuto.\nDa: Optout <reply+x@inbound.example>\nInviato: lunedì 16 giugno 2025 10:02\nOggetto: Opposizione\n\nCancellate.')).toBe(
+      'Ricevuto.',
+    );
+    expect(stripQuoted('Ontvangen.\nVan: Optout <reply+x@inbound.example>\nVerzonden: maandag 16 juni 2025 10:02\nOnderwerp: Bezwaar')).toBe('Ontvangen.');
+    expect(stripQuoted('Otrzymano.\n-----Wiadomość oryginalna-----\nOd: my')).toBe('Otrzymano.');
+  });
+
   it('cuts at an Outlook header block (From:/Sent:/To:/Subject:)', () => {
     const text =
       'We are reviewing.\n\nFrom: Optout <reply+x@inbound.example>\nSent: 09 June 2025 10:02\nTo: DPO\nSubject: Objection\n\nPlease confirm deletion.';
@@ -171,6 +204,12 @@ describe('negation and conditions', () => {
     ['Wir können nicht bestätigen, dass Ihre Daten gelöscht wurden.'],
     ['Ihre Daten wurden nicht gelöscht.'],
     ['Once we have processed your objection, we will let you know.'],
+    ['Nous ne pouvons pas encore confirmer que votre demande a été traitée.'],
+    ['Si votre opposition a été prise en compte, vous recevrez un e-mail.'],
+    ['No hemos eliminado sus datos.'],
+    ['La sua richiesta non è stata ancora evasa.'],
+    ['Wij hebben uw verzoek nog niet verwerkt.'],
+    ['Pani dane nie zostały jeszcze usunięte.'],
   ])('"%s" is not a confirmation', (text) => {
     const got = classifyReply(reply(text));
     expect(got.class).not.toBe('confirmed');
@@ -348,6 +387,11 @@ describe('extension period', () => {
     ['Wir verlängern die Frist um einen weiteren Monat.', 1],
     ['Instead of answering within one month, we need to extend the period by two further months.', 2],
     ['We are invoking an extension under Article 12(3) GDPR.', 2],
+    ["Conformément à l'article 12, paragraphe 3, du RGPD, nous prolongeons le délai d'un mois supplémentaire.", 1],
+    ['El plazo para responder se prorroga en otros dos meses.', 2],
+    ['Il termine è prorogato di ulteriori due mesi.', 2],
+    ['Wij verlengen de termijn met twee maanden.', 2],
+    ['Termin zostaje przedłużony o kolejne dwa miesiące.', 2],
   ])('"%s" -> %i months', (text, months) => {
     const got = classifyReply(reply(text));
     expect(got.class).toBe('extension');

@@ -11,8 +11,9 @@
 //     the winner among them is chosen by the class precedence of step 5; generic patterns are not consulted.
 //  4. An out-of-office text ("I am out of the office until...", "Abwesenheitsnotiz", subject "Out of office")
 //     is an `auto_reply`, whatever else the text says: the person is away, the request is not handled yet.
-//  5. Generic phrases (patterns.ts). A phrase does not count when a negation ("cannot", "nicht") or a
-//     condition ("if", "once", "sobald") stands before it in the same clause. Among matching classes:
+//  5. Generic phrases (patterns/<lang>.ts). A phrase does not count when a negation ("cannot", "nicht", "ne")
+//     or a condition ("if", "once", "sobald", "si") of its own language or English stands before it in the
+//     same clause. Among matching classes:
 //       identity_requested > use_other_channel > extension > refused > confirmed > acknowledged
 //     i.e. whatever needs the person's action first, then the provider's final word, a refusal before a
 //     confirmation (a mail that says "we processed your request" and "no account found" is a refusal),
@@ -30,7 +31,7 @@ import type { Classification, ProviderReplyPattern, ReplyClass, ReplyInput } fro
 import { REPLY_CLASSES } from './classes.ts';
 import { decide, type Hit, type Ignored } from './decide.ts';
 import { addressOf, checkInput, cleanSubject, lowerKeys, normalise, replyInputFromRaw } from './input.ts';
-import { CLAUSE_BREAK, GENERIC_PATTERNS, HEDGE, HEDGE_POSSIBILITY, NEGATION, SUBJECT_AUTO_REPLY } from './patterns.ts';
+import { clauseRulesFor, GENERIC_PATTERNS, SUBJECT_AUTO_REPLY } from './patterns/index.ts';
 import { stripQuoted } from './quotes.ts';
 import { automationMarkers, transportReport } from './transport.ts';
 
@@ -132,14 +133,25 @@ function compileProviderPatterns(patterns: ProviderReplyPattern[]): CompiledProv
   });
 }
 
+/** Global copies of the patterns, compiled once: compiling the Unicode-aware patterns costs more than matching them. */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+function globalCopy(re: RegExp): RegExp {
+  let global = GLOBAL_COPIES.get(re);
+  if (!global) {
+    global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    GLOBAL_COPIES.set(re, global);
+  }
+  return global;
+}
+
 /** The first match of `re` in `text` that is neither negated nor conditional; the rest go to `ignored`. */
 function firstUsableMatch(text: string, re: RegExp, cls: ReplyClass, ignored: Ignored[], template: Omit<Hit, 'text' | 'index'>): Hit | undefined {
   if (text === '') return undefined;
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const global = globalCopy(re);
   for (const m of text.matchAll(global)) {
     if (m[0] === '') continue;
     const hit: Hit = { ...template, text: m[0].trim(), index: m.index ?? 0 };
-    const why = deniedBy(text, hit.index, cls);
+    const why = deniedBy(text, hit.index, cls, template.lang);
     if (why) {
       ignored.push({ hit, why });
       continue;
@@ -149,19 +161,20 @@ function firstUsableMatch(text: string, re: RegExp, cls: ReplyClass, ignored: Ig
   return undefined;
 }
 
-/** A negation or condition before `index` in the same clause, or undefined. */
-function deniedBy(text: string, index: number, cls: ReplyClass): string | undefined {
+/** A negation or condition (in the words of language `lang`) before `index` in the same clause, or undefined. */
+function deniedBy(text: string, index: number, cls: ReplyClass, lang: string | undefined): string | undefined {
+  const rules = clauseRulesFor(lang);
   const start = Math.max(0, index - NEGATION_WINDOW);
   let before = text.slice(start, index);
   let lastBreak = -1;
   // a few characters past the match let a break look ahead at the word that opens the next clause (", we")
-  for (const m of text.slice(start, index + 16).matchAll(CLAUSE_BREAK)) {
+  for (const m of text.slice(start, index + 16).matchAll(rules.clauseBreak)) {
     if ((m.index ?? 0) < before.length) lastBreak = Math.min((m.index ?? 0) + m[0].length, before.length);
   }
   if (lastBreak >= 0) before = before.slice(lastBreak);
-  const negation = before.match(NEGATION);
+  const negation = before.match(rules.negation);
   if (negation) return `negated by "${negation[0]}"`;
-  const hedge = before.match(HEDGE) ?? (POSSIBILITY_HEDGED.includes(cls) ? before.match(HEDGE_POSSIBILITY) : null);
+  const hedge = before.match(rules.hedge) ?? (POSSIBILITY_HEDGED.includes(cls) ? before.match(rules.possibility) : null);
   if (hedge) return `conditional ("${hedge[0]}")`;
   return undefined;
 }

@@ -4,7 +4,7 @@
 // length, the other channel's URL, what identity proof is asked, the refusal's reason) are read here.
 import type { Classification, RefusalReason, ReplyClass } from './classes.ts';
 import { extractChannelUrl, extractExtension, sentenceAt } from './extract.ts';
-import { REGRET } from './patterns.ts';
+import { REGRET } from './patterns/index.ts';
 
 /** Which class wins when several match (classify.ts step 5; `bounce` only comes from provider patterns here). */
 const CLASS_PRECEDENCE: readonly ReplyClass[] = ['bounce', 'identity_requested', 'use_other_channel', 'extension', 'refused', 'confirmed', 'acknowledged'];

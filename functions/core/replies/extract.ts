@@ -67,17 +67,43 @@ const NUMBER_WORDS: Record<string, number> = {
   ein: 1,
   einen: 1,
   einem: 1,
+  un: 1,
+  une: 1,
+  uno: 1,
+  een: 1,
+  één: 1,
+  jeden: 1,
   '1': 1,
   two: 2,
   zwei: 2,
+  deux: 2,
+  dos: 2,
+  due: 2,
+  twee: 2,
+  dwa: 2,
   '2': 2,
   three: 3,
   drei: 3,
+  trois: 3,
+  tres: 3,
+  tre: 3,
+  drie: 3,
+  trzy: 3,
   '3': 3,
 };
-const MONTHS =
-  /\b(a|an|one|two|three|1|2|3|einen?|einem|zwei|drei)[ -](?:(further|additional|more|extra|weitere[nm]?|zusätzliche[nm]?) )?(?:months?|monate?n?)\b/gi;
-const MONTHS_AFTER = /\b(further|additional|weitere[nm]?|zusätzliche[nm]?) (one|two|three|1|2|3|zwei|drei|einen?) (?:months?|monate?n?)\b/gi;
+/** "N months" in en, de, fr, es, it, nl, pl; a lookahead, not \b, ends it, since "miesiące" ends in a letter \b does not know. */
+const NUMBER = '(a|an|one|two|three|1|2|3|einen?|einem|zwei|drei|une?|uno|deux|trois|dos|tres|due|tre|een|één|twee|drie|jeden|dwa|trzy)';
+const MONTH_NOUN = '(?:months?|monate?n?|mois|mes|meses|mese|mesi|maand|maanden|miesiąc|miesiące|miesięcy)(?![\\w\\u00C0-\\u024F])';
+/** Words for "further" before the noun ("two further months", "zwei weitere Monate", "twee extra maanden"). */
+const FURTHER_BEFORE = '(further|additional|more|extra|weitere[nm]?|zusätzliche[nm]?|aanvullende|additionele)';
+/** ... and after it ("deux mois supplémentaires", "dos meses más", "due mesi aggiuntivi"). */
+const FURTHER_AFTER = '(?: (supplémentaires|additionnels|adicionales|más|ulteriori|aggiuntivi|in più|extra))?';
+/** ... and before the number ("further two months", "weitere zwei Monate", "ulteriori due mesi", "o kolejne dwa miesiące"). */
+const FURTHER_LEADING = '(further|additional|weitere[nm]?|zusätzliche[nm]?|otros|ulteriori|altri|nog|kolejne|dodatkowe)';
+const MONTHS = new RegExp(`(?<![\\w\\u00C0-\\u024F])${NUMBER}[ -](?:${FURTHER_BEFORE} )?${MONTH_NOUN}${FURTHER_AFTER}`, 'gi');
+const MONTHS_AFTER = new RegExp(`\\b${FURTHER_LEADING} ${NUMBER} ${MONTH_NOUN}`, 'gi');
+/** Words just before "one month" that make it the original deadline, not the extension ("within one month"). */
+const WITHIN = /(?:\b(?:within|innerhalb|in|entro|binnen)|dans (?:un|le) délai d'|en (?:el|un) plazo de|w (?:terminie|ciągu))\s*$/i;
 const DAYS =
   /\b(?:(?:an? )?(?:additional|further|another|weitere) (\d{1,3}|forty-five|thirty|sixty|ninety) (?:calendar |business )?(?:days|tage)|(\d{1,3}|forty-five) (?:additional|further|more|extra|weitere) (?:calendar |business )?(?:days|tage))\b/i;
 const DAY_WORDS: Record<string, number> = { 'forty-five': 45, thirty: 30, sixty: 60, ninety: 90 };
@@ -187,8 +213,8 @@ export function extractExtension(text: string, matchIndex: number): { months?: n
   const after = [...scope.matchAll(MONTHS_AFTER)].map((m) => NUMBER_WORDS[(m[2] ?? '').toLowerCase()]);
   const stated = [...scope.matchAll(MONTHS)].map((m) => ({
     n: NUMBER_WORDS[(m[1] ?? '').toLowerCase()],
-    further: Boolean(m[2]),
-    within: /\b(?:within|innerhalb|in)\s*$/i.test(scope.slice(Math.max(0, (m.index ?? 0) - 12), m.index)),
+    further: Boolean(m[2] || m[3]),
+    within: WITHIN.test(scope.slice(Math.max(0, (m.index ?? 0) - 20), m.index)),
   }));
   const until = extractUntil(scope);
   const withUntil = until ? { until } : {};

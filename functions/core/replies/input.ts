@@ -3,7 +3,7 @@
 // text with wrapped lines joined and typographic characters made plain).
 import { simpleParser } from 'mailparser';
 import type { ReplyAttachment, ReplyInput } from './classes.ts';
-import { SUBJECT_PREFIX } from './patterns.ts';
+import { SUBJECT_PREFIX } from './patterns/index.ts';
 
 /** Content types whose text we keep from attachments: the machine-readable parts of reports. */
 const REPORT_PARTS = /^(?:message\/(?:global-)?delivery-status|message\/(?:global-)?disposition-notification|text\/rfc822-headers)$/i;

@@ -5,7 +5,7 @@
 // no phrase decided.
 import type { Classification, ReplyInput } from './classes.ts';
 import { allDelivered, bounceFromText, failedRecipient, parseDeliveryStatus } from './dsn.ts';
-import { BOUNCE_TEXT, DAEMON_SENDER, NO_REPLY_SENDER } from './patterns.ts';
+import { BOUNCE_TEXT, DAEMON_SENDER, NO_REPLY_SENDER } from './patterns/index.ts';
 
 /** Step 1: a bounce, a success notice or a read receipt, decided by structure; undefined for anything else. */
 export function transportReport(input: ReplyInput, headers: Record<string, string>, sender: string): Classification | undefined {
