@@ -1,5 +1,6 @@
 // What a page is doing, watched for the whole run: its open requests, its navigations, and (through
-// a hook installed before the page's own scripts) its pending short timers. The readings in
+// a hook installed before the page's own scripts) its pending short timers and the fetches its
+// scripts still wait on. The readings in
 // settle.ts wait on these before they trust what a control shows.
 import type { Frame, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 
@@ -29,7 +30,34 @@ export const TIMER_HOOK = `(() => {
   wrapped.toString = () => 'function setTimeout() { [native code] }';
   cleared.toString = () => 'function clearTimeout() { [native code] }';
   window.setTimeout = wrapped; window.clearTimeout = cleared;
+  // Fetches and body reads the page's scripts wait on: each counts until a task after it settled, so
+  // the script's own continuation (which may show the real state, or set a timer) has run by then.
+  // One open longer than a long request (a long poll, a stream read to its end) is not loading.
+  const working = new Map();
+  let next = 0;
+  const track = (promise) => {
+    const id = next++;
+    working.set(id, Date.now());
+    const done = () => { set.call(window, () => { working.delete(id); }, 0); };
+    promise.then(done, done);
+    return promise;
+  };
+  if (typeof window.fetch === 'function') {
+    const fetch = window.fetch;
+    window.fetch = function () { return track(fetch.apply(this, arguments)); };
+    window.fetch.toString = () => 'function fetch() { [native code] }';
+  }
+  if (window.Response) {
+    for (const name of ['json', 'text', 'arrayBuffer', 'blob', 'formData']) {
+      const read = Response.prototype[name];
+      if (typeof read === 'function') Response.prototype[name] = function () { return track(read.apply(this, arguments)); };
+    }
+  }
   Object.defineProperty(window, '__optoutTimers', { enumerable: false, value: () => [...pending.keys()] });
+  Object.defineProperty(window, '__optoutWorking', {
+    enumerable: false,
+    value: () => [...working.values()].filter((since) => Date.now() - since < ${LONG_REQUEST_MS}).length,
+  });
 })()`;
 
 /** What the page's network and navigation did, as the run's readings need it. */
@@ -51,11 +79,16 @@ export function watchActivity(page: Page): Activity {
     open.set(r, Date.now());
     lastAt = Date.now();
   };
+  // Also when the request was already counted as answered: its body has only now arrived, and the
+  // page's script that reads it (and may set the real state, or a timer) runs just after this.
   const ended = (r: HTTPRequest) => {
-    if (open.delete(r)) lastAt = Date.now();
+    open.delete(r);
+    lastAt = Date.now();
   };
   // The answer ends the wait: a reload can drop the "finished" event of a request answered just before it.
-  const answered = (response: HTTPResponse) => ended(response.request());
+  const answered = (response: HTTPResponse) => {
+    if (open.delete(response.request())) lastAt = Date.now();
+  };
   const navigated = (frame: Frame) => {
     navs++;
     // A new main document: the requests of the old one will never report back.
@@ -75,6 +108,15 @@ export function watchActivity(page: Page): Activity {
       page.off('request', started).off('response', answered).off('requestfinished', ended).off('requestfailed', ended).off('framenavigated', navigated);
     },
   };
+}
+
+/** How many fetches and body reads the frame's scripts still wait on (0 when the page has no hook). */
+export async function scriptsWaiting(frame: Frame): Promise<number> {
+  try {
+    return Number(await frame.evaluate('window.__optoutWorking ? window.__optoutWorking() : 0')) || 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The ids of the frame's pending short timers (none when the page has no hook). */

@@ -5,7 +5,7 @@
 // for a short quiet window, the short timers that were pending have fired) and the same reading has
 // held across that quiet interval. A page that never settles within the step's time is not read.
 import type { Frame, Page } from 'puppeteer-core';
-import { type Activity, pendingTimers } from './activity.ts';
+import { type Activity, pendingTimers, scriptsWaiting } from './activity.ts';
 import { pageState } from './page-toolkit.ts';
 import { StepFailure } from './run.ts';
 
@@ -19,6 +19,10 @@ interface Streak {
   navigations: number;
   /** Short timers pending when the reading was first seen: the reading counts once they all fired. */
   timers: number[];
+  /** Whether timers set during the quiet interval were added once already (see steadyReading). */
+  extended: boolean;
+  /** Set when the timers were seen fired: the next reading, taken after that, is the one that counts. */
+  timersFired: boolean;
 }
 
 /** The current run of equal readings, per page: a reading taken just before can count for the next step. */
@@ -43,20 +47,40 @@ export async function steadyReading<T>(opts: SteadyOptions, read: (remainingMs: 
   for (;;) {
     const { value, key, frame } = await read(Math.max(deadline - Date.now(), 1));
     const now = Date.now();
-    const states = await Promise.all([...new Set([page.mainFrame(), frame])].map((f) => pageState(f)));
-    const calm = states.every((s) => s.settled) && activity.inflight() === 0;
+    const frames = [...new Set([page.mainFrame(), frame])];
+    const states = await Promise.all(frames.map((f) => pageState(f)));
+    const waiting = (await Promise.all(frames.map((f) => scriptsWaiting(f)))).reduce((a, b) => a + b, 0);
+    const calm = states.every((s) => s.settled) && activity.inflight() === 0 && waiting === 0;
     let streak = streaks.get(page);
     if (!calm) {
-      why = activity.inflight() > 0 ? 'requests were still open' : 'it still showed a busy or loading indicator';
+      why =
+        activity.inflight() > 0
+          ? 'requests were still open'
+          : waiting > 0
+            ? 'its scripts were still waiting for data'
+            : 'it still showed a busy or loading indicator';
       streaks.delete(page);
     } else if (!streak || streak.reading !== key || streak.navigations !== activity.navigations() || activity.lastAt() > streak.since) {
       if (streak && streak.reading !== key && streak.navigations === activity.navigations()) why = 'the setting changed while it loaded';
-      streak = { since: now, reading: key, navigations: activity.navigations(), timers: await pendingTimers(frame) };
+      streak = { since: now, reading: key, navigations: activity.navigations(), timers: await pendingTimers(frame), extended: false, timersFired: false };
       streaks.set(page, streak);
     } else if (now - streak.since >= QUIET_MS) {
-      const pending = new Set(await pendingTimers(frame));
-      if (!streak.timers.some((id) => pending.has(id))) return value;
-      why = 'timers it had set were still pending';
+      const pending = await pendingTimers(frame);
+      const fresh = pending.filter((id) => !streak!.timers.includes(id));
+      if (streak.timers.some((id) => pending.includes(id))) why = 'timers it had set were still pending';
+      else if (fresh.length > 0 && !streak.extended) {
+        // Timers set during the quiet interval (a script that ran after its data arrived, "show the
+        // real state in 1.5 s") are waited for too, once: a page that sets one timer after another
+        // (a poll, an animation) would otherwise never count as settled.
+        streak.timers = fresh;
+        streak.extended = true;
+        streak.since = now;
+        why = 'timers it had set were still pending';
+      } else if (!streak.timersFired) {
+        // A timer may have fired between this reading and this check (and changed the control):
+        // one more reading, taken after the check, decides.
+        streak.timersFired = true;
+      } else return value;
     }
     if (Date.now() > deadline) {
       throw new StepFailure(`${opts.what} did not settle within ${timeoutMs} ms (${why}), so no reading of it is trusted`);
