@@ -73,10 +73,11 @@ const STEPS_PER_TURN = 3;
  * longer than its timer allows (infra/local/workflow-runner.ts), so AWS pays no extra turns.
  */
 export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
-  await finishUnsentLetter(ref);
   for (let step = 0; step <= STEPS_PER_TURN; step++) {
     const request = await keptRequest(ref);
     if (!request) return { ...ref, next: 'done', waitSeconds: 0 };
+    // Finishing it changes no status: the request just read still holds.
+    if (step === 0) await finishUnsentLetter(ref, request);
     // Follow-up starts after every dispatch branch ended: a request still queued (and not by a browser
     // job, which queues a request while it runs) is one whose dispatch failed and whose failure could
     // not be recorded then. FollowUpFailed records it now and tells the person.
@@ -100,9 +101,8 @@ export async function followUp(ref: RequestRef): Promise<FollowUpTurn> {
  * step that made the request's last letter finish it: the outbox finds the letter by its id and sends
  * it (or files it) once, under its rules for a letter in doubt. A first letter is SendLetter's own.
  */
-async function finishUnsentLetter(ref: RequestRef): Promise<void> {
-  const request = await keptRequest(ref);
-  if (!request?.outboxLetter) return;
+async function finishUnsentLetter(ref: RequestRef, request: RequestRecord): Promise<void> {
+  if (!request.outboxLetter) return;
   const letter = await getLetter(ref.submissionId, request.outboxLetter);
   if (letter?.state !== 'claimed' && letter?.state !== 'sending') return;
   const step = UNSENT_LETTER_STEPS[letter.kind];

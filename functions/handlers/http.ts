@@ -341,9 +341,9 @@ function pageLanguage(req: HttpRequest) {
  * 405, with the Allow header RFC 9110 requires: the methods the path takes (HEAD wherever GET is).
  * A page answers with a page, the API and static files with JSON.
  */
-function notAllowed(req: HttpRequest, methods: string[], asPage: boolean): HttpResponse {
-  // Every GET also takes HEAD, but for a GET that changes something ('GET only', see Route.noHead).
-  const allow = [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : m === 'GET only' ? ['GET'] : [m])))].join(', ');
+function notAllowed(req: HttpRequest, matching: Pick<Route, 'method' | 'noHead'>[], asPage: boolean): HttpResponse {
+  // Every GET also takes HEAD, but for a GET that changes something (Route.noHead).
+  const allow = [...new Set(matching.flatMap((r) => (r.method === 'GET' && !r.noHead ? ['GET', 'HEAD'] : [r.method])))].join(', ');
   const message = `method ${req.method} not allowed on ${req.path}; it takes ${allow}`;
   const response = asPage ? html(405, errorPage(pageLanguage(req), { kind: 'conflict', error: new Conflict(message) })) : json(405, { error: message });
   return { ...response, headers: { ...response.headers, allow } };
@@ -373,7 +373,7 @@ async function answer(req: HttpRequest, method: string): Promise<HttpResponse> {
   }
   const staticType = STATIC_FILES[req.path];
   if (staticType) {
-    if (method !== 'GET') return notAllowed(req, ['GET'], false);
+    if (method !== 'GET') return notAllowed(req, [{ method: 'GET' }], false);
     return {
       status: 200,
       headers: { 'content-type': staticType, ...STATIC_HEADERS },
@@ -384,12 +384,12 @@ async function answer(req: HttpRequest, method: string): Promise<HttpResponse> {
     if (req.body && Buffer.byteLength(req.body) > MAX_BODY_BYTES) {
       return unreadable(413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
     }
-    const allowed: string[] = [];
+    const allowed: Route[] = [];
     for (const route of routes) {
       const match = route.pattern.exec(req.path);
       if (!match) continue;
       if (route.method !== method || (req.method === 'HEAD' && route.noHead)) {
-        allowed.push(route.noHead ? 'GET only' : route.method);
+        allowed.push(route);
         continue;
       }
       return await route.run(req, match.slice(1));
